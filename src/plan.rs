@@ -1,0 +1,615 @@
+//! The year's plan, loaded from a data file the office edits (never from code).
+//! Loading is two steps: [`RawPlan`] is the JSON as written; [`Plan`] is the
+//! validated plan with parsed timelines and lookup helpers, the only kind the rest
+//! of the program sees. An invalid plan names the JSON path of the problem.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::parse::{parse_time_text, Period, TimeError};
+use crate::text::{fold, nfc};
+
+/// The plan file exactly as written (see `docs/plan-file.md`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    pub year: i32,
+    pub title: String,
+    pub agency: String,
+    pub compiling_unit: String,
+    pub deadlines: RawDeadlines,
+    pub units: Vec<RawUnit>,
+    pub tasks: Vec<RawTask>,
+    pub content_areas: Vec<RawContentArea>,
+    #[serde(default)]
+    pub slogans: Vec<String>,
+    pub units_of_measure: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeadlines {
+    pub units_report: String,
+    pub department_report: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUnit {
+    pub code: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTask {
+    pub number: u32,
+    pub title: String,
+    pub short_title: Option<String>,
+    pub lead_units: Vec<String>,
+    pub coordinating_units: RawCoordinating,
+    #[serde(default)]
+    pub coordinating_text: String,
+    pub timeline: String,
+}
+
+/// `"all"` or a list of unit codes.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum RawCoordinating {
+    Keyword(String),
+    Units(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawContentArea {
+    pub number: u32,
+    pub title: String,
+    pub short_title: Option<String>,
+}
+
+/// A unit of the department.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub short_name: String,
+    pub aliases: Vec<String>,
+}
+
+/// Which units coordinate a task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Coordinating {
+    /// Every unit of the department (`Các phòng, đơn vị thuộc Sở`).
+    #[serde(serialize_with = "serialize_all")]
+    All,
+    Units(Vec<String>),
+}
+
+fn serialize_all<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("all")
+}
+
+/// A task of plan section IV.
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub number: u32,
+    pub title: String,
+    pub short_title: String,
+    pub lead_units: Vec<String>,
+    pub coordinating_units: Coordinating,
+    pub coordinating_text: String,
+    /// The timeline as written in the plan (`Quý II/2024`).
+    pub timeline_text: String,
+    pub timeline: Period,
+}
+
+/// A content area of plan section II.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContentArea {
+    pub number: u32,
+    pub title: String,
+    pub short_title: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deadlines {
+    /// Units send their results to the compiling unit by this day.
+    pub units_report: NaiveDate,
+    /// The department reports to the province by this day.
+    pub department_report: NaiveDate,
+}
+
+/// A unit's part in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Lead,
+    Coordinating,
+}
+
+/// The validated plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub year: i32,
+    pub title: String,
+    pub agency: String,
+    pub compiling_unit: String,
+    pub deadlines: Deadlines,
+    pub units: Vec<Unit>,
+    pub tasks: Vec<Task>,
+    pub content_areas: Vec<ContentArea>,
+    pub slogans: Vec<String>,
+    pub units_of_measure: Vec<String>,
+    #[serde(skip)]
+    unit_names: HashMap<String, usize>,
+    #[serde(skip)]
+    measures: HashMap<String, usize>,
+}
+
+/// Why a plan file cannot be used: the JSON path and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}
+
+fn err(path: impl Into<String>, message: impl Into<String>) -> PlanError {
+    PlanError {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Outcome of matching a written unit name against the roster.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnitMatch<'a> {
+    Found(&'a Unit),
+    /// Not a name of any unit; the nearest units, best first.
+    Unknown(Vec<&'a Unit>),
+}
+
+impl Plan {
+    /// Reads and validates a plan file.
+    pub fn load(path: &Path) -> Result<Plan, PlanError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| err("", format!("cannot read {}: {e}", path.display())))?;
+        Plan::from_json(&text)
+    }
+
+    /// Parses and validates a plan from JSON text.
+    pub fn from_json(text: &str) -> Result<Plan, PlanError> {
+        let de = &mut serde_json::Deserializer::from_str(text);
+        let raw: RawPlan = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            err(
+                if path == "." { String::new() } else { path },
+                e.inner().to_string(),
+            )
+        })?;
+        Plan::validate(raw)
+    }
+
+    /// Turns the raw plan into a plan, or names the first problem.
+    pub fn validate(raw: RawPlan) -> Result<Plan, PlanError> {
+        if !(2000..=2100).contains(&raw.year) {
+            return Err(err("year", format!("{} is not a plausible year", raw.year)));
+        }
+        let date = |path: &str, s: &str| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| err(path, format!("\"{s}\" is not a date (YYYY-MM-DD)")))
+        };
+        let deadlines = Deadlines {
+            units_report: date("deadlines.units_report", &raw.deadlines.units_report)?,
+            department_report: date(
+                "deadlines.department_report",
+                &raw.deadlines.department_report,
+            )?,
+        };
+        if raw.units.is_empty() {
+            return Err(err("units", "the plan lists no units"));
+        }
+        let mut units = Vec::new();
+        let mut unit_names: HashMap<String, usize> = HashMap::new();
+        for (i, u) in raw.units.iter().enumerate() {
+            let p = format!("units[{i}]");
+            let code = u.code.trim().to_string();
+            if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+                return Err(err(
+                    format!("{p}.code"),
+                    format!(
+                        "\"{}\" is not a unit code (letters and digits only)",
+                        u.code
+                    ),
+                ));
+            }
+            if u.name.trim().is_empty() {
+                return Err(err(format!("{p}.name"), "the unit has no name"));
+            }
+            let unit = Unit {
+                code: code.clone(),
+                name: nfc(u.name.trim()),
+                short_name: nfc(u.short_name.as_deref().unwrap_or(&u.name).trim()),
+                aliases: u.aliases.iter().map(|a| nfc(a.trim())).collect(),
+            };
+            let names = [&unit.code, &unit.name, &unit.short_name]
+                .into_iter()
+                .chain(unit.aliases.iter());
+            for (j, name) in names.enumerate() {
+                let key = fold(name);
+                if let Some(&other) = unit_names.get(&key) {
+                    if other != i {
+                        let field = match j {
+                            0 => "code".to_string(),
+                            1 => "name".to_string(),
+                            2 => "short_name".to_string(),
+                            k => format!("aliases[{}]", k - 3),
+                        };
+                        return Err(err(
+                            format!("{p}.{field}"),
+                            format!("\"{name}\" already names unit {}", raw.units[other].code),
+                        ));
+                    }
+                }
+                unit_names.insert(key, i);
+            }
+            units.push(unit);
+        }
+        let known = |code: &str| units.iter().any(|u| u.code == code);
+        if !known(&raw.compiling_unit) {
+            return Err(err(
+                "compiling_unit",
+                format!("\"{}\" is not a unit code of the plan", raw.compiling_unit),
+            ));
+        }
+        let mut tasks: Vec<Task> = Vec::new();
+        for (i, t) in raw.tasks.iter().enumerate() {
+            let p = format!("tasks[{i}]");
+            if t.number == 0 || tasks.iter().any(|o| o.number == t.number) {
+                return Err(err(
+                    format!("{p}.number"),
+                    format!("{} is zero or used by another task", t.number),
+                ));
+            }
+            if t.title.trim().is_empty() {
+                return Err(err(format!("{p}.title"), "the task has no title"));
+            }
+            if t.lead_units.is_empty() {
+                return Err(err(format!("{p}.lead_units"), "the task has no lead unit"));
+            }
+            for (j, code) in t.lead_units.iter().enumerate() {
+                if !known(code) {
+                    return Err(err(
+                        format!("{p}.lead_units[{j}]"),
+                        format!("\"{code}\" is not a unit code of the plan"),
+                    ));
+                }
+            }
+            let coordinating_units = match &t.coordinating_units {
+                RawCoordinating::Keyword(k) if k == "all" => Coordinating::All,
+                RawCoordinating::Keyword(k) => {
+                    return Err(err(
+                        format!("{p}.coordinating_units"),
+                        format!("\"{k}\" is neither \"all\" nor a list of unit codes"),
+                    ))
+                }
+                RawCoordinating::Units(list) => {
+                    for (j, code) in list.iter().enumerate() {
+                        if !known(code) {
+                            return Err(err(
+                                format!("{p}.coordinating_units[{j}]"),
+                                format!("\"{code}\" is not a unit code of the plan"),
+                            ));
+                        }
+                    }
+                    Coordinating::Units(list.clone())
+                }
+            };
+            let timeline = parse_time_text(&t.timeline, raw.year).map_err(|e| {
+                let why = match e {
+                    TimeError::NotAQuarter => "is not a quarter",
+                    TimeError::Empty => "is empty",
+                    _ => "is not a period (e.g. \"Quý II/2024\", \"Thường xuyên trong năm\")",
+                };
+                err(format!("{p}.timeline"), format!("\"{}\" {why}", t.timeline))
+            })?;
+            tasks.push(Task {
+                number: t.number,
+                title: nfc(t.title.trim()),
+                short_title: nfc(t.short_title.as_deref().unwrap_or(&t.title).trim()),
+                lead_units: t.lead_units.clone(),
+                coordinating_units,
+                coordinating_text: nfc(t.coordinating_text.trim()),
+                timeline_text: nfc(t.timeline.trim()),
+                timeline,
+            });
+        }
+        if tasks.is_empty() {
+            return Err(err("tasks", "the plan lists no tasks"));
+        }
+        let mut seen = BTreeSet::new();
+        for (i, c) in raw.content_areas.iter().enumerate() {
+            if c.number == 0 || !seen.insert(c.number) {
+                return Err(err(
+                    format!("content_areas[{i}].number"),
+                    format!("{} is zero or used twice", c.number),
+                ));
+            }
+        }
+        let content_areas = raw
+            .content_areas
+            .iter()
+            .map(|c| ContentArea {
+                number: c.number,
+                title: nfc(c.title.trim()),
+                short_title: nfc(c.short_title.as_deref().unwrap_or(&c.title).trim()),
+            })
+            .collect();
+        let mut measures = HashMap::new();
+        for (i, m) in raw.units_of_measure.iter().enumerate() {
+            if m.trim().is_empty() {
+                return Err(err(
+                    format!("units_of_measure[{i}]"),
+                    "empty unit of measure",
+                ));
+            }
+            measures.insert(fold(m), i);
+        }
+        Ok(Plan {
+            year: raw.year,
+            title: nfc(raw.title.trim()),
+            agency: nfc(raw.agency.trim()),
+            compiling_unit: raw.compiling_unit,
+            deadlines,
+            units,
+            tasks,
+            content_areas,
+            slogans: raw.slogans.iter().map(|s| nfc(s.trim())).collect(),
+            units_of_measure: raw.units_of_measure.iter().map(|s| nfc(s.trim())).collect(),
+            unit_names,
+            measures,
+        })
+    }
+
+    pub fn task(&self, number: u32) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.number == number)
+    }
+
+    pub fn unit(&self, code: &str) -> Option<&Unit> {
+        self.units.iter().find(|u| u.code == code)
+    }
+
+    pub fn content_area(&self, number: u32) -> Option<&ContentArea> {
+        self.content_areas.iter().find(|c| c.number == number)
+    }
+
+    /// The whole plan year as a period.
+    pub fn year_period(&self) -> Period {
+        Period::year(self.year).expect("validated year")
+    }
+
+    /// Matches a written unit name (code, full name, short name or alias; case,
+    /// diacritics and spacing ignored). Only whole names match.
+    pub fn match_unit(&self, written: &str) -> UnitMatch<'_> {
+        let key = fold(written.trim().trim_end_matches(['.', ';', ',']));
+        if let Some(&i) = self.unit_names.get(&key) {
+            return UnitMatch::Found(&self.units[i]);
+        }
+        let mut scored: Vec<(usize, usize)> = self
+            .unit_names
+            .iter()
+            .map(|(name, &i)| (edit_distance(&key, name), i))
+            .collect();
+        scored.sort();
+        let mut nearest: Vec<&Unit> = Vec::new();
+        for (_, i) in scored {
+            if !nearest.iter().any(|u| u.code == self.units[i].code) {
+                nearest.push(&self.units[i]);
+            }
+            if nearest.len() == 2 {
+                break;
+            }
+        }
+        UnitMatch::Unknown(nearest)
+    }
+
+    /// Finds the unit a file name names: the whole stem, or one of its parts
+    /// (`TTUD.xlsx`, `bao-cao_TTUD_2024.xls`).
+    pub fn unit_from_file_stem(&self, stem: &str) -> Option<&Unit> {
+        if let UnitMatch::Found(u) = self.match_unit(stem) {
+            return Some(u);
+        }
+        stem.split(|c: char| !c.is_alphanumeric()).find_map(|part| {
+            self.units
+                .iter()
+                .find(|u| u.code.eq_ignore_ascii_case(part))
+        })
+    }
+
+    /// The unit's part in a task, if any.
+    pub fn role(&self, task: &Task, unit: &str) -> Option<Role> {
+        if task.lead_units.iter().any(|u| u == unit) {
+            Some(Role::Lead)
+        } else {
+            match &task.coordinating_units {
+                Coordinating::All => Some(Role::Coordinating),
+                Coordinating::Units(list) if list.iter().any(|u| u == unit) => {
+                    Some(Role::Coordinating)
+                }
+                Coordinating::Units(_) => None,
+            }
+        }
+    }
+
+    /// Tasks the unit leads.
+    pub fn lead_tasks<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Task> + 'a {
+        self.tasks
+            .iter()
+            .filter(move |t| t.lead_units.iter().any(|u| u == unit))
+    }
+
+    /// Tasks the unit leads or coordinates, with its role.
+    pub fn assignments<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = (&'a Task, Role)> + 'a {
+        self.tasks
+            .iter()
+            .filter_map(move |t| self.role(t, unit).map(|r| (t, r)))
+    }
+
+    /// The plan's spelling of a unit of measure written loosely (`Tin/bài` → `tin/bài`).
+    pub fn measure(&self, written: &str) -> Option<&str> {
+        self.measures
+            .get(&fold(written))
+            .map(|&i| self.units_of_measure[i].as_str())
+    }
+
+    /// Units that lead at least one task.
+    pub fn lead_unit_codes(&self) -> BTreeSet<&str> {
+        self.tasks
+            .iter()
+            .flat_map(|t| t.lead_units.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+/// Levenshtein distance over chars (names are short; used for suggestions only).
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    fn shipped() -> Plan {
+        Plan::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/plan.json"
+        )))
+        .expect("shipped plan is valid")
+    }
+
+    #[test]
+    fn shipped_plan_has_the_2024_content() {
+        let p = shipped();
+        assert_eq!(p.year, 2024);
+        assert_eq!(p.tasks.len(), 6);
+        assert_eq!(p.content_areas.len(), 9);
+        assert_eq!(p.slogans.len(), 9);
+        assert_eq!(p.units.len(), 7);
+        assert_eq!(p.task(4).unwrap().lead_units, ["HCTH", "TTUD"]);
+        assert_eq!(p.task(4).unwrap().timeline.start.to_string(), "2024-04-01");
+        assert_eq!(p.task(5).unwrap().timeline.end.to_string(), "2024-06-30");
+        assert_eq!(p.deadlines.units_report.to_string(), "2024-11-15");
+        assert_eq!(
+            p.lead_unit_codes().into_iter().collect::<Vec<_>>(),
+            ["CCTC", "HCTH", "QLTC", "TTUD"]
+        );
+    }
+
+    #[test]
+    fn unit_names_match_by_alias_capitals_and_nfd() {
+        let p = shipped();
+        let code = |s: &str| match p.match_unit(s) {
+            UnitMatch::Found(u) => Some(u.code.clone()),
+            UnitMatch::Unknown(_) => None,
+        };
+        assert_eq!(
+            code("Trung tâm Ứng dụng và Dịch vụ KH&CN").as_deref(),
+            Some("TTUD")
+        );
+        assert_eq!(code("TT Ứng dụng").as_deref(), Some("TTUD"));
+        assert_eq!(code("PHÒNG HÀNH CHÍNH - TỔNG HỢP").as_deref(), Some("HCTH"));
+        assert_eq!(code("Phòng HC-TH").as_deref(), Some("HCTH"));
+        assert_eq!(code("Chi cục TĐC").as_deref(), Some("CCTC"));
+        assert_eq!(code("chi cuc tcdlcl").as_deref(), Some("CCTC"));
+        assert_eq!(code("ttra").as_deref(), Some("TTRA"));
+        let nfd: String = "Phòng Quản lý Khoa học".nfd().collect();
+        assert_eq!(code(&nfd).as_deref(), Some("QLKH"));
+        // A name that merely resembles a unit is not taken.
+        match p.match_unit("Phòng Quản lý Khoa hoc và Công nghệ") {
+            UnitMatch::Unknown(near) => assert!(!near.is_empty()),
+            UnitMatch::Found(u) => panic!("matched {}", u.code),
+        }
+    }
+
+    #[test]
+    fn file_stems_name_units() {
+        let p = shipped();
+        assert_eq!(p.unit_from_file_stem("TTUD").unwrap().code, "TTUD");
+        assert_eq!(
+            p.unit_from_file_stem("bao-cao_qlkh_2024").unwrap().code,
+            "QLKH"
+        );
+        assert!(p.unit_from_file_stem("ket-qua").is_none());
+    }
+
+    #[test]
+    fn roles() {
+        let p = shipped();
+        assert_eq!(p.role(p.task(1).unwrap(), "TTUD"), Some(Role::Lead));
+        assert_eq!(p.role(p.task(1).unwrap(), "QLKH"), Some(Role::Coordinating));
+        assert_eq!(p.role(p.task(5).unwrap(), "QLKH"), None);
+        assert_eq!(p.measure("Tin/Bài"), Some("tin/bài"));
+        assert_eq!(p.measure("km"), None);
+    }
+
+    fn with(edit: impl Fn(&mut serde_json::Value)) -> Result<Plan, PlanError> {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/plan.json"))
+                .unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        edit(&mut v);
+        Plan::from_json(&v.to_string())
+    }
+
+    #[test]
+    fn invalid_plans_name_the_json_path() {
+        let e = with(|v| v["tasks"][3]["timeline"] = "Quý V/2024".into()).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "tasks[3].timeline: \"Quý V/2024\" is not a quarter"
+        );
+        let e = with(|v| v["tasks"][0]["lead_units"][0] = "XXXX".into()).unwrap_err();
+        assert_eq!(e.path, "tasks[0].lead_units[0]");
+        let e = with(|v| v["units"][2]["nickname"] = "x".into()).unwrap_err();
+        assert_eq!(e.path, "units[2].nickname");
+        assert!(e.message.contains("nickname"), "{e}");
+        let e = with(|v| v["year"] = "2024".into()).unwrap_err();
+        assert_eq!(e.path, "year");
+        let e = with(|v| v["deadlines"]["units_report"] = "15/11/2024".into()).unwrap_err();
+        assert_eq!(e.path, "deadlines.units_report");
+    }
+}
