@@ -2,6 +2,7 @@
 //! units' results spreadsheets into one official report, and the commands over it.
 
 pub mod args;
+pub mod batch;
 pub mod check;
 pub mod cmd;
 pub mod finding;
