@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# End to end on the shipped samples, as the office would run it: every sample checks
+# clean, the report compiles, passes the OOXML schema check, and opens in a real
+# office suite (LibreOffice → PDF) with its header, title and signature intact.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=${SHARED_DIR:-../shared}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cargo build --release -q
+bin=target/release/baocao
+
+echo "- check input/*"
+"$bin" check input/*
+
+echo "- compile"
+"$bin" compile --date 2024-11-28 --output "$work/bao-cao.docx"
+"$bin" compile --date 2024-11-28 --output "$work/bao-cao-2.docx" >/dev/null
+cmp "$work/bao-cao.docx" "$work/bao-cao-2.docx"
+
+echo "- OOXML schema check"
+python3 "$shared/tools/ooxml_validate.py" "$work/bao-cao.docx"
+
+echo "- LibreOffice → PDF"
+soffice --headless --convert-to pdf --outdir "$work" "$work/bao-cao.docx" >/dev/null 2>&1
+test -s "$work/bao-cao.pdf"
+pdftotext -layout "$work/bao-cao.pdf" "$work/bao-cao.txt"
+pages=$(pdfinfo "$work/bao-cao.pdf" | awk '/^Pages:/ {print $2}')
+python3 - "$work/bao-cao.txt" "$pages" <<'PY'
+import re, sys, unicodedata
+text = unicodedata.normalize("NFC", open(sys.argv[1], encoding="utf-8").read())
+flat = re.sub(r"\s+", " ", text)
+pages = int(sys.argv[2])
+expected = [
+    "UBND TỈNH QUẢNG NGÃI",
+    "SỞ KHOA HỌC VÀ CÔNG NGHỆ",
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Độc lập - Tự do - Hạnh phúc",
+    "/BC-SKHCN",
+    "Quảng Ngãi, ngày 28 tháng 11 năm 2024",
+    "BÁO CÁO",
+    "Kết quả thực hiện Kế hoạch tuyên truyền cải cách hành chính năm 2024",
+    "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+    "II. KẾT QUẢ THỰC HIỆN",
+    "III. ĐÁNH GIÁ CHUNG",
+    "IV. PHƯƠNG HƯỚNG",
+    "V. ĐỀ XUẤT, KIẾN NGHỊ",
+    "Nơi nhận:",
+    "- UBND tỉnh (b/cáo);",
+    "- Lưu: VT, HCTH.",
+    "GIÁM ĐỐC",
+    "Nguyễn Văn Thành",
+    "PHỤ LỤC",
+]
+missing = [s for s in expected if s not in flat]
+if missing:
+    sys.exit(f"missing from the PDF text: {missing}")
+if not 4 <= pages <= 20:
+    sys.exit(f"unexpected page count: {pages}")
+print(f"  PDF: {pages} pages, {len(expected)} expected lines found")
+PY
+echo "e2e: 1 passed, 0 failed"
