@@ -6,6 +6,7 @@ pub mod batch;
 pub mod check;
 pub mod cmd;
 pub mod finding;
+pub mod fsutil;
 pub mod legacy;
 pub mod parse;
 pub mod plan;

@@ -1,0 +1,93 @@
+//! File-system helpers whose every error names the path, and the safe way to write
+//! the report: a temporary file in the target folder, then a rename, so a failed run
+//! never leaves a half-written report.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+
+/// Writes `bytes` to `path` atomically (temporary sibling file, fsync, rename),
+/// creating the parent folder if needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create folder {}", parent.display()))?;
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file path", path.display()))?;
+    let tmp = parent.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| -> Result<()> {
+        let mut f = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        f.write_all(bytes)
+            .and_then(|()| f.sync_all())
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Refuses an output path inside the input folder or equal to an input file.
+pub fn check_output_path(output: &Path, input_dir: &Path, inputs: &[PathBuf]) -> Result<()> {
+    let out_dir = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let canon = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let out_dir_c = canon(out_dir);
+    let out_c = out_dir_c.join(output.file_name().unwrap_or_default());
+    if inputs.iter().any(|i| canon(i) == out_c) {
+        bail!("{} is one of the input files", output.display());
+    }
+    if out_dir_c == canon(input_dir) {
+        bail!(
+            "{} is inside the input folder {}",
+            output.display(),
+            input_dir.display()
+        );
+    }
+    if out_c.is_dir() {
+        bail!("{} is a folder", output.display());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sub/report.docx");
+        write_atomic(&p, b"one").unwrap();
+        write_atomic(&p, b"two").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"two");
+        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn output_in_input_folder_or_on_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("input");
+        std::fs::create_dir(&input).unwrap();
+        let a = input.join("TTUD.xlsx");
+        std::fs::write(&a, b"x").unwrap();
+        let inputs = vec![a.clone()];
+        assert!(check_output_path(&a, &input, &inputs).is_err());
+        assert!(check_output_path(&input.join("r.docx"), &input, &inputs).is_err());
+        assert!(check_output_path(&dir.path().join("out/r.docx"), &input, &inputs).is_ok());
+    }
+}
