@@ -26,9 +26,10 @@
 //!    hint is trusted; no spelling check is made.
 //! 3. **No hint, or a hint naming an ordinary font**: each encoding is tried, and the
 //!    conversion is accepted only when all of these hold:
-//!    - some valid word changed by the conversion has an ASCII letter and at least
-//!      two letters — it is *anchored* (legacy codes sit inside words: `t©m`,
-//!      `chaøo`; so a lone `©`, `½` or `©2024` in a URL never counts);
+//!    - some valid word changed by the conversion has an ASCII letter and either
+//!      three letters or more, or does not open with the code — it is *anchored*
+//!      (legacy codes sit inside words: `t©m`, `Sè`, `chaøo`; so a lone `©`, `½`,
+//!      `©2024` in a URL, or the unit `µm` never counts);
 //!    - every changed word is spelled like a Vietnamese syllable (onset, rhyme, one
 //!      tone, stop finals only with sắc/nặng) — one bad word in five is tolerated
 //!      when five or more words changed, for typos;
@@ -229,6 +230,9 @@ struct Decoded {
     chars: Vec<(char, bool)>,
     /// For each output character, the input characters it came from.
     src: Vec<Range<usize>>,
+    /// For each output character, whether it came from a legacy code (even one that
+    /// reads the same, like TCVN3 `ý`).
+    coded: Vec<bool>,
     /// How many legacy codes (including ones that read the same) were matched.
     in_range: usize,
 }
@@ -236,45 +240,45 @@ struct Decoded {
 fn decode(text: &str, enc: Encoding) -> Decoded {
     let m = maps();
     let input: Vec<char> = text.chars().collect();
-    let mut chars = Vec::with_capacity(input.len());
-    let mut src = Vec::with_capacity(input.len());
-    let mut in_range = 0;
+    let mut d = Decoded {
+        input: Vec::new(),
+        chars: Vec::with_capacity(input.len()),
+        src: Vec::with_capacity(input.len()),
+        coded: Vec::with_capacity(input.len()),
+        in_range: 0,
+    };
     let mut i = 0;
     while i < input.len() {
         let c = input[i];
-        match enc {
-            Encoding::Tcvn3 => {
-                if let Some(&l) = m.tcvn3.get(&c) {
-                    in_range += 1;
-                    chars.push((l, l != c));
-                } else {
-                    chars.push((c, false));
-                }
+        let pair = match enc {
+            Encoding::Vni => input
+                .get(i + 1)
+                .and_then(|&n| m.vni_pairs.get(&(c, n)).copied()),
+            Encoding::Tcvn3 => None,
+        };
+        let (letter, len) = match pair {
+            Some(l) => (Some(l), 2),
+            None => match enc {
+                Encoding::Tcvn3 => (m.tcvn3.get(&c).copied(), 1),
+                Encoding::Vni => (m.vni_single.get(&c).copied(), 1),
+            },
+        };
+        match letter {
+            Some(l) => {
+                d.in_range += 1;
+                d.chars.push((l, len > 1 || l != c));
+                d.coded.push(true);
             }
-            Encoding::Vni => {
-                if let Some(&l) = input.get(i + 1).and_then(|&n| m.vni_pairs.get(&(c, n))) {
-                    in_range += 1;
-                    chars.push((l, true));
-                    src.push(i..i + 2);
-                    i += 2;
-                    continue;
-                } else if let Some(&l) = m.vni_single.get(&c) {
-                    in_range += 1;
-                    chars.push((l, l != c));
-                } else {
-                    chars.push((c, false));
-                }
+            None => {
+                d.chars.push((c, false));
+                d.coded.push(false);
             }
         }
-        src.push(i..i + 1);
-        i += 1;
+        d.src.push(i..i + len);
+        i += len;
     }
-    Decoded {
-        input,
-        chars,
-        src,
-        in_range,
-    }
+    d.input = input;
+    d
 }
 
 impl Decoded {
@@ -296,7 +300,7 @@ impl Decoded {
             match word {
                 Err(c) => out.push(c),
                 Ok(range) => {
-                    let w = &self.chars[range];
+                    let w = &self.chars[range.clone()];
                     let ascii: Vec<char> = w
                         .iter()
                         .map(|&(c, _)| c)
@@ -304,8 +308,8 @@ impl Decoded {
                         .collect();
                     let caps = ascii.iter().all(char::is_ascii_uppercase)
                         && (ascii.len() >= 2 || (all_caps_text && !ascii.is_empty()));
-                    for &(c, changed) in w {
-                        if caps && changed {
+                    for (&(c, _), &coded) in w.iter().zip(&self.coded[range]) {
+                        if caps && coded {
                             out.extend(c.to_uppercase());
                         } else {
                             out.push(c);
@@ -372,7 +376,12 @@ fn evaluate(text: &str, enc: Encoding) -> Option<Candidate> {
             invalid += 1;
             continue;
         }
-        if anchored || word.len() < 2 || !word.iter().any(|(c, _)| c.is_ascii_alphabetic()) {
+        // An anchoring word has an ASCII letter, and is not a two-letter word opening
+        // with the code (`µm`, `µM` stay units).
+        if anchored
+            || !word.iter().any(|(c, _)| c.is_ascii_alphabetic())
+            || (word.len() < 3 && decoded.coded[range.start])
+        {
             continue;
         }
         // The same word before conversion must not already be a Vietnamese syllable.

@@ -44,9 +44,13 @@ enum Tone {
     Dot,
 }
 
-/// Whether `word` (letters only, any case, NFC or NFD) is spelled like a Vietnamese syllable.
+/// Whether `word` (letters only, any case, NFC or NFD) is spelled like a Vietnamese
+/// syllable, tone mark included (on the right vowel; old and new placement in
+/// `oa`/`oe`/`uy` both pass: `hòa`, `hoà`).
 pub(super) fn is_syllable(word: &str) -> bool {
     let mut tone = Tone::Level;
+    let mut tone_at = 0;
+    let mut letters = 0;
     let mut base = String::with_capacity(word.len());
     for c in word.nfd().flat_map(char::to_lowercase) {
         let t = match c {
@@ -56,18 +60,23 @@ pub(super) fn is_syllable(word: &str) -> bool {
             '\u{303}' => Tone::Tilde,
             '\u{323}' => Tone::Dot,
             _ => {
+                if !matches!(c, '\u{302}' | '\u{306}' | '\u{31B}') {
+                    letters += 1;
+                }
                 base.push(c);
                 continue;
             }
         };
-        if tone != Tone::Level {
+        if tone != Tone::Level || letters == 0 {
             return false;
         }
         tone = t;
+        tone_at = letters - 1;
     }
     let base: String = base.nfc().collect();
     if base.is_empty()
-        || base.chars().count() > 7
+        || base.chars().count() != letters
+        || letters > 7
         || !base
             .chars()
             .all(|c| VOWELS.contains(c) || "bcdđghklmnpqrstvx".contains(c))
@@ -75,12 +84,35 @@ pub(super) fn is_syllable(word: &str) -> bool {
         return false;
     }
     ONSETS.iter().any(|onset| {
-        base.strip_prefix(onset)
-            .is_some_and(|rest| rhyme_ok(onset, rest, tone))
+        base.strip_prefix(onset).is_some_and(|rest| {
+            let tone_in_rest = tone_at.checked_sub(onset.chars().count());
+            match (tone, tone_in_rest) {
+                (Tone::Level, _) => rhyme_ok(onset, rest, tone, None),
+                (_, Some(at)) => rhyme_ok(onset, rest, tone, Some(at)),
+                (_, None) => false,
+            }
+        })
     })
 }
 
-fn rhyme_ok(onset: &str, rest: &str, tone: Tone) -> bool {
+/// Where the tone mark may stand in a vowel group (index of the vowel).
+fn tone_positions(vowels: &str, closed: bool) -> &'static [usize] {
+    let n = vowels.chars().count();
+    if n == 1 {
+        return &[0];
+    }
+    if closed {
+        return if n == 2 { &[1] } else { &[2] };
+    }
+    match vowels {
+        "oa" | "oe" | "uy" => &[0, 1],
+        "uê" | "uơ" => &[1],
+        _ if n == 2 => &[0],
+        _ => &[1],
+    }
+}
+
+fn rhyme_ok(onset: &str, rest: &str, tone: Tone, tone_at: Option<usize>) -> bool {
     let split = rest
         .char_indices()
         .find(|&(_, c)| !VOWELS.contains(c))
@@ -88,6 +120,11 @@ fn rhyme_ok(onset: &str, rest: &str, tone: Tone) -> bool {
     let (vowels, coda) = rest.split_at(split);
     if vowels.is_empty() || !CODAS.contains(&coda) {
         return false;
+    }
+    if let Some(at) = tone_at {
+        if !tone_positions(vowels, !coda.is_empty()).contains(&at) {
+            return false;
+        }
     }
     let first = vowels.chars().next().unwrap_or('a');
     // Spelling rules for the onset against the following vowel.
@@ -109,6 +146,10 @@ fn rhyme_ok(onset: &str, rest: &str, tone: Tone) -> bool {
         return false;
     }
     if matches!(coda, "ch" | "nh") && !PALATAL.contains(&vowels) {
+        return false;
+    }
+    // `oo` only in loans such as `xoong`, `moóc`.
+    if vowels == "oo" && !matches!(coda, "ng" | "c") {
         return false;
     }
     // Stop finals take only the rising (sắc) or heavy (nặng) tone.
@@ -201,6 +242,13 @@ mod tests {
             "KH",
             "â",
             "ă",
+            "taỷ",
+            "cuả",
+            "muời",
+            "hoàn\u{300}",
+            "hòan",
+            "boõn",
+            "ào\u{301}",
         ] {
             assert!(!is_syllable(w), "{w}");
         }
