@@ -378,3 +378,67 @@ fn longer_legacy_texts() {
         );
     }
 }
+
+#[test]
+fn common_spreadsheet_cells_without_hint() {
+    for (legacy, unicode, enc) in [
+        ("Sè", "Số", Encoding::Tcvn3),
+        ("Cã", "Có", Encoding::Tcvn3),
+        ("Kh«ng", "Không", Encoding::Tcvn3),
+        ("§¹t", "Đạt", Encoding::Tcvn3),
+        ("Tæng sè", "Tổng số", Encoding::Tcvn3),
+        ("§¹I HäC", "ĐẠI HỌC", Encoding::Tcvn3),
+        ("Së KH&CN", "Sở KH&CN", Encoding::Tcvn3),
+        ("Sè TT", "Số TT", Encoding::Tcvn3),
+        ("ë Qu¶ng Ng·i", "ở Quảng Ngãi", Encoding::Tcvn3),
+        (
+            "UBND tØnh Qu¶ng Ng·i",
+            "UBND tỉnh Quảng Ngãi",
+            Encoding::Tcvn3,
+        ),
+        ("Tû lÖ (%)", "Tỷ lệ (%)", Encoding::Tcvn3),
+        ("Khoâng", "Không", Encoding::Vni),
+        ("Coù", "Có", Encoding::Vni),
+        ("Ñaït", "Đạt", Encoding::Vni),
+        ("Chöa thöïc hieän", "Chưa thực hiện", Encoding::Vni),
+        ("Sôû KH&CN", "Sở KH&CN", Encoding::Vni),
+        ("Ghi chuù", "Ghi chú", Encoding::Vni),
+    ] {
+        assert_eq!(
+            repair(legacy, None),
+            Some((unicode.to_string(), enc)),
+            "{legacy}"
+        );
+    }
+}
+
+#[test]
+fn unicode_vietnamese_with_latin1_letters_only_is_kept() {
+    for s in [
+        "Tôi",
+        "Có",
+        "Tên",
+        "Hà",
+        "Lê",
+        "Võ",
+        "Tô",
+        "Tú",
+        "Bé",
+        "Phó",
+        "Mã số",
+        "Báo cáo",
+        "Lê Văn Tám",
+        "Hồ Chí Minh",
+        "Hà Nội",
+        "Cà Mau",
+        "Ba Tô",
+        "Tô Hoài",
+        "Côte d'Ivoire",
+        "Hôtel",
+        "Château",
+        "Smörgåsbord",
+        "Ångström",
+    ] {
+        assert_eq!(repair(s, None), None, "{s}");
+    }
+}

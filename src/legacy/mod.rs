@@ -38,14 +38,23 @@
 //!      Unicode Vietnamese written only with Latin-1 letters (`Tôi và các`, `Có`,
 //!      `Tôi thích café`) as it is.
 //!
-//!    When both encodings pass, the one with more valid changed words wins (then
-//!    more converted characters, then TCVN3).
+//!    Before conversion, a word "reads as Vietnamese" when it is a well-formed
+//!    syllable with sensible capitals (`chÝnh` does not); a well-formed word
+//!    (`Sè`, `Cã`) still anchors when it is not among a small list of frequent
+//!    syllables while its conversion (`Số`, `Có`) is (`lexicon.rs`).
 //!
-//! Without an `…H` font, TCVN3 cannot spell a toned capital, so a lower-case code in
-//! a word whose ASCII letters are all capitals (`DôNG`, or any word of a text whose
-//! ASCII letters are all capitals) is upper-cased: `TRUNG T¢M øNG DôNG` →
-//! `TRUNG TÂM ỨNG DỤNG`.
+//!    When both encodings pass, the one with more valid changed words wins; then
+//!    the one with VNI vowel+mark sequences (other than `uû`/`uë`, which are TCVN3
+//!    `uỷ`/`uở` too); then the one converting more characters; then TCVN3. A lone
+//!    short word can stay ambiguous (`thuû`: TCVN3 `thuỷ`, VNI `thủ`): a font hint or
+//!    more text decides it.
+//!
+//! Without an `…H` font, TCVN3 cannot spell a toned capital, so a lower-case code is
+//! upper-cased in a word whose ASCII letters (two or more) are all capitals (`DôNG`),
+//! and in every word with an ASCII letter when the text has such a word and all its
+//! ASCII letters are capitals (`§¹I HäC` → `ĐẠI HỌC`; but `Së KH&CN` → `Sở KH&CN`).
 
+mod lexicon;
 mod syllable;
 mod tables;
 
@@ -125,7 +134,7 @@ pub fn repair(text: &str, font: Option<&str>) -> Option<(String, Encoding)> {
         .filter_map(|enc| evaluate(text, enc))
         // `max_by_key` keeps the last maximum: reverse so TCVN3 wins ties.
         .rev()
-        .max_by_key(|c| (c.valid_words, c.converted))
+        .max_by_key(|c| (c.valid_words, c.vni_pairs, c.converted))
         .map(|c| (nfc(&c.text), c.encoding))
 }
 
@@ -292,22 +301,36 @@ impl Decoded {
         if enc != Encoding::Tcvn3 {
             return self.text();
         }
-        let ascii_letters = || self.chars.iter().filter(|(c, _)| c.is_ascii_alphabetic());
-        let all_caps_text =
-            ascii_letters().count() >= 2 && ascii_letters().all(|(c, _)| c.is_ascii_uppercase());
+        let words = split_words(&self.chars);
+        // Capitals by the word: its ASCII letters (two or more) are all capitals.
+        let caps_word = |range: &Range<usize>| {
+            let mut ascii = self.chars[range.clone()]
+                .iter()
+                .map(|&(c, _)| c)
+                .filter(char::is_ascii_alphabetic)
+                .peekable();
+            ascii.peek().is_some()
+                && ascii.clone().count() >= 2
+                && ascii.all(|c| c.is_ascii_uppercase())
+        };
+        // Capitals by the text: a word with a code is written in capitals, and every
+        // ASCII letter of the text is a capital (`§¹I HäC`).
+        let caps_text = words
+            .iter()
+            .filter_map(|w| w.as_ref().ok())
+            .any(|r| caps_word(r) && self.coded[r.clone()].iter().any(|&c| c))
+            && self
+                .chars
+                .iter()
+                .all(|(c, _)| !c.is_ascii_alphabetic() || c.is_ascii_uppercase());
         let mut out = String::with_capacity(self.chars.len() * 2);
-        for word in split_words(&self.chars) {
+        for word in words {
             match word {
                 Err(c) => out.push(c),
                 Ok(range) => {
                     let w = &self.chars[range.clone()];
-                    let ascii: Vec<char> = w
-                        .iter()
-                        .map(|&(c, _)| c)
-                        .filter(char::is_ascii_alphabetic)
-                        .collect();
-                    let caps = ascii.iter().all(char::is_ascii_uppercase)
-                        && (ascii.len() >= 2 || (all_caps_text && !ascii.is_empty()));
+                    let has_ascii = w.iter().any(|(c, _)| c.is_ascii_alphabetic());
+                    let caps = caps_word(&range) || (caps_text && has_ascii);
                     for (&(c, _), &coded) in w.iter().zip(&self.coded[range]) {
                         if caps && coded {
                             out.extend(c.to_uppercase());
@@ -343,10 +366,32 @@ fn split_words(chars: &[(char, bool)]) -> Vec<Result<Range<usize>, char>> {
     parts
 }
 
+/// Whether a word is a well-formed syllable with sensible capitals (`Sè`, `HäC`,
+/// not `chÝnh`).
+fn reads_as_syllable(word: &str) -> bool {
+    let mut seen_lower = false;
+    for c in word.chars() {
+        if c.is_uppercase() && seen_lower {
+            return false;
+        }
+        seen_lower |= c.is_lowercase();
+    }
+    syllable::is_syllable(word)
+}
+
+fn is_common(word: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| lexicon::COMMON.iter().copied().collect());
+    set.contains(nfc(&word.to_lowercase()).as_str())
+}
+
 struct Candidate {
     encoding: Encoding,
     text: String,
     valid_words: usize,
+    /// VNI sequences of a vowel and a mark byte, other than `uû`/`uë` (which are also
+    /// the TCVN3 spellings of `uỷ`/`uở`): strong evidence of VNI.
+    vni_pairs: usize,
     converted: usize,
 }
 
@@ -388,15 +433,25 @@ fn evaluate(text: &str, enc: Encoding) -> Option<Candidate> {
         let from = decoded.src[range.start].start;
         let to = decoded.src[range.end - 1].end;
         let before: String = decoded.input[from..to].iter().collect();
-        anchored = !syllable::is_syllable(&before);
+        anchored = !reads_as_syllable(&before) || (!is_common(&before) && is_common(&w));
     }
     if !anchored || (invalid > 0 && !(changed >= 5 && invalid * 5 <= changed)) {
         return None;
     }
+    let vni_pairs = decoded
+        .src
+        .iter()
+        .filter(|r| r.len() == 2)
+        .filter(|r| {
+            let pair = &decoded.input[(*r).clone()];
+            !matches!(pair, ['u' | 'U', 'û' | 'ë' | 'Û' | 'Ë'])
+        })
+        .count();
     Some(Candidate {
         encoding: enc,
         text: out,
         valid_words: changed - invalid,
+        vni_pairs,
         converted,
     })
 }

@@ -25,8 +25,8 @@ const OPEN: &[&str] = &[
 
 /// Vowel groups that may take a final consonant.
 const CLOSED: &[&str] = &[
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oă", "oe", "oo", "uâ", "uê",
-    "uy", "iê", "yê", "uô", "ươ", "uyê",
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oă", "oe", "uâ", "uê", "uy",
+    "iê", "yê", "uô", "ươ", "uyê",
 ];
 
 /// Vowel groups after which `ch` and `nh` may stand.
@@ -148,8 +148,8 @@ fn rhyme_ok(onset: &str, rest: &str, tone: Tone, tone_at: Option<usize>) -> bool
     if matches!(coda, "ch" | "nh") && !PALATAL.contains(&vowels) {
         return false;
     }
-    // `oo` only in loans such as `xoong`, `moóc`.
-    if vowels == "oo" && !matches!(coda, "ng" | "c") {
+    // After i, ê, y (and uê, uy) the velar finals are written ch, nh.
+    if matches!(coda, "c" | "ng") && matches!(vowels, "i" | "ê" | "y" | "uê" | "uy") {
         return false;
     }
     // Stop finals take only the rising (sắc) or heavy (nặng) tone.
@@ -201,7 +201,6 @@ mod tests {
             "yêu",
             "khuya",
             "thuở",
-            "xoong",
             "ngoặt",
             "TRUNG",
             "ỨNG",
