@@ -692,6 +692,7 @@ fn write_guide(ws: &mut Worksheet, plan: &Plan, unit: &Unit) -> Result<(), XlsxE
     let section = base.clone().set_bold();
     let text = base.clone().set_text_wrap().set_align(FormatAlign::Top);
     let cell = text.clone().set_border(FormatBorder::Thin);
+    let number = cell.clone().set_align(FormatAlign::Center);
     let head = cell
         .clone()
         .set_bold()
@@ -751,7 +752,7 @@ fn write_guide(ws: &mut Worksheet, plan: &Plan, unit: &Unit) -> Result<(), XlsxE
             Some(Role::Coordinating) => words::ROLE_COORDINATING,
             None => words::ROLE_NONE,
         };
-        ws.write_number_with_format(r, 0, task.number, &cell)?;
+        ws.write_number_with_format(r, 0, task.number, &number)?;
         ws.write_string_with_format(r, 1, &task.title, &cell)?;
         ws.write_string_with_format(r, 2, &leads, &cell)?;
         ws.write_string_with_format(r, 3, coordinating, &cell)?;
@@ -768,7 +769,7 @@ fn write_guide(ws: &mut Worksheet, plan: &Plan, unit: &Unit) -> Result<(), XlsxE
     ws.write_string_with_format(r, 0, words::GUIDE_AREAS, &section)?;
     r += 1;
     for area in &plan.content_areas {
-        ws.write_number_with_format(r, 0, area.number, &cell)?;
+        ws.write_number_with_format(r, 0, area.number, &number)?;
         ws.merge_range(r, 1, r, last, &area.title, &cell)?;
         let lines = (area.title.chars().count() as f64 * 1.1 / 144.0)
             .ceil()
@@ -918,6 +919,24 @@ mod tests {
         assert_eq!(name, "bieu-ket-qua-TTUD-2024.xlsx");
         let stem = name.trim_end_matches(".xlsx");
         assert_eq!(plan.unit_from_file_stem(stem).unwrap().code, "TTUD");
+    }
+
+    #[test]
+    fn a_unit_without_tasks_gets_free_rows() {
+        let text =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/templates/plan.json"))
+                .unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for t in v["tasks"].as_array_mut().unwrap() {
+            t["coordinating_units"] = serde_json::json!([]);
+        }
+        let plan = Plan::from_json(&v.to_string()).unwrap();
+        let unit = plan.unit("TTRA").unwrap();
+        let l = layout(&plan, unit);
+        assert!(l.groups.is_empty());
+        assert_eq!(l.free_rows.len(), FREE_ROWS as usize);
+        assert_eq!(l.data_area(), l.free_rows);
+        assert!(to_bytes(&plan, unit).unwrap().starts_with(b"PK"));
     }
 
     #[test]
