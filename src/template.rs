@@ -136,7 +136,7 @@ pub mod words {
         "Mỗi hoạt động ghi một dòng, ở các dòng trống ngay dưới dòng tiêu đề (tô màu) của nhiệm vụ. Dòng để trống cột Nhiệm vụ thuộc nhiệm vụ của dòng tiêu đề phía trên.",
         "Nhiệm vụ ghi \"(chủ trì)\": đơn vị phải báo cáo ít nhất một dòng; nếu chưa làm, ghi một dòng với Tình trạng \"Chưa thực hiện\" và lý do ở cột Minh chứng.",
         "Nhiệm vụ ghi \"(phối hợp)\": ghi các hoạt động đơn vị đã tham gia; không có thì để trống.",
-        "Cần thêm dòng: chọn một dòng trống dưới tiêu đề nhiệm vụ, nhấn chuột phải, chọn Chèn (Insert) cả dòng.",
+        "Cần thêm dòng: chọn dòng trống cuối cùng của nhiệm vụ (không chọn dòng ngay dưới tiêu đề), nhấn chuột phải, chọn Chèn (Insert) cả dòng; dòng mới thuộc nhiệm vụ đó.",
         "Không sửa tiêu đề cột, không xoá dòng tiêu đề nhiệm vụ, không đổi tên trang tính.",
         "Khó khăn, vướng mắc và đề xuất, kiến nghị (nếu có) ghi ở cuối biểu; không có thì ghi \"Không\".",
     ];

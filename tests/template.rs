@@ -363,3 +363,47 @@ fn templates_round_trip_through_check() {
         assert_eq!(code, Some(0), "{}", unit.code);
     }
 }
+
+/// What the reader will see: calamine (the reader's library) reads the template back.
+#[test]
+fn calamine_reads_the_title_block_header_and_headings() {
+    use calamine::{open_workbook_auto, Data, Reader};
+
+    let plan = plan();
+    let unit = plan.unit("QLTC").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("QLTC.xlsx");
+    std::fs::write(&path, template::to_bytes(&plan, unit).unwrap()).unwrap();
+    let layout = template::layout(&plan, unit);
+
+    let mut book = open_workbook_auto(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Kết quả", "Hướng dẫn"]);
+    let range = book.worksheet_range("Kết quả").unwrap();
+    let text = |r: u32, c: u16| match range.get_value((r, c as u32)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => panic!("({r},{c}): {other:?}"),
+    };
+    assert_eq!(text(layout.unit_row, 0), "Đơn vị:");
+    assert_eq!(text(layout.unit_row, template::col::ACTIVITY), unit.name);
+    assert_eq!(text(layout.date_row, 0), "Ngày báo cáo:");
+    assert_eq!(text(layout.date_row, template::col::ACTIVITY), "");
+    assert_eq!(text(layout.header_row, template::col::TASK), "Nhiệm vụ");
+    for g in &layout.groups {
+        let cells: Vec<String> = (0..=template::col::LAST).map(|c| text(g.row, c)).collect();
+        assert!(cells[template::col::TASK as usize].starts_with(&format!("{}. ", g.task)));
+        assert!(
+            cells
+                .iter()
+                .enumerate()
+                .all(|(c, s)| c == template::col::TASK as usize || s.is_empty()),
+            "only the task cell of a heading is filled: {cells:?}"
+        );
+        for r in g.data_rows.clone() {
+            assert!((0..=template::col::LAST).all(|c| text(r, c).is_empty()));
+        }
+    }
+    assert_eq!(text(layout.difficulties_row, 0), "Khó khăn, vướng mắc:");
+    assert_eq!(text(layout.proposals_row, 0), "Đề xuất, kiến nghị:");
+    assert_eq!(text(layout.signature_row, 0), "Người lập biểu");
+}
