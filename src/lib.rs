@@ -11,6 +11,7 @@ pub mod legacy;
 pub mod parse;
 pub mod plan;
 pub mod read;
+pub mod template;
 pub mod text;
 
 use std::io::Write;

@@ -1,10 +1,138 @@
-//! `baocao template`.
+//! `baocao template`: writes the blank results spreadsheet of one unit (`--unit`)
+//! or of every unit (`--all`), refusing to overwrite files unless `--force`.
 
-use anyhow::Result;
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-use crate::args::{GlobalArgs, TemplateArgs};
+use anyhow::{bail, Context, Result};
+
+use crate::args::{GlobalArgs, Lang, TemplateArgs};
+use crate::cmd::{load_plan, EXIT_OK};
+use crate::plan::{Plan, Role, Unit};
+use crate::template;
+
+/// The command's messages in one language.
+struct Messages {
+    /// `{code}`, `{codes}`.
+    unknown_unit: &'static str,
+    /// `{files}`: the files that exist, one per line.
+    exists: &'static str,
+    /// `{path}`.
+    cannot_write: &'static str,
+    /// `{path}`, `{tasks}`, `{lead}`, `{coordinating}`.
+    written: &'static str,
+}
+
+const VI: Messages = Messages {
+    unknown_unit: "không có đơn vị mã \"{code}\" trong kế hoạch. Các mã hợp lệ: {codes}.",
+    exists: "tệp đã có, không ghi đè:\n{files}\nThêm --force để ghi đè.",
+    cannot_write: "không ghi được tệp {path}",
+    written: "Đã ghi {path}: {tasks} nhiệm vụ ({lead} chủ trì, {coordinating} phối hợp).",
+};
+
+const EN: Messages = Messages {
+    unknown_unit: "the plan has no unit with code \"{code}\". Valid codes: {codes}.",
+    exists: "file already exists, not overwritten:\n{files}\nAdd --force to overwrite.",
+    cannot_write: "cannot write {path}",
+    written: "Wrote {path}: {tasks} tasks ({lead} lead, {coordinating} coordinating).",
+};
+
+fn messages(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::Vi => &VI,
+        Lang::En => &EN,
+    }
+}
+
+/// Default folder of `--unit` when `--output` is not given.
+pub const DEFAULT_DIR: &str = "output";
 
 pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
-    let _ = (args, global);
-    anyhow::bail!("`template` is not implemented yet")
+    let plan = load_plan(global)?;
+    let msg = messages(global.lang);
+    let targets = targets(&plan, args, msg)?;
+    if !args.force {
+        let existing: Vec<String> = targets
+            .iter()
+            .filter(|(_, p)| p.exists())
+            .map(|(_, p)| format!("  {}", p.display()))
+            .collect();
+        if !existing.is_empty() {
+            bail!(msg.exists.replace("{files}", &existing.join("\n")));
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    for (unit, path) in &targets {
+        let bytes = template::to_bytes(&plan, unit)
+            .with_context(|| format!("{} ({})", path.display(), unit.code))?;
+        write_file(path, &bytes, args.force).with_context(|| {
+            msg.cannot_write
+                .replace("{path}", &path.display().to_string())
+        })?;
+        let roles: Vec<Role> = plan.assignments(&unit.code).map(|(_, r)| r).collect();
+        let lead = roles.iter().filter(|r| **r == Role::Lead).count();
+        writeln!(
+            out,
+            "{}",
+            msg.written
+                .replace("{path}", &path.display().to_string())
+                .replace("{tasks}", &roles.len().to_string())
+                .replace("{lead}", &lead.to_string())
+                .replace("{coordinating}", &(roles.len() - lead).to_string())
+        )?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The units to write and where: `--unit` to `--output` (a file, or a folder that
+/// exists) or `output/<default name>`; `--all` into the `--output` folder.
+fn targets<'a>(
+    plan: &'a Plan,
+    args: &TemplateArgs,
+    msg: &Messages,
+) -> Result<Vec<(&'a Unit, PathBuf)>> {
+    if args.all {
+        let dir = args.output.clone().unwrap_or_else(|| DEFAULT_DIR.into());
+        return Ok(plan
+            .units
+            .iter()
+            .map(|u| (u, dir.join(template::file_name(plan, u))))
+            .collect());
+    }
+    let code = args.unit.as_deref().unwrap_or_default();
+    let Some(unit) = plan
+        .units
+        .iter()
+        .find(|u| u.code.eq_ignore_ascii_case(code.trim()))
+    else {
+        let codes: Vec<&str> = plan.units.iter().map(|u| u.code.as_str()).collect();
+        bail!(msg
+            .unknown_unit
+            .replace("{code}", code)
+            .replace("{codes}", &codes.join(", ")));
+    };
+    let name = template::file_name(plan, unit);
+    let path = match &args.output {
+        Some(p) if p.is_dir() => p.join(name),
+        Some(p) => p.clone(),
+        None => Path::new(DEFAULT_DIR).join(name),
+    };
+    Ok(vec![(unit, path)])
+}
+
+/// Writes the file, creating its folder; without `force` never replaces a file
+/// that appeared since the check.
+fn write_file(path: &Path, bytes: &[u8], force: bool) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut options = OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    options.open(path)?.write_all(bytes)
 }
