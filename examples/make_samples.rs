@@ -678,6 +678,34 @@ fn convert(soffice: &Path, src: &Path, ext: &str, out_dir: &Path, profile: &Path
     Ok(out)
 }
 
+/// Rewrites a zip container (an .ods) with the same entries, in the same order and
+/// with the same compression, but a fixed modification time, so the bytes are stable.
+fn restamp_zip(bytes: &[u8]) -> Res<Vec<u8>> {
+    use std::io::{Cursor, Read, Write};
+    use zip::write::SimpleFileOptions;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))?;
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stamp = zip::DateTime::from_date_and_time(2024, 11, 8, 0, 0, 0)
+        .map_err(|e| format!("zip date: {e:?}"))?;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        let options = SimpleFileOptions::default()
+            .compression_method(entry.compression())
+            .last_modified_time(stamp)
+            .unix_permissions(if entry.is_dir() { 0o755 } else { 0o644 });
+        let name = entry.name()?.to_string();
+        if entry.is_dir() {
+            writer.add_directory(name, options)?;
+        } else {
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data)?;
+            writer.start_file(name, options)?;
+            writer.write_all(&data)?;
+        }
+    }
+    Ok(writer.finish()?.into_inner())
+}
+
 fn find_soffice() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     for dir in std::env::split_paths(&path) {
@@ -728,7 +756,12 @@ fn main() -> Res<()> {
                     &out_dir,
                     &tmp.join("profile"),
                 )?;
-                std::fs::copy(&out, &dest)?;
+                if s.format == Format3::Ods {
+                    // LibreOffice stamps the zip entries with the conversion time.
+                    std::fs::write(&dest, restamp_zip(&std::fs::read(&out)?)?)?;
+                } else {
+                    std::fs::copy(&out, &dest)?;
+                }
                 println!("wrote   input/{name} (converted by LibreOffice)");
             }
         }
@@ -857,8 +890,9 @@ fn docs(samples: &[Sample], summary: &str) -> String {
          dated 18/11/2024, after the 15/11/2024 deadline).\n\n\
          `.xlsx` files are written with rust_xlsxwriter with a fixed creation date, so they \
          are byte-stable; `.xls` and `.ods` files are converted from a generated `.xlsx` by \
-         LibreOffice (`soffice --headless --convert-to`), and their bytes change with each \
-         run (LibreOffice stamps the conversion time) while their content does not. Without \
+         LibreOffice (`soffice --headless --convert-to`); the `.ods` zip entries are \
+         re-stamped with a fixed time so those bytes are stable too (the `.xls` files \
+         have been stable across runs with LibreOffice 7.4). Without \
          `soffice` the example keeps the committed `.xls`/`.ods` files.\n"
     );
     let _ = writeln!(out, "## Files\n");
