@@ -877,6 +877,41 @@ fn summary(samples: &[Sample]) -> String {
     out
 }
 
+/// The A1 cell of the report date value (the next cell, or the label cell itself).
+fn report_date_cell(s: &Sample) -> String {
+    let mut r = 1;
+    for t in &s.title {
+        match t {
+            Title::Letterhead { .. } => r += 2,
+            Title::ReportDate { next_cell, .. } => {
+                return format!("{}{r}", if *next_cell { 'C' } else { 'B' });
+            }
+            _ => r += 1,
+        }
+    }
+    "—".to_string()
+}
+
+/// Points of difficulties and proposals, `Không` left out.
+fn remark_counts(r: &Remarks) -> (usize, usize) {
+    let count = |s: &str| usize::from(!s.starts_with("Không"));
+    match r {
+        Remarks::None => (0, 0),
+        Remarks::InCell {
+            difficulties,
+            proposals,
+        }
+        | Remarks::NextCell {
+            difficulties,
+            proposals,
+        } => (count(difficulties), count(proposals)),
+        Remarks::Below {
+            difficulties,
+            proposals,
+        } => (difficulties.len(), proposals.len()),
+    }
+}
+
 fn docs(samples: &[Sample], summary: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -927,10 +962,46 @@ fn docs(samples: &[Sample], summary: &str) -> String {
             header,
             s.rows.len(),
             per,
-            s.features
+            s.features.replace('|', "\\|")
         );
     }
+    let _ = writeln!(out, "\n## Expected check result\n");
+    let rows: usize = samples.iter().map(|s| s.rows.len()).sum();
+    let in_progress: Vec<String> = samples
+        .iter()
+        .flat_map(|s| s.rows.iter().map(move |d| (s.code, d)))
+        .filter(|(_, d)| d.status == "Đang thực hiện")
+        .map(|(code, d)| format!("{code} task {}", d.task))
+        .collect();
+    let _ = writeln!(
+        out,
+        "- files: {}, one per unit of the roster; no unit missing (no E301/W302), no unit twice.\n\
+         - data rows: {rows}, all included (`rows_included` = {rows}); errors: 0; warnings: 1.\n\
+         - the only finding: **W202** for TTRA, report date `18/11/2024` in cell {} of `TTRA.xlsx`.\n\
+         - every lead unit reports on each task it leads (TTUD 1–4, HCTH 4, QLTC 5, CCTC 6: no E201);\n  \
+         tasks 5 and 6 appear only in the files of their lead units.\n\
+         - rows `Đang thực hiện` (in progress): {} ({}); all other rows `Hoàn thành` / `Đã hoàn thành`.\n\
+         - every time lies inside its task's timeline (task 4 in Q2, task 5 in Q1–Q2, task 6 in Q4,\n  \
+         tasks 1–3 in 2024); every quantity is a whole number > 0 with a unit of measure of the plan.\n\
+         - remarks (points other than `Không`), difficulties / proposals: {}.",
+        samples.len(),
+        report_date_cell(samples.iter().find(|s| s.code == "TTRA").expect("TTRA sample")),
+        in_progress.len(),
+        in_progress.join(", "),
+        samples
+            .iter()
+            .map(|s| {
+                let (d, p) = remark_counts(&s.remarks);
+                format!("{} {d}/{p}", s.code)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let _ = writeln!(out, "\n## Totals\n");
+    let _ = writeln!(
+        out,
+        "Quantities summed per task and unit of measure, over all rows (in-progress rows included).\n"
+    );
     out.push_str(summary);
     let _ = writeln!(out, "\n## Rows\n");
     for s in samples {
