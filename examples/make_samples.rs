@@ -381,6 +381,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
     ws.set_name(s.sheet)?;
     ws.set_landscape();
     ws.set_paper_size(9); // A4
+    ws.set_print_fit_to_pages(1, 0);
     let ncols = s.cols.len() as u16;
     let last = ncols - 1;
     for (i, (_, _, w)) in s.cols.iter().enumerate() {
@@ -570,6 +571,27 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
                 }
             }
         }
+        // Writers don't autofit row heights: size the row for its longest wrapped text.
+        let lines = s
+            .cols
+            .iter()
+            .map(|(c, _, w)| {
+                let chars = match c {
+                    Col::Activity => d.activity.chars().count(),
+                    Col::Note => {
+                        d.note.chars().count() + if d.note.starts_with('/') { 30 } else { 0 }
+                    }
+                    Col::Task if matches!(s.task_style, TaskStyle::Titled) => {
+                        task_title(d.task).chars().count() + 3
+                    }
+                    _ => 0,
+                };
+                chars.div_ceil(((*w * 1.15) as usize).saturating_sub(2).max(1))
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        ws.set_row_height(r, 16.0 * lines as f64 + 2.0)?;
         r += 1;
         if s.blank_after.contains(&idx) {
             r += 1;
@@ -638,10 +660,10 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
     // Signature block.
     let (left, right, left_name, right_name) = s.signature;
     let right_col = last.saturating_sub(2).max(half);
-    ws.write_string_with_format(r, 1, left, &f.sign_title)?;
+    ws.merge_range(r, 1, r, 2, left, &f.sign_title)?;
     ws.merge_range(r, right_col, r, last, right, &f.sign_title)?;
     r += 4;
-    ws.write_string_with_format(r, 1, left_name, &f.sign_name)?;
+    ws.merge_range(r, 1, r, 2, left_name, &f.sign_name)?;
     ws.merge_range(r, right_col, r, last, right_name, &f.sign_name)?;
 
     wb.save(path)?;
