@@ -1,14 +1,22 @@
 //! The checks of `shared/spec/validation.md` for one file: file-, row- and unit-level
 //! findings, and the rows that pass them ([`ResultRow`]), ready for aggregation.
 
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::finding::{Finding, Level};
-use crate::parse::{Period, Status};
-use crate::plan::{Plan, Role};
+use crate::finding::{Code, Finding, Level};
+use crate::parse::{
+    parse_content_areas, parse_quantity, parse_status, parse_task_ref, parse_time, parse_time_text,
+    Period, QuantityError, Status, TimeError,
+};
+use crate::plan::{Plan, Role, UnitMatch};
+use crate::read::table::{find_table, Column, Located, RawRow, UnitTable};
 use crate::read::Limits;
+use crate::read::{CellValue, LimitKind, ReadError, TextFix, Workbook};
+use crate::text::{fold, nfc, squash_spaces};
 
 /// One checked data row, as it goes into the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -73,12 +81,710 @@ impl CheckedFile {
 
 /// Checks one file against the plan. Never panics on bad input: every problem is a
 /// finding. `forced_unit` is `check --unit CODE`.
+///
+/// Reading is guarded twice: the reader's own errors become E001/E002/E006, and a
+/// panic inside the reader (a bug a hostile file could trigger) becomes E001 too,
+/// so one file never stops a batch.
 pub fn check_file(
     plan: &Plan,
     path: &Path,
     forced_unit: Option<&str>,
     limits: &Limits,
 ) -> CheckedFile {
-    let _ = (plan, path, forced_unit, limits);
-    todo!("check::check_file")
+    let opened = catch_unwind(AssertUnwindSafe(|| crate::read::open(path, limits)));
+    let wb = match opened {
+        Ok(Ok(wb)) => wb,
+        Ok(Err(e)) => return unreadable(path, read_error_finding(&e)),
+        Err(panic) => {
+            let f = Finding::new(Code::E001)
+                .variant("corrupt")
+                .arg("detail", panic_text(&panic));
+            return unreadable(path, f);
+        }
+    };
+    let found = catch_unwind(AssertUnwindSafe(|| find_table(&wb)));
+    let table = match found {
+        Ok(Ok(t)) => t,
+        Ok(Err(no_header)) => {
+            let missing: Vec<&str> = no_header.missing.iter().map(|c| column_id(*c)).collect();
+            let f = Finding::new(Code::E003).arg("columns", missing.join(","));
+            let mut file = unreadable(path, f);
+            file.ignored_sheets = wb.sheets.iter().map(|s| s.name.clone()).collect();
+            return file;
+        }
+        Err(panic) => {
+            let f = Finding::new(Code::E001)
+                .variant("corrupt")
+                .arg("detail", panic_text(&panic));
+            return unreadable(path, f);
+        }
+    };
+    check_table(plan, path, &wb, &table, forced_unit)
+}
+
+fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
+    let what = p
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("internal error while reading: {what}")
+}
+
+/// A file that could not be read at all: one file-level finding.
+fn unreadable(path: &Path, finding: Finding) -> CheckedFile {
+    CheckedFile {
+        path: path.to_path_buf(),
+        unit: None,
+        sheet: None,
+        rows_total: 0,
+        rows: Vec::new(),
+        findings: vec![finding],
+        report_date: None,
+        difficulties: Vec::new(),
+        proposals: Vec::new(),
+        ignored_sheets: Vec::new(),
+    }
+}
+
+/// The finding for a file the reader gave up on.
+pub fn read_error_finding(e: &ReadError) -> Finding {
+    match e {
+        ReadError::Corrupt { detail } => Finding::new(Code::E001)
+            .variant("corrupt")
+            .arg("detail", detail.clone()),
+        ReadError::NotSpreadsheet { found } => Finding::new(Code::E001)
+            .variant("not_spreadsheet")
+            .arg("found", found.clone()),
+        ReadError::Encrypted => Finding::new(Code::E002),
+        ReadError::Limit { kind, max, found } => {
+            let (variant, bytes) = match kind {
+                LimitKind::FileSize => ("file_size", true),
+                LimitKind::Uncompressed => ("uncompressed", true),
+                LimitKind::Cells => ("cells", false),
+                LimitKind::Rows => ("rows", false),
+                LimitKind::Columns => ("columns", false),
+                LimitKind::TextLength => ("text_length", false),
+            };
+            let show = |n: u64| if bytes { megabytes(n) } else { n.to_string() };
+            Finding::new(Code::E006)
+                .variant(variant)
+                .arg("limit", show(*max))
+                .arg("found", show(*found))
+        }
+    }
+}
+
+fn megabytes(n: u64) -> String {
+    let mb = n as f64 / (1024.0 * 1024.0);
+    if mb >= 10.0 || mb.fract() == 0.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// The stable identifier of a column, used in finding args (`column`, `columns`)
+/// and turned into the column's name in the user's language by `messages`.
+pub fn column_id(c: Column) -> &'static str {
+    match c {
+        Column::RowNumber => "row_number",
+        Column::Task => "task",
+        Column::Activity => "activity",
+        Column::Quantity => "quantity",
+        Column::Measure => "measure",
+        Column::Time => "time",
+        Column::Status => "status",
+        Column::ContentAreas => "content_areas",
+        Column::Evidence => "evidence",
+    }
+}
+
+/// Where a row's finding goes: the row's cell in a column, or the sheet when the
+/// column is not in the header (optional columns).
+struct At<'a> {
+    sheet: &'a str,
+    table: &'a UnitTable,
+}
+
+impl At<'_> {
+    fn cell(&self, f: Finding, row: u32, col: Column) -> Finding {
+        match self.table.columns.get(&col) {
+            Some(&c) => f.at(self.sheet, row, c),
+            None => f.in_sheet(self.sheet),
+        }
+    }
+}
+
+/// The checks of one table, pure: no file access. `check_file` reads, this judges.
+pub fn check_table(
+    plan: &Plan,
+    path: &Path,
+    wb: &Workbook,
+    table: &UnitTable,
+    forced_unit: Option<&str>,
+) -> CheckedFile {
+    let sheet = table.sheet.as_str();
+    let at = At { sheet, table };
+    let mut findings = Vec::new();
+
+    let unit = resolve_unit(plan, path, table, forced_unit, &mut findings);
+
+    if table.rows.is_empty() {
+        let col = table.columns.values().min().copied().unwrap_or(0);
+        findings.push(Finding::new(Code::W007).at(sheet, table.header_rows.0, col));
+    }
+
+    let mut rows = Vec::new();
+    let mut tasks_reported: Vec<u32> = Vec::new();
+    // (task, folded activity, period) → 1-based row of its first occurrence.
+    let mut seen: HashMap<(u32, String, Period), u32> = HashMap::new();
+    for raw in &table.rows {
+        let before = findings.len();
+        let row = check_row(plan, unit.as_deref(), raw, &at, &mut findings);
+        if let Some(task) = row.task {
+            tasks_reported.push(task);
+        }
+        if let (Some(task), Some(activity), Some(period)) = (row.task, &row.activity, row.period) {
+            let key = (task, fold(activity), period);
+            if let Some(&first) = seen.get(&key) {
+                findings.push(
+                    at.cell(Finding::new(Code::W110), raw.row, Column::Activity)
+                        .arg("first_row", first.to_string())
+                        .arg("task", task.to_string()),
+                );
+            } else {
+                seen.insert(key, raw.row + 1);
+            }
+        }
+        let row_has_error = findings[before..].iter().any(Finding::is_error);
+        if let (false, Some(unit)) = (row_has_error, &unit) {
+            if let Some(r) = row.into_result(plan, unit, path, sheet, raw) {
+                rows.push(r);
+            }
+        }
+    }
+
+    if let Some(code) = &unit {
+        for task in plan.lead_tasks(code) {
+            if !tasks_reported.contains(&task.number) {
+                findings.push(
+                    Finding::new(Code::E201)
+                        .in_sheet(sheet)
+                        .arg("task", task.number.to_string())
+                        .arg("title", task.short_title.clone()),
+                );
+            }
+        }
+    }
+
+    let report_date = table.report_date.as_ref().and_then(|d| {
+        let date = report_date_of(&d.value)?;
+        if date > plan.deadlines.units_report {
+            findings.push(
+                Finding::new(Code::W202)
+                    .at(sheet, d.row, d.col)
+                    .arg("date", date.format("%d/%m/%Y").to_string())
+                    .arg(
+                        "deadline",
+                        plan.deadlines.units_report.format("%d/%m/%Y").to_string(),
+                    ),
+            );
+        }
+        Some(date)
+    });
+
+    if let Some(grid) = wb.sheets.get(table.sheet_index) {
+        if let Some(f) = text_fix_finding(sheet, &grid.fixes) {
+            findings.push(f);
+        }
+    }
+
+    sort_findings(&mut findings);
+    // Rows under one bad group row share its task cell: say it once.
+    findings.dedup();
+    CheckedFile {
+        path: path.to_path_buf(),
+        unit,
+        sheet: Some(table.sheet.clone()),
+        rows_total: table.rows.len(),
+        rows,
+        findings,
+        report_date,
+        difficulties: table.difficulties.iter().map(|l| l.value.clone()).collect(),
+        proposals: table.proposals.iter().map(|l| l.value.clone()).collect(),
+        ignored_sheets: table.ignored_sheets.clone(),
+    }
+}
+
+/// File-level findings first, then by (row, column, code).
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by_key(|f| (f.cell.is_some(), f.cell, f.code));
+}
+
+/// The unit of the file: `--unit`, else the title block, else the file name.
+fn resolve_unit(
+    plan: &Plan,
+    path: &Path,
+    table: &UnitTable,
+    forced_unit: Option<&str>,
+    findings: &mut Vec<Finding>,
+) -> Option<String> {
+    let suggest = |near: &[&crate::plan::Unit]| {
+        near.iter()
+            .map(|u| format!("{} ({})", u.code, u.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(forced) = forced_unit {
+        return match plan.match_unit(forced) {
+            UnitMatch::Found(u) => Some(u.code.clone()),
+            UnitMatch::Unknown(near) => {
+                findings.push(
+                    Finding::new(Code::E005)
+                        .variant("forced")
+                        .in_sheet(&table.sheet)
+                        .arg("value", forced)
+                        .arg("suggestions", suggest(&near)),
+                );
+                None
+            }
+        };
+    }
+    if let Some(written) = table.unit.as_ref().filter(|u| !u.value.trim().is_empty()) {
+        return match plan.match_unit(&written.value) {
+            UnitMatch::Found(u) => Some(u.code.clone()),
+            UnitMatch::Unknown(near) => {
+                findings.push(
+                    Finding::new(Code::E005)
+                        .variant("title")
+                        .at(&table.sheet, written.row, written.col)
+                        .arg("value", squash_spaces(&written.value))
+                        .arg("suggestions", suggest(&near)),
+                );
+                None
+            }
+        };
+    }
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    if let Some(u) = stem.as_deref().and_then(|s| plan.unit_from_file_stem(s)) {
+        return Some(u.code.clone());
+    }
+    findings.push(
+        Finding::new(Code::E004)
+            .in_sheet(&table.sheet)
+            .arg("file", stem.unwrap_or_default()),
+    );
+    None
+}
+
+/// What the checks of one row made of it; `None` where a value is unusable.
+struct CheckedRow {
+    task: Option<u32>,
+    activity: Option<String>,
+    quantity: Option<u64>,
+    measure: Option<String>,
+    time_text: String,
+    period: Option<Period>,
+    status: Option<Status>,
+    content_areas: Vec<u32>,
+}
+
+impl CheckedRow {
+    fn into_result(
+        self,
+        plan: &Plan,
+        unit: &str,
+        path: &Path,
+        sheet: &str,
+        raw: &RawRow,
+    ) -> Option<ResultRow> {
+        let task = self.task?;
+        let role = plan.task(task).and_then(|t| plan.role(t, unit));
+        Some(ResultRow {
+            unit: unit.to_string(),
+            path: path.to_path_buf(),
+            sheet: sheet.to_string(),
+            row: raw.row + 1,
+            task,
+            role,
+            activity: self.activity?,
+            quantity: self.quantity,
+            measure: self.measure,
+            time_text: self.time_text,
+            period: self.period?,
+            status: self.status?,
+            content_areas: self.content_areas,
+            evidence: raw
+                .cells
+                .get(&Column::Evidence)
+                .map(clean_text)
+                .filter(|s| !s.is_empty()),
+        })
+    }
+}
+
+/// A cell's text as stored and printed: NFC, runs of spaces squashed.
+fn clean_text(v: &CellValue) -> String {
+    squash_spaces(&nfc(&v.display()))
+}
+
+/// A cell that is empty or holds only spaces counts as absent.
+fn present(v: Option<&CellValue>) -> Option<&CellValue> {
+    v.filter(|v| !matches!(v, CellValue::Text(s) if s.trim().is_empty()))
+}
+
+fn check_row(
+    plan: &Plan,
+    unit: Option<&str>,
+    raw: &RawRow,
+    at: &At<'_>,
+    findings: &mut Vec<Finding>,
+) -> CheckedRow {
+    let r = raw.row;
+    let cell = |c: Column| present(raw.cells.get(&c));
+
+    // E111 first: a formula error makes that cell unusable for every other check.
+    for (col, v) in &raw.cells {
+        if let CellValue::Error(e) = v {
+            findings.push(
+                at.cell(Finding::new(Code::E111), r, *col)
+                    .arg("column", column_id(*col))
+                    .arg("value", e.clone()),
+            );
+        }
+    }
+    let is_error = |v: &CellValue| matches!(v, CellValue::Error(_));
+
+    // Task: the row's own cell, else the group row's.
+    let task = match (cell(Column::Task), &raw.group_task) {
+        (Some(v), _) if is_error(v) => None,
+        (Some(v), _) => check_task(
+            plan,
+            unit,
+            v,
+            at.cell(Finding::new(Code::E102), r, Column::Task),
+            findings,
+        ),
+        (None, Some(Located { row, col, value })) => {
+            if is_error(value) {
+                None
+            } else {
+                let f = Finding::new(Code::E102).at(at.sheet, *row, *col);
+                check_task(plan, unit, value, f, findings)
+            }
+        }
+        (None, None) => {
+            findings.push(at.cell(Finding::new(Code::E101), r, Column::Task));
+            None
+        }
+    };
+
+    let activity = match cell(Column::Activity) {
+        Some(v) if is_error(v) => None,
+        Some(v) => Some(clean_text(v)),
+        None => {
+            findings.push(at.cell(Finding::new(Code::E112), r, Column::Activity));
+            None
+        }
+    };
+
+    let quantity_cell = cell(Column::Quantity);
+    let quantity = match quantity_cell {
+        Some(v) if is_error(v) => None,
+        v => match parse_quantity(v) {
+            Ok(q) => q,
+            Err(e) => {
+                let variant = match e {
+                    QuantityError::NotNumber => "not_number",
+                    QuantityError::Negative => "negative",
+                    QuantityError::Fractional => "fractional",
+                };
+                findings.push(
+                    at.cell(
+                        Finding::new(Code::E104).variant(variant),
+                        r,
+                        Column::Quantity,
+                    )
+                    .arg("value", v.map(CellValue::display).unwrap_or_default()),
+                );
+                None
+            }
+        },
+    };
+
+    let measure = match cell(Column::Measure) {
+        Some(v) if is_error(v) => None,
+        Some(v) => {
+            let written = clean_text(v);
+            match plan.measure(&written) {
+                Some(m) => Some(m.to_string()),
+                None => {
+                    findings.push(
+                        at.cell(Finding::new(Code::W114), r, Column::Measure)
+                            .arg("value", written.clone())
+                            .arg("measures", plan.units_of_measure.join(", ")),
+                    );
+                    Some(written)
+                }
+            }
+        }
+        None => {
+            if let Some(q) = quantity.filter(|&q| q > 0) {
+                findings.push(
+                    at.cell(Finding::new(Code::E115), r, Column::Measure)
+                        .arg("value", q.to_string()),
+                );
+            }
+            None
+        }
+    };
+
+    let status = match cell(Column::Status) {
+        Some(v) if is_error(v) => None,
+        Some(v) => {
+            let s = match v {
+                CellValue::Text(t) => parse_status(t),
+                _ => None,
+            };
+            if s.is_none() {
+                findings.push(
+                    at.cell(
+                        Finding::new(Code::E105).variant("unknown"),
+                        r,
+                        Column::Status,
+                    )
+                    .arg("value", clean_text(v)),
+                );
+            }
+            s
+        }
+        None => {
+            findings.push(at.cell(Finding::new(Code::E105).variant("empty"), r, Column::Status));
+            None
+        }
+    };
+
+    if status == Some(Status::Done) && matches!(quantity, None | Some(0)) {
+        // Only when the quantity cell itself is fine: E104/E111 already said it.
+        let quantity_ok = quantity.is_some() || quantity_cell.is_none();
+        if quantity_ok {
+            let variant = if quantity.is_some() { "zero" } else { "empty" };
+            findings.push(at.cell(
+                Finding::new(Code::W109).variant(variant),
+                r,
+                Column::Quantity,
+            ));
+        }
+    }
+
+    let (time_text, period) = match cell(Column::Time) {
+        Some(v) if is_error(v) => (String::new(), None),
+        v => check_time(plan, task, v, r, at, findings),
+    };
+
+    let content_areas = match cell(Column::ContentAreas) {
+        Some(v) if is_error(v) => Vec::new(),
+        Some(v) => match parse_content_areas(v) {
+            Ok(list) => {
+                let (known, unknown): (Vec<u32>, Vec<u32>) = list
+                    .into_iter()
+                    .partition(|n| plan.content_area(*n).is_some());
+                if !unknown.is_empty() {
+                    let shown: Vec<String> = unknown.iter().map(u32::to_string).collect();
+                    findings.push(
+                        at.cell(
+                            Finding::new(Code::W113).variant("not_in_plan"),
+                            r,
+                            Column::ContentAreas,
+                        )
+                        .arg("value", shown.join(", "))
+                        .arg("count", plan.content_areas.len().to_string()),
+                    );
+                }
+                known
+            }
+            Err(item) => {
+                findings.push(
+                    at.cell(
+                        Finding::new(Code::W113).variant("unreadable"),
+                        r,
+                        Column::ContentAreas,
+                    )
+                    .arg("value", item)
+                    .arg("count", plan.content_areas.len().to_string()),
+                );
+                Vec::new()
+            }
+        },
+        None => Vec::new(),
+    };
+
+    CheckedRow {
+        task,
+        activity,
+        quantity,
+        measure,
+        time_text,
+        period,
+        status,
+        content_areas,
+    }
+}
+
+/// E102 / W103 for a task reference; `base` is an E102 finding placed at the cell.
+fn check_task(
+    plan: &Plan,
+    unit: Option<&str>,
+    v: &CellValue,
+    base: Finding,
+    findings: &mut Vec<Finding>,
+) -> Option<u32> {
+    let tasks = plan
+        .tasks
+        .iter()
+        .map(|t| t.number.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let Some(n) = parse_task_ref(v) else {
+        findings.push(
+            base.variant("no_number")
+                .arg("value", clean_text(v))
+                .arg("tasks", tasks),
+        );
+        return None;
+    };
+    let Some(task) = plan.task(n) else {
+        findings.push(
+            base.variant("not_in_plan")
+                .arg("value", clean_text(v))
+                .arg("task", n.to_string())
+                .arg("tasks", tasks),
+        );
+        return None;
+    };
+    if let Some(unit) = unit {
+        if plan.role(task, unit).is_none() {
+            let mut w = base;
+            w.code = Code::W103;
+            findings.push(w.arg("task", n.to_string()).arg("unit", unit));
+        }
+    }
+    Some(n)
+}
+
+/// E106 / W107 / W108 for a time cell; returns the text as shown and the period.
+fn check_time(
+    plan: &Plan,
+    task: Option<u32>,
+    v: Option<&CellValue>,
+    r: u32,
+    at: &At<'_>,
+    findings: &mut Vec<Finding>,
+) -> (String, Option<Period>) {
+    let text = v.map(clean_text).unwrap_or_default();
+    let parsed = match v {
+        None => Err(TimeError::Empty),
+        Some(v) => parse_time(v, plan.year),
+    };
+    let period = match parsed {
+        Ok(p) => p,
+        Err(e) => {
+            let variant = match e {
+                TimeError::Empty => "empty",
+                TimeError::Unreadable => "unreadable",
+                TimeError::MonthFirst => "month_first",
+                TimeError::NotAQuarter => "not_a_quarter",
+                TimeError::NoSuchDate => "no_such_date",
+                TimeError::Reversed => "reversed",
+            };
+            let mut f = at
+                .cell(Finding::new(Code::E106).variant(variant), r, Column::Time)
+                .arg("value", text.clone());
+            if e == TimeError::MonthFirst {
+                f = f.arg("suggestion", swap_day_month(&text));
+            }
+            findings.push(f);
+            return (text, None);
+        }
+    };
+    let year = plan.year_period();
+    if !period.within(&year) {
+        findings.push(
+            at.cell(Finding::new(Code::W107), r, Column::Time)
+                .arg("value", text.clone())
+                .arg("year", plan.year.to_string()),
+        );
+    } else if let Some(t) = task.and_then(|n| plan.task(n)) {
+        // A period not wholly inside the task's timeline is reported: "Thường
+        // xuyên" for a Q2 task too, since the plan set that task in Q2.
+        if !period.within(&t.timeline) {
+            findings.push(
+                at.cell(Finding::new(Code::W108), r, Column::Time)
+                    .arg("value", text.clone())
+                    .arg("task", t.number.to_string())
+                    .arg("timeline", t.timeline_text.clone()),
+            );
+        }
+    }
+    (text, Some(period))
+}
+
+/// `05/18/2024` → `18/05/2024`, the day-first spelling the user probably meant.
+fn swap_day_month(text: &str) -> String {
+    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+    match parts.as_slice() {
+        [m, d, y] => format!("{d}/{m}/{y}"),
+        _ => text.to_string(),
+    }
+}
+
+/// The report date of the title block: a date cell, a day written as text
+/// (`10/11/2024`), or `ngày 10 tháng 11 năm 2024`. Anything else is ignored: the
+/// date is optional and only used for lateness (W202).
+fn report_date_of(v: &CellValue) -> Option<NaiveDate> {
+    match v {
+        CellValue::Date(d) => Some(*d),
+        CellValue::Text(s) => {
+            if let Ok(p) = parse_time_text(s, 0) {
+                return (p.start == p.end).then_some(p.start);
+            }
+            let f = fold(s);
+            let nums: Vec<u32> = f
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.parse().ok())
+                .collect();
+            match (f.contains("ngay") && f.contains("thang"), nums.as_slice()) {
+                (true, [d, m, y]) => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// W203: one finding per file for the text the reader converted.
+fn text_fix_finding(sheet: &str, fixes: &[(u32, u32, TextFix)]) -> Option<Finding> {
+    let legacy: Vec<_> = fixes
+        .iter()
+        .filter(|(_, _, k)| *k != TextFix::Decomposed)
+        .collect();
+    if let Some(&&(row, col, kind)) = legacy.first() {
+        let encoding = if kind == TextFix::Vni { "VNI" } else { "TCVN3" };
+        return Some(
+            Finding::new(Code::W203)
+                .variant("legacy")
+                .at(sheet, row, col)
+                .arg("count", legacy.len().to_string())
+                .arg("encoding", encoding),
+        );
+    }
+    let &(row, col, _) = fixes.first()?;
+    Some(
+        Finding::new(Code::W203)
+            .variant("decomposed")
+            .at(sheet, row, col)
+            .arg("count", fixes.len().to_string()),
+    )
 }
