@@ -6,6 +6,8 @@ pub mod check;
 pub mod cmd;
 pub mod finding;
 pub mod legacy;
+pub mod messages;
+pub mod output;
 pub mod parse;
 pub mod plan;
 pub mod read;
