@@ -108,7 +108,7 @@ pub static TEXTS: Texts = Texts {
         ("file.detail", "detail: {detail}"),
         ("batch", "Whole folder"),
         ("check.missing", "file not found: {path}"),
-        ("plan.heading", "{title} ({agency}), {year}"),
+        ("plan.heading", "{title} — {agency}"),
         ("plan.compiling", "Compiled by: {unit}"),
         ("plan.units_report", "Units send their results by: {date}"),
         ("plan.department_report", "The department reports to the province by: {date}"),

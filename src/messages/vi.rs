@@ -109,7 +109,7 @@ pub static TEXTS: Texts = Texts {
         ("file.detail", "chi tiết: {detail}"),
         ("batch", "Toàn bộ thư mục"),
         ("check.missing", "không tìm thấy tệp {path}"),
-        ("plan.heading", "{title} ({agency}), năm {year}"),
+        ("plan.heading", "{title} — {agency}"),
         ("plan.compiling", "Đơn vị tổng hợp: {unit}"),
         ("plan.units_report", "Hạn các đơn vị gửi kết quả: {date}"),
         ("plan.department_report", "Hạn Sở báo cáo UBND tỉnh: {date}"),
