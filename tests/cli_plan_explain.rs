@@ -58,7 +58,10 @@ fn explain_in_vietnamese_and_english() {
     assert!(s.starts_with("E104 (lỗi)"), "{s}");
     assert!(s.contains("Ví dụ:") && s.contains("Cách sửa:") && s.contains("12,5"));
     let s = stdout(&baocao(&["explain", "e104", "--lang", "en"]));
-    assert!(s.starts_with("E104 (error)") && s.contains("How to fix:"), "{s}");
+    assert!(
+        s.starts_with("E104 (error)") && s.contains("How to fix:"),
+        "{s}"
+    );
     let s = stdout(&baocao(&["explain", "W203"]));
     assert!(s.contains("cảnh báo") && s.contains("TCVN3"));
 }
@@ -69,7 +72,10 @@ fn explain_unknown_code_is_exit_2_and_lists_codes() {
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     let e = String::from_utf8(o.stderr).unwrap();
-    assert!(e.contains("X999") && e.contains("E001") && e.contains("W304"), "{e}");
+    assert!(
+        e.contains("X999") && e.contains("E001") && e.contains("W304"),
+        "{e}"
+    );
 }
 
 #[test]
