@@ -8,6 +8,8 @@ pub mod cmd;
 pub mod finding;
 pub mod fsutil;
 pub mod legacy;
+pub mod messages;
+pub mod output;
 pub mod parse;
 pub mod plan;
 pub mod read;

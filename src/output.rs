@@ -1,0 +1,400 @@
+//! Printing checked files: text for people (grouped by file then cell, aligned,
+//! coloured only on a terminal without `NO_COLOR`) and the JSON document of
+//! `shared/spec/validation.md` for programs, shared by `check` and `compile`.
+
+use std::io::{self, IsTerminal, Write};
+
+use serde::Serialize;
+
+use crate::args::Lang;
+use crate::check::CheckedFile;
+use crate::finding::{Finding, Severity};
+use crate::messages::{self, ui, ui_fill};
+
+/// The JSON document printed by `check --format json` and `compile --format json`.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    pub files: Vec<FileReport>,
+    /// Batch-level findings (E3xx, W304).
+    pub findings: Vec<BatchFinding>,
+    pub summary: Summary,
+    /// `compile` only: the report written, or `null` when none was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output: Option<Option<String>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub unit: Option<String>,
+    pub sheet: Option<String>,
+    pub rows: usize,
+    pub findings: Vec<FileFinding>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileFinding {
+    pub code: String,
+    pub severity: Severity,
+    pub sheet: Option<String>,
+    pub cell: Option<String>,
+    pub row: Option<u32>,
+    pub message: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BatchFinding {
+    pub code: String,
+    pub severity: Severity,
+    pub unit: Option<String>,
+    pub message: String,
+    pub hint: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub rows: usize,
+    pub rows_included: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Counts over the files and batch findings.
+    pub fn new(files: &[CheckedFile], batch: &[Finding], rows_included: usize) -> Summary {
+        let batch_errors = batch.iter().filter(|f| f.is_error()).count();
+        Summary {
+            files: files.len(),
+            rows: files.iter().map(|f| f.rows_total).sum(),
+            rows_included,
+            errors: files.iter().map(CheckedFile::errors).sum::<usize>() + batch_errors,
+            warnings: files.iter().map(CheckedFile::warnings).sum::<usize>() + batch.len()
+                - batch_errors,
+        }
+    }
+}
+
+/// Rows that would reach the report when files and rows in error are left out
+/// (what `compile --partial` includes; `check` reports this number).
+pub fn rows_included(files: &[CheckedFile]) -> usize {
+    files
+        .iter()
+        .filter(|f| !f.has_file_error())
+        .map(|f| f.rows.len())
+        .sum()
+}
+
+impl Document {
+    /// The document for these files and batch findings. `output` is `None` for
+    /// `check` (no field) and `Some(path or None)` for `compile`.
+    pub fn new(
+        files: &[CheckedFile],
+        batch: &[Finding],
+        rows_included: usize,
+        output: Option<Option<String>>,
+        lang: Lang,
+    ) -> Document {
+        Document {
+            files: files.iter().map(|f| file_report(f, lang)).collect(),
+            findings: batch.iter().map(|f| batch_finding(f, lang)).collect(),
+            summary: Summary::new(files, batch, rows_included),
+            output,
+        }
+    }
+
+    /// The document as pretty JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("plain data serialises")
+    }
+}
+
+fn file_report(f: &CheckedFile, lang: Lang) -> FileReport {
+    FileReport {
+        path: f.path.display().to_string(),
+        unit: f.unit.clone(),
+        sheet: f.sheet.clone(),
+        rows: f.rows_total,
+        findings: f
+            .findings
+            .iter()
+            .map(|x| FileFinding {
+                code: x.code.to_string(),
+                severity: x.severity(),
+                sheet: x.sheet.clone(),
+                cell: x.cell_a1(),
+                row: x.row_number(),
+                message: messages::message(x, lang),
+                hint: messages::hint(x, lang),
+            })
+            .collect(),
+    }
+}
+
+fn batch_finding(f: &Finding, lang: Lang) -> BatchFinding {
+    BatchFinding {
+        code: f.code.to_string(),
+        severity: f.severity(),
+        unit: f.unit.clone(),
+        message: messages::message(f, lang),
+        hint: messages::hint(f, lang),
+        paths: f.paths.iter().map(|p| p.display().to_string()).collect(),
+    }
+}
+
+/// Whether to colour output written to this stream: a terminal, and no `NO_COLOR`.
+pub fn use_color(stream: &impl IsTerminal) -> bool {
+    stream.is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+}
+
+/// ANSI styling, or none.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+    fn bold(&self, s: &str) -> String {
+        self.paint("1", s)
+    }
+    fn dim(&self, s: &str) -> String {
+        self.paint("2", s)
+    }
+    fn severity(&self, sev: Severity, s: &str) -> String {
+        match sev {
+            Severity::Error => self.paint("1;31", s),
+            Severity::Warning => self.paint("1;33", s),
+        }
+    }
+}
+
+/// Writes the findings of each file as text: a heading per file, then one line per
+/// finding (`  F12   E104  message`) with its hint below, aligned on the message.
+pub fn write_text(
+    out: &mut impl Write,
+    files: &[CheckedFile],
+    batch: &[Finding],
+    rows_included: usize,
+    verbose: bool,
+    style: Style,
+    lang: Lang,
+) -> io::Result<()> {
+    for f in files {
+        let unit = match &f.unit {
+            Some(u) => ui_fill(lang, "file.unit", &[("unit", u.clone())]),
+            None => ui(lang, "file.unit_unknown").to_string(),
+        };
+        let mut parts = vec![unit];
+        if let Some(sheet) = &f.sheet {
+            parts.push(ui_fill(lang, "file.sheet", &[("sheet", sheet.clone())]));
+            parts.push(ui_fill(
+                lang,
+                "file.rows",
+                &[("rows", f.rows_total.to_string())],
+            ));
+        }
+        if f.findings.is_empty() {
+            parts.push(ui(lang, "file.ok").to_string());
+        }
+        writeln!(
+            out,
+            "{} {}",
+            style.bold(&f.path.display().to_string()),
+            style.dim(&format!("({})", parts.join(", ")))
+        )?;
+        if verbose && !f.ignored_sheets.is_empty() {
+            let sheets = f.ignored_sheets.join(", ");
+            writeln!(
+                out,
+                "  {}",
+                style.dim(&ui_fill(lang, "file.ignored", &[("sheets", sheets)]))
+            )?;
+        }
+        let whole = ui(lang, "file.whole");
+        let locations: Vec<String> = f
+            .findings
+            .iter()
+            .map(|x| x.cell_a1().unwrap_or_else(|| whole.to_string()))
+            .collect();
+        let width = locations
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (x, loc) in f.findings.iter().zip(&locations) {
+            write_finding(out, x, loc, width, verbose, style, lang)?;
+        }
+    }
+    if !batch.is_empty() {
+        writeln!(out, "{}", style.bold(ui(lang, "batch")))?;
+        let locations: Vec<String> = batch
+            .iter()
+            .map(|x| x.unit.clone().unwrap_or_default())
+            .collect();
+        let width = locations
+            .iter()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (x, loc) in batch.iter().zip(&locations) {
+            write_finding(out, x, loc, width, verbose, style, lang)?;
+        }
+    }
+    let s = Summary::new(files, batch, rows_included);
+    writeln!(out, "{}", summary_line(&s, lang))
+}
+
+fn write_finding(
+    out: &mut impl Write,
+    x: &Finding,
+    location: &str,
+    width: usize,
+    verbose: bool,
+    style: Style,
+    lang: Lang,
+) -> io::Result<()> {
+    let pad = width.saturating_sub(location.chars().count());
+    writeln!(
+        out,
+        "  {}{}  {}  {}",
+        location,
+        " ".repeat(pad),
+        style.severity(x.severity(), x.code.as_str()),
+        messages::message(x, lang)
+    )?;
+    let indent = " ".repeat(2 + width + 2 + 4 + 2);
+    let hint = messages::hint(x, lang);
+    if !hint.is_empty() {
+        writeln!(out, "{indent}{}", style.dim(&hint))?;
+    }
+    if verbose {
+        if let Some(detail) = x.get("detail").filter(|d| !d.is_empty()) {
+            let line = ui_fill(lang, "file.detail", &[("detail", detail.to_string())]);
+            writeln!(out, "{indent}{}", style.dim(&line))?;
+        }
+    }
+    Ok(())
+}
+
+/// The one-line summary: files, rows, errors, warnings.
+pub fn summary_line(s: &Summary, lang: Lang) -> String {
+    ui_fill(
+        lang,
+        "summary",
+        &[
+            ("files", s.files.to_string()),
+            ("rows", s.rows.to_string()),
+            ("errors", s.errors.to_string()),
+            ("warnings", s.warnings.to_string()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Code;
+    use std::path::PathBuf;
+
+    fn file() -> CheckedFile {
+        CheckedFile {
+            path: PathBuf::from("input/TTUD.xlsx"),
+            unit: Some("TTUD".into()),
+            sheet: Some("Kết quả".into()),
+            rows_total: 14,
+            rows: Vec::new(),
+            findings: vec![
+                Finding::new(Code::E201)
+                    .in_sheet("Kết quả")
+                    .arg("task", "3")
+                    .arg("title", "Bản tin"),
+                Finding::new(Code::E104)
+                    .variant("fractional")
+                    .at("Kết quả", 11, 5)
+                    .arg("value", "12,5"),
+                Finding::new(Code::W114)
+                    .at("Kết quả", 100, 4)
+                    .arg("value", "cái")
+                    .arg("measures", "tin"),
+            ],
+            report_date: None,
+            difficulties: Vec::new(),
+            proposals: Vec::new(),
+            ignored_sheets: vec!["Hướng dẫn".into()],
+        }
+    }
+
+    #[test]
+    fn text_is_grouped_aligned_and_plain_without_colour() {
+        let mut out = Vec::new();
+        write_text(
+            &mut out,
+            &[file()],
+            &[],
+            13,
+            true,
+            Style { color: false },
+            Lang::Vi,
+        )
+        .unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(
+            s.starts_with(
+                "input/TTUD.xlsx (đơn vị TTUD, trang tính \"Kết quả\", 14 dòng dữ liệu)\n"
+            ),
+            "{s}"
+        );
+        assert!(
+            s.contains("  cả tệp  E201  Đơn vị chủ trì nhiệm vụ 3"),
+            "{s}"
+        );
+        assert!(
+            s.contains("  F12     E104  Số lượng \"12,5\" không phải số nguyên không âm.\n"),
+            "{s}"
+        );
+        assert!(s.contains("  E101    W114"), "{s}");
+        assert!(s.contains("các trang tính không đọc: Hướng dẫn"));
+        assert!(!s.contains('\x1b'));
+        assert!(
+            s.ends_with("1 tệp, 14 dòng dữ liệu: 2 lỗi, 1 cảnh báo.\n"),
+            "{s}"
+        );
+    }
+
+    #[test]
+    fn json_has_the_contract_fields() {
+        let batch = [Finding::new(Code::E301)
+            .unit("CCTC")
+            .arg("unit", "CCTC")
+            .arg("name", "Chi cục")
+            .arg("tasks", "6")];
+        let doc = Document::new(&[file()], &batch, 13, None, Lang::En);
+        let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        let f = &v["files"][0];
+        assert_eq!(f["path"], "input/TTUD.xlsx");
+        assert_eq!(f["unit"], "TTUD");
+        assert_eq!(f["rows"], 14);
+        assert_eq!(f["findings"][0]["cell"], serde_json::Value::Null);
+        assert_eq!(f["findings"][1]["cell"], "F12");
+        assert_eq!(f["findings"][1]["row"], 12);
+        assert_eq!(f["findings"][1]["severity"], "error");
+        assert_eq!(v["findings"][0]["unit"], "CCTC");
+        assert!(v["findings"][0].get("paths").is_none());
+        assert_eq!(v["summary"]["errors"], 3);
+        assert_eq!(v["summary"]["rows_included"], 13);
+        assert!(v.get("output").is_none());
+        let doc = Document::new(&[], &[], 0, Some(None), Lang::En);
+        let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
+        assert_eq!(v["output"], serde_json::Value::Null);
+    }
+}

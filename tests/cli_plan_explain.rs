@@ -1,0 +1,97 @@
+//! `baocao plan`, `baocao explain` and `--help`, run as the real binary.
+
+use std::process::{Command, Output};
+
+fn baocao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("run baocao")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn plan_text_lists_tasks_units_and_what_each_must_report() {
+    let o = baocao(&["plan"]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = stdout(&o);
+    assert!(s.contains("Nhiệm vụ (mục IV)"), "{s}");
+    assert!(s.contains("Chủ trì: Phòng Hành chính - Tổng hợp (HCTH); Trung tâm Ứng dụng"));
+    assert!(s.contains("Thời gian: Quý II/2024"));
+    assert!(s.contains("Hạn các đơn vị gửi kết quả: 15/11/2024"));
+    assert!(s.contains("Nội dung tuyên truyền (mục II)"));
+    assert!(s.contains("  CCTC — Chi cục Tiêu chuẩn Đo lường Chất lượng\n     Chủ trì (thiếu dòng là lỗi E201): 6\n"), "{s}");
+    let en = stdout(&baocao(&["plan", "--lang", "en"]));
+    assert!(en.contains("Tasks (section IV)") && en.contains("What each unit must report"));
+}
+
+#[test]
+fn plan_json_has_tasks_units_and_assignments() {
+    let o = baocao(&["plan", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["year"], 2024);
+    let tasks = v["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), 6);
+    assert_eq!(tasks[3]["number"], 4);
+    assert_eq!(tasks[3]["lead_units"], serde_json::json!(["HCTH", "TTUD"]));
+    assert_eq!(tasks[3]["timeline"]["start"], "2024-04-01");
+    assert_eq!(v["units"].as_array().unwrap().len(), 7);
+    let a = v["assignments"].as_array().unwrap();
+    let ttud = a.iter().find(|x| x["unit"] == "TTUD").unwrap();
+    assert_eq!(ttud["lead"], serde_json::json!([1, 2, 3, 4]));
+    let qlkh = a.iter().find(|x| x["unit"] == "QLKH").unwrap();
+    assert_eq!(qlkh["lead"], serde_json::json!([]));
+    assert_eq!(qlkh["coordinating"], serde_json::json!([1, 2, 3, 4]));
+}
+
+#[test]
+fn explain_in_vietnamese_and_english() {
+    let o = baocao(&["explain", "E104"]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = stdout(&o);
+    assert!(s.starts_with("E104 (lỗi)"), "{s}");
+    assert!(s.contains("Ví dụ:") && s.contains("Cách sửa:") && s.contains("12,5"));
+    let s = stdout(&baocao(&["explain", "e104", "--lang", "en"]));
+    assert!(
+        s.starts_with("E104 (error)") && s.contains("How to fix:"),
+        "{s}"
+    );
+    let s = stdout(&baocao(&["explain", "W203"]));
+    assert!(s.contains("cảnh báo") && s.contains("TCVN3"));
+}
+
+#[test]
+fn explain_unknown_code_is_exit_2_and_lists_codes() {
+    let o = baocao(&["explain", "X999"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let e = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        e.contains("X999") && e.contains("E001") && e.contains("W304"),
+        "{e}"
+    );
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let o = baocao(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let s = stdout(&o);
+    for c in ["check", "compile", "template", "plan", "explain", "--lang"] {
+        assert!(s.contains(c), "{c}: {s}");
+    }
+    let s = stdout(&baocao(&["check", "--help"]));
+    assert!(s.contains("--unit") && s.contains("--format"));
+}
+
+#[test]
+fn invalid_plan_is_exit_2() {
+    let o = baocao(&["plan", "--plan", "does/not/exist.json"]);
+    assert_eq!(o.status.code(), Some(2));
+}
