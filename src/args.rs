@@ -25,10 +25,20 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
     pub lang: Lang,
     /// The year's plan (JSON). Default: templates/plan.json.
-    #[arg(long, global = true, value_name = "FILE", default_value = "templates/plan.json")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        default_value = "templates/plan.json"
+    )]
     pub plan: PathBuf,
     /// The report's fixed texts (JSON). Default: templates/texts.json.
-    #[arg(long, global = true, value_name = "FILE", default_value = "templates/texts.json")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "FILE",
+        default_value = "templates/texts.json"
+    )]
     pub texts: PathBuf,
 }
 
