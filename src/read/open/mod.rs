@@ -319,6 +319,19 @@ impl<'a> GridBuilder<'a> {
         Ok(())
     }
 
+    /// Checks one cell's text against the length limit (characters).
+    pub(crate) fn check_text_len(&self, s: &str) -> Result<(), ReadError> {
+        let max = self.limits.text_length;
+        // Cheap bound first: bytes ≥ chars.
+        if s.len() as u64 > max {
+            let n = s.chars().count() as u64;
+            if n > max {
+                return Err(limit(LimitKind::TextLength, max, n));
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn push(&mut self, row: u32, col: u32, raw: Raw) -> Result<(), ReadError> {
         self.check_pos(row, col)?;
         let value = match raw {
@@ -327,14 +340,7 @@ impl<'a> GridBuilder<'a> {
                 if s.trim().is_empty() {
                     return Ok(());
                 }
-                let max = self.limits.text_length;
-                // Cheap bound first: bytes ≥ chars.
-                if s.len() as u64 > max {
-                    let n = s.chars().count() as u64;
-                    if n > max {
-                        return Err(limit(LimitKind::TextLength, max, n));
-                    }
-                }
+                self.check_text_len(&s)?;
                 CellValue::Text(self.fix_text(row, col, &s))
             }
         };

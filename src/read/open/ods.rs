@@ -145,6 +145,10 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
                     if last + 1 > limits.columns {
                         return Err(limit(LimitKind::Columns, limits.columns, last + 1));
                     }
+                    let rows_end = row.saturating_add(row_repeat);
+                    if rows_end > limits.rows {
+                        return Err(limit(LimitKind::Rows, limits.rows, rows_end));
+                    }
                     row_cells = row_cells.saturating_add(repeat);
                     row_min_col = row_min_col.min(col);
                     row_max_col = row_max_col.max(last);

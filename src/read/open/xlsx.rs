@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Reader, SheetType, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 
 use super::{convert, corrupt, GridBuilder, Limits};
 use crate::read::{Format, ReadError, Rect, Workbook};
@@ -31,6 +31,12 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
             while let Some(cell) = cells.next_cell().map_err(err)? {
                 let (row, col) = cell.get_position();
                 grid.check_pos(row, col)?;
+                // Refuse an over-long string before copying it.
+                if let DataRef::String(t) = cell.get_value() {
+                    grid.check_text_len(t)?;
+                } else if let DataRef::SharedString(t) = cell.get_value() {
+                    grid.check_text_len(t)?;
+                }
                 if let Some(raw) = convert(cell.get_value().clone()) {
                     grid.push(row, col, raw)?;
                 }
