@@ -1,0 +1,199 @@
+//! A minimal, bounds-checked reader of OLE2 compound files (CFB): enough to list
+//! the stream names and extract one stream, without trusting any size or chain.
+
+const END: u32 = 0xFFFF_FFFE;
+const FREE: u32 = 0xFFFF_FFFF;
+
+pub(super) struct Cfb<'a> {
+    bytes: &'a [u8],
+    shift: u32,
+    fat: Vec<u32>,
+    minifat: Vec<u32>,
+    mini_stream: Vec<u8>,
+    entries: Vec<Entry>,
+}
+
+struct Entry {
+    name: String,
+    kind: u8,
+    start: u32,
+    size: u64,
+}
+
+fn u16_at(b: &[u8], i: usize) -> Result<u16, String> {
+    b.get(i..i + 2)
+        .map(|s| u16::from_le_bytes([s[0], s[1]]))
+        .ok_or_else(|| "truncated".to_string())
+}
+
+fn u32_at(b: &[u8], i: usize) -> Result<u32, String> {
+    b.get(i..i + 4)
+        .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        .ok_or_else(|| "truncated".to_string())
+}
+
+impl<'a> Cfb<'a> {
+    pub(super) fn parse(bytes: &'a [u8]) -> Result<Self, String> {
+        if bytes.len() < 512 {
+            return Err("truncated header".into());
+        }
+        let shift = u32::from(u16_at(bytes, 30)?);
+        if shift != 9 && shift != 12 {
+            return Err(format!("bad sector shift {shift}"));
+        }
+        let mut cfb = Cfb {
+            bytes,
+            shift,
+            fat: Vec::new(),
+            minifat: Vec::new(),
+            mini_stream: Vec::new(),
+            entries: Vec::new(),
+        };
+        let per_sector = (1usize << shift) / 4;
+        // DIFAT: 109 entries in the header, then a chain of DIFAT sectors.
+        let mut difat = Vec::new();
+        for i in 0..109 {
+            difat.push(u32_at(bytes, 76 + 4 * i)?);
+        }
+        let mut next = u32_at(bytes, 68)?;
+        let mut guard = 0;
+        while next != END && next != FREE && guard < cfb.sector_count() {
+            let s = cfb.sector(next)?;
+            for i in 0..per_sector - 1 {
+                difat.push(u32_at(s, 4 * i)?);
+            }
+            next = u32_at(s, 4 * (per_sector - 1))?;
+            guard += 1;
+        }
+        for &sec in difat.iter().filter(|&&s| s != FREE && s != END) {
+            let s = cfb.sector(sec)?;
+            for i in 0..per_sector {
+                cfb.fat.push(u32_at(s, 4 * i)?);
+            }
+        }
+        // Directory.
+        let dir = cfb.chain(u32_at(bytes, 48)?)?;
+        for e in dir.chunks_exact(128) {
+            let name_len = usize::from(u16_at(e, 64)?).min(64);
+            let units: Vec<u16> = e[..name_len.saturating_sub(2)]
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            let size = if shift == 9 {
+                u64::from(u32_at(e, 120)?)
+            } else {
+                u64::from(u32_at(e, 120)?) | (u64::from(u32_at(e, 124)?) << 32)
+            };
+            cfb.entries.push(Entry {
+                name: String::from_utf16_lossy(&units),
+                kind: e[66],
+                start: u32_at(e, 116)?,
+                size,
+            });
+        }
+        let root = cfb
+            .entries
+            .iter()
+            .find(|e| e.kind == 5)
+            .ok_or("no root entry")?;
+        let (root_start, root_size) = (root.start, root.size);
+        if root_start != END && root_size > 0 {
+            let mut mini = cfb.chain(root_start)?;
+            mini.truncate(root_size.min(mini.len() as u64) as usize);
+            cfb.mini_stream = mini;
+        }
+        let first_minifat = u32_at(bytes, 60)?;
+        if first_minifat != END && first_minifat != FREE {
+            let mf = cfb.chain(first_minifat)?;
+            cfb.minifat = mf
+                .chunks_exact(4)
+                .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                .collect();
+        }
+        Ok(cfb)
+    }
+
+    fn sector_count(&self) -> usize {
+        (self.bytes.len() >> self.shift).saturating_sub(1)
+    }
+
+    fn sector(&self, n: u32) -> Result<&'a [u8], String> {
+        let size = 1usize << self.shift;
+        let start = (n as usize + 1)
+            .checked_mul(size)
+            .ok_or("bad sector number")?;
+        self.bytes
+            .get(start..start + size)
+            .ok_or_else(|| format!("sector {n} beyond end of file"))
+    }
+
+    /// Follows a FAT chain, refusing loops and out-of-range sectors.
+    fn chain(&self, start: u32) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        let mut n = start;
+        let mut steps = 0usize;
+        while n != END {
+            if steps > self.fat.len() {
+                return Err("sector chain loops".into());
+            }
+            out.extend_from_slice(self.sector(n)?);
+            n = *self
+                .fat
+                .get(n as usize)
+                .ok_or("sector chain out of range")?;
+            steps += 1;
+        }
+        Ok(out)
+    }
+
+    fn mini_chain(&self, start: u32, size: u64) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        let mut n = start;
+        let mut steps = 0usize;
+        while n != END && (out.len() as u64) < size {
+            if steps > self.minifat.len() {
+                return Err("mini sector chain loops".into());
+            }
+            let at = n as usize * 64;
+            out.extend_from_slice(
+                self.mini_stream
+                    .get(at..at + 64)
+                    .ok_or("mini sector beyond mini stream")?,
+            );
+            n = *self
+                .minifat
+                .get(n as usize)
+                .ok_or("mini chain out of range")?;
+            steps += 1;
+        }
+        Ok(out)
+    }
+
+    /// Whether a stream or storage of that name exists (case-insensitive).
+    pub(super) fn has(&self, name: &str) -> bool {
+        self.entries
+            .iter()
+            .any(|e| (e.kind == 1 || e.kind == 2) && e.name.eq_ignore_ascii_case(name))
+    }
+
+    /// The content of the stream of that name, if present.
+    pub(super) fn stream(&self, name: &str) -> Option<Result<Vec<u8>, String>> {
+        let e = self
+            .entries
+            .iter()
+            .find(|e| e.kind == 2 && e.name.eq_ignore_ascii_case(name))?;
+        let cutoff = u64::from(u32_at(self.bytes, 56).unwrap_or(4096));
+        let data = if e.size < cutoff {
+            self.mini_chain(e.start, e.size)
+        } else {
+            self.chain(e.start)
+        };
+        Some(data.and_then(|mut d| {
+            if (d.len() as u64) < e.size {
+                return Err(format!("stream {name} truncated"));
+            }
+            d.truncate(e.size as usize);
+            Ok(d)
+        }))
+    }
+}

@@ -1,0 +1,302 @@
+//! .ods: `content.xml` is pre-scanned with a streaming XML reader (limits, merged
+//! regions, error cells), then calamine reads the values.
+
+use std::collections::HashSet;
+use std::io::{BufReader, Cursor, Read};
+
+use calamine::{Ods, OdsError, Reader};
+use quick_xml::events::{BytesStart, Event};
+
+use super::{corrupt, limit, xls, GridBuilder, Limits};
+use crate::read::{CellValue, Format, LimitKind, ReadError, Rect, Workbook};
+
+fn err(e: OdsError) -> ReadError {
+    match e {
+        OdsError::Password => ReadError::Encrypted,
+        e => corrupt(format!("ods: {e}")),
+    }
+}
+
+/// What the pre-scan learnt about one table.
+#[derive(Default)]
+struct TableScan {
+    merges: Vec<Rect>,
+    errors: HashSet<(u32, u32)>,
+}
+
+fn attr_u64(e: &BytesStart<'_>, name: &str) -> Result<Option<u64>, ReadError> {
+    for a in e.attributes().with_checks(false) {
+        let a = a.map_err(|x| corrupt(format!("ods content.xml: {x}")))?;
+        if a.key.as_ref() == name {
+            let v = a
+                .value
+                .trim()
+                .parse::<u64>()
+                .ok()
+                .ok_or_else(|| corrupt("ods content.xml: bad number attribute".to_string()))?;
+            return Ok(Some(v));
+        }
+    }
+    Ok(None)
+}
+
+fn has_attr(e: &BytesStart<'_>, name: &str, value: Option<&str>) -> bool {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .any(|a| a.key.as_ref() == name && value.is_none_or(|v| a.value.as_ref() == v))
+}
+
+/// Row-level accumulator of the pre-scan.
+#[derive(Default)]
+struct Sheet {
+    cells: u64,
+    min_row: u64,
+    max_row: u64,
+    min_col: u64,
+    max_col: u64,
+    any: bool,
+}
+
+fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadError> {
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut tables = Vec::new();
+    let mut depth = 0u32; // nesting of table:table
+    let mut sheet = Sheet::default();
+    let mut cur = TableScan::default();
+    let mut row = 0u64;
+    let mut row_repeat = 1u64;
+    let mut col = 0u64;
+    let mut row_cells = 0u64;
+    let mut row_min_col = u64::MAX;
+    let mut row_max_col = 0u64;
+    let mut in_cell = false;
+    let mut cell_text = 0u64;
+    loop {
+        buf.clear();
+        let ev = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| corrupt(format!("ods content.xml: {e}")))?;
+        let (e, empty) = match &ev {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table" => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            finish_table(&sheet, limits)?;
+                            tables.push(std::mem::take(&mut cur));
+                            sheet = Sheet::default();
+                        }
+                    }
+                    "table:table-row" if depth == 1 => {
+                        end_row(
+                            &mut sheet,
+                            limits,
+                            row,
+                            row_repeat,
+                            row_cells,
+                            row_min_col,
+                            row_max_col,
+                        )?;
+                        row = row.saturating_add(row_repeat);
+                    }
+                    "table:table-cell" | "table:covered-table-cell" => in_cell = false,
+                    _ => {}
+                }
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            "table:table" => {
+                if depth == 0 {
+                    row = 0;
+                }
+                if !empty {
+                    depth += 1;
+                } else if depth == 0 {
+                    tables.push(TableScan::default());
+                }
+            }
+            "table:table-row" if depth == 1 => {
+                row_repeat = attr_u64(e, "table:number-rows-repeated")?
+                    .unwrap_or(1)
+                    .max(1);
+                col = 0;
+                row_cells = 0;
+                row_min_col = u64::MAX;
+                row_max_col = 0;
+                if empty {
+                    row = row.saturating_add(row_repeat);
+                }
+            }
+            name @ ("table:table-cell" | "table:covered-table-cell") if depth == 1 => {
+                let repeat = attr_u64(e, "table:number-columns-repeated")?
+                    .unwrap_or(1)
+                    .max(1);
+                let filled =
+                    has_attr(e, "office:value-type", None) || has_attr(e, "table:formula", None);
+                if filled {
+                    let last = col.saturating_add(repeat - 1);
+                    if last + 1 > limits.columns {
+                        return Err(limit(LimitKind::Columns, limits.columns, last + 1));
+                    }
+                    let rows_end = row.saturating_add(row_repeat);
+                    if rows_end > limits.rows {
+                        return Err(limit(LimitKind::Rows, limits.rows, rows_end));
+                    }
+                    row_cells = row_cells.saturating_add(repeat);
+                    row_min_col = row_min_col.min(col);
+                    row_max_col = row_max_col.max(last);
+                    if row_cells.saturating_mul(row_repeat) > limits.cells {
+                        return Err(limit(
+                            LimitKind::Cells,
+                            limits.cells,
+                            sheet
+                                .cells
+                                .saturating_add(row_cells.saturating_mul(row_repeat)),
+                        ));
+                    }
+                    if has_attr(e, "calcext:value-type", Some("error"))
+                        && row < u64::from(u32::MAX)
+                        && col < u64::from(u32::MAX)
+                    {
+                        cur.errors.insert((row as u32, col as u32));
+                    }
+                }
+                if name == "table:table-cell" {
+                    let cs = attr_u64(e, "table:number-columns-spanned")?.unwrap_or(1);
+                    let rs = attr_u64(e, "table:number-rows-spanned")?.unwrap_or(1);
+                    if (cs > 1 || rs > 1) && (cur.merges.len() as u64) < limits.cells {
+                        let last_row = row.saturating_add(rs - 1).min(u64::from(u32::MAX));
+                        let last_col = col.saturating_add(cs - 1).min(u64::from(u32::MAX));
+                        if row <= u64::from(u32::MAX) && col <= u64::from(u32::MAX) {
+                            cur.merges.push(Rect {
+                                first_row: row as u32,
+                                first_col: col as u32,
+                                last_row: last_row as u32,
+                                last_col: last_col as u32,
+                            });
+                        }
+                    }
+                }
+                col = col.saturating_add(repeat);
+                in_cell = !empty;
+                cell_text = 0;
+            }
+            // Runs of spaces are expanded by the reader: count them as text.
+            "text:s" if in_cell => {
+                cell_text = cell_text.saturating_add(attr_u64(e, "text:c")?.unwrap_or(1));
+                if cell_text > limits.text_length {
+                    return Err(limit(LimitKind::TextLength, limits.text_length, cell_text));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(tables)
+}
+
+fn end_row(
+    sheet: &mut Sheet,
+    limits: &Limits,
+    row: u64,
+    repeat: u64,
+    cells: u64,
+    min_col: u64,
+    max_col: u64,
+) -> Result<(), ReadError> {
+    if cells == 0 {
+        return Ok(());
+    }
+    let last = row.saturating_add(repeat - 1);
+    if last + 1 > limits.rows {
+        return Err(limit(LimitKind::Rows, limits.rows, last.saturating_add(1)));
+    }
+    sheet.cells = sheet.cells.saturating_add(cells.saturating_mul(repeat));
+    if sheet.cells > limits.cells {
+        return Err(limit(LimitKind::Cells, limits.cells, sheet.cells));
+    }
+    if !sheet.any {
+        sheet.any = true;
+        sheet.min_row = row;
+        sheet.min_col = min_col;
+    }
+    sheet.min_col = sheet.min_col.min(min_col);
+    sheet.max_row = last;
+    sheet.max_col = sheet.max_col.max(max_col);
+    Ok(())
+}
+
+fn finish_table(sheet: &Sheet, limits: &Limits) -> Result<(), ReadError> {
+    if !sheet.any {
+        return Ok(());
+    }
+    let area =
+        (sheet.max_row - sheet.min_row + 1).saturating_mul(sheet.max_col - sheet.min_col + 1);
+    if area > limits.dense_area() {
+        return Err(limit(LimitKind::Cells, limits.dense_area(), area));
+    }
+    Ok(())
+}
+
+pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+    let scans = {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
+            .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
+        if let Ok(mut m) = zip.by_name("META-INF/manifest.xml") {
+            let mut s = String::new();
+            let _ = (&mut m).take(limits.uncompressed).read_to_string(&mut s);
+            if s.contains("encryption-data") {
+                return Err(ReadError::Encrypted);
+            }
+        }
+        let content = zip
+            .by_name("content.xml")
+            .map_err(|e| corrupt(format!("ods without content.xml: {e}")))?;
+        prescan(content.take(limits.uncompressed), limits)?
+    };
+    let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(err)?;
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let mut out = Vec::with_capacity(names.len());
+    for (i, name) in names.into_iter().enumerate() {
+        let mut grid = GridBuilder::new(name.clone(), limits);
+        let range = book.worksheet_range(&name).map_err(err)?;
+        let scan = scans.get(i);
+        xls::fill(&mut grid, &range)?;
+        drop(range);
+        let mut g = grid;
+        if let Some(scan) = scan {
+            for &m in &scan.merges {
+                g.add_merge(m);
+            }
+            g.mark_errors(&scan.errors);
+        }
+        out.push(g.finish());
+    }
+    Ok(Workbook {
+        format: Format::Ods,
+        sheets: out,
+    })
+}
+
+impl GridBuilder<'_> {
+    /// Cells LibreOffice stored as formula errors become `CellValue::Error`.
+    fn mark_errors(&mut self, errors: &HashSet<(u32, u32)>) {
+        for &(r, c) in errors {
+            if let Some(v) = self.grid.rows.get_mut(&r).and_then(|row| row.get_mut(&c)) {
+                if let CellValue::Text(s) = v {
+                    *v = CellValue::Error(std::mem::take(s));
+                }
+            }
+        }
+    }
+}

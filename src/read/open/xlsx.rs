@@ -1,0 +1,60 @@
+//! .xlsx / .xlsm: cells streamed with calamine's cell reader into a sparse grid
+//! (never `worksheet_range`, which allocates the dense bounding box).
+
+use std::io::Cursor;
+
+use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+
+use super::{convert, corrupt, GridBuilder, Limits};
+use crate::read::{Format, ReadError, Rect, Workbook};
+
+fn err(e: XlsxError) -> ReadError {
+    match e {
+        XlsxError::Password => ReadError::Encrypted,
+        e => corrupt(format!("xlsx: {e}")),
+    }
+}
+
+pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(err)?;
+    let sheets: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    let mut out = Vec::with_capacity(sheets.len());
+    for name in sheets {
+        let mut grid = GridBuilder::new(name.clone(), limits);
+        {
+            let mut cells = book.worksheet_cells_reader(&name).map_err(err)?;
+            while let Some(cell) = cells.next_cell().map_err(err)? {
+                let (row, col) = cell.get_position();
+                grid.check_pos(row, col)?;
+                // Refuse an over-long string before copying it.
+                if let DataRef::String(t) = cell.get_value() {
+                    grid.check_text_len(t)?;
+                } else if let DataRef::SharedString(t) = cell.get_value() {
+                    grid.check_text_len(t)?;
+                }
+                if let Some(raw) = convert(cell.get_value().clone()) {
+                    grid.push(row, col, raw)?;
+                }
+            }
+        }
+        let merges = book.merge_cells_by_sheet_name(&name).map_err(err)?;
+        for d in merges.iter().take(limits.cells as usize) {
+            grid.add_merge(Rect {
+                first_row: d.start.0,
+                first_col: d.start.1,
+                last_row: d.end.0,
+                last_col: d.end.1,
+            });
+        }
+        out.push(grid.finish());
+    }
+    Ok(Workbook {
+        format: Format::Xlsx,
+        sheets: out,
+    })
+}
