@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{CellValue, Workbook};
+use super::{CellValue, Rect, Workbook};
 
 /// A column of the results table (see `shared/spec/input-spreadsheet.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,8 +80,531 @@ pub struct NoHeader {
     pub missing: Vec<Column>,
 }
 
+mod labels;
+
+use std::collections::{BTreeSet, HashMap};
+
+pub use labels::{header_column, HEADER_LABELS};
+
+use super::Grid;
+use crate::parse::parse_task_ref;
+use crate::text::squash_spaces;
+use labels::{
+    is_column_number, is_none_remark, is_place_date, is_row_number, is_signature, is_total,
+    labelled, DATE_LABELS, DIFFICULTY_LABELS, PROPOSAL_LABELS, UNIT_LABELS,
+};
+
+/// The header row is searched in the first this many rows of a sheet.
+pub const HEADER_SEARCH_ROWS: u32 = 30;
+/// How many of [`Column::REQUIRED`] a row must name to be the header row.
+pub const MIN_REQUIRED_COLUMNS: usize = 4;
+
 /// Finds the table: the first sheet with a header row.
+///
+/// Never panics, whatever the grid; linear in the number of cells and merges.
 pub fn find_table(wb: &Workbook) -> Result<UnitTable, NoHeader> {
-    let _ = wb;
-    todo!("read::table::find_table")
+    let mut best: Option<Candidate> = None;
+    for (index, grid) in wb.sheets.iter().enumerate() {
+        match find_header(grid) {
+            Ok(header) => return Ok(read_sheet(wb, index, header)),
+            Err(Some(c)) => {
+                if best.as_ref().map_or(true, |b| c.found > b.found) {
+                    best = Some(c);
+                }
+            }
+            Err(None) => {}
+        }
+    }
+    Err(NoHeader {
+        missing: best.map_or_else(|| Column::REQUIRED.to_vec(), |b| b.missing),
+    })
+}
+
+/// A header row found in a sheet.
+#[derive(Debug)]
+struct Header {
+    first: u32,
+    last: u32,
+    columns: BTreeMap<Column, u32>,
+}
+
+/// The best row that was not a header, for the E003 message.
+#[derive(Debug)]
+struct Candidate {
+    found: usize,
+    missing: Vec<Column>,
+}
+
+fn is_blank(v: &CellValue) -> bool {
+    matches!(v, CellValue::Text(s) if s.trim().is_empty())
+}
+
+fn is_valid_rect(m: &Rect) -> bool {
+    m.first_row <= m.last_row && m.first_col <= m.last_col
+}
+
+/// The recognised header labels of one row, by column.
+fn row_labels(cells: &BTreeMap<u32, CellValue>) -> BTreeMap<u32, Column> {
+    cells
+        .iter()
+        .filter_map(|(&c, v)| Some((c, header_column(v.as_text()?)?)))
+        .collect()
+}
+
+/// Finds the header row (one or two rows) in the first [`HEADER_SEARCH_ROWS`] rows.
+/// `Err` carries the best candidate row, if any row named a required column.
+fn find_header(grid: &Grid) -> Result<Header, Option<Candidate>> {
+    let merges: Vec<Rect> = grid
+        .merges
+        .iter()
+        .filter(|m| is_valid_rect(m) && m.first_row <= HEADER_SEARCH_ROWS)
+        .copied()
+        .collect();
+    let mut best: Option<Candidate> = None;
+    for (&r, cells) in grid.rows.range(..HEADER_SEARCH_ROWS) {
+        let upper = row_labels(cells);
+        if upper.is_empty() {
+            continue;
+        }
+        let lower = grid.rows.get(&(r + 1)).map(row_labels).unwrap_or_default();
+        let vertical = merges
+            .iter()
+            .any(|m| m.first_row == r && m.last_row > r && cells.contains_key(&m.first_col));
+        let two_row = vertical || lower.keys().any(|c| !upper.contains_key(c));
+        let by_col = if two_row {
+            combine_header(r, &upper, &lower, &merges)
+        } else {
+            upper
+        };
+        let mut columns = BTreeMap::new();
+        for (c, column) in by_col {
+            columns.entry(column).or_insert(c);
+        }
+        let missing: Vec<Column> = Column::REQUIRED
+            .iter()
+            .copied()
+            .filter(|c| !columns.contains_key(c))
+            .collect();
+        let found = Column::REQUIRED.len() - missing.len();
+        if found >= MIN_REQUIRED_COLUMNS {
+            let last = if two_row { r + 1 } else { r };
+            return Ok(Header {
+                first: r,
+                last,
+                columns,
+            });
+        }
+        if best.as_ref().map_or(true, |b| found > b.found) {
+            best = Some(Candidate { found, missing });
+        }
+    }
+    Err(best)
+}
+
+/// Merges the labels of a two-row header: a column takes the lower row's label when
+/// the upper cell is empty, unrecognised, or a parent merged across columns that have
+/// sub-headers below it (`Kết quả thực hiện` over `Số lượng` | `Đơn vị tính`).
+fn combine_header(
+    r: u32,
+    upper: &BTreeMap<u32, Column>,
+    lower: &BTreeMap<u32, Column>,
+    merges: &[Rect],
+) -> BTreeMap<u32, Column> {
+    let cols: BTreeSet<u32> = upper.keys().chain(lower.keys()).copied().collect();
+    let mut out = BTreeMap::new();
+    for c in cols {
+        let chosen = match (upper.get(&c), lower.get(&c)) {
+            (None, low) => low,
+            (Some(up), low) => {
+                let parent = merges.iter().any(|m| {
+                    m.first_row == r
+                        && m.first_col == c
+                        && m.last_col > c
+                        && lower.range(m.first_col..=m.last_col).next().is_some()
+                });
+                if parent {
+                    low
+                } else {
+                    Some(up)
+                }
+            }
+        };
+        if let Some(&column) = chosen {
+            out.insert(c, column);
+        }
+    }
+    out
+}
+
+fn read_sheet(wb: &Workbook, index: usize, header: Header) -> UnitTable {
+    let grid = &wb.sheets[index];
+    let (unit, report_date) = title_block(grid, header.first);
+    let (rows, end) = match header.last.checked_add(1) {
+        Some(start) => data_rows(grid, &header.columns, start),
+        None => (Vec::new(), None),
+    };
+    let (difficulties, proposals) = match end {
+        Some(from) => remarks(grid, from),
+        None => (Vec::new(), Vec::new()),
+    };
+    UnitTable {
+        sheet_index: index,
+        sheet: grid.name.clone(),
+        ignored_sheets: wb
+            .sheets
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .map(|(_, g)| g.name.clone())
+            .collect(),
+        unit,
+        report_date,
+        header_rows: (header.first, header.last),
+        columns: header.columns,
+        rows,
+        difficulties,
+        proposals,
+    }
+}
+
+fn is_title_label(v: &CellValue) -> bool {
+    v.as_text()
+        .is_some_and(|t| labelled(t, UNIT_LABELS).is_some() || labelled(t, DATE_LABELS).is_some())
+}
+
+/// Reads the unit and the report date above the header row.
+fn title_block(
+    grid: &Grid,
+    header_first: u32,
+) -> (Option<Located<String>>, Option<Located<CellValue>>) {
+    let mut unit = None;
+    let mut date = None;
+    for (&r, cells) in grid.rows.range(..header_first) {
+        for (&c, v) in cells {
+            let Some(text) = v.as_text() else { continue };
+            // The next non-empty cell to the right, unless it is another label.
+            let right = || {
+                cells
+                    .range(c + 1..)
+                    .find(|(_, v)| !is_blank(v))
+                    .filter(|(_, v)| !is_title_label(v))
+            };
+            if unit.is_none() {
+                if let Some(rest) = labelled(text, UNIT_LABELS) {
+                    if !rest.is_empty() {
+                        unit = Some(Located {
+                            row: r,
+                            col: c,
+                            value: squash_spaces(rest),
+                        });
+                    } else if let Some((&c2, v2)) = right() {
+                        unit = Some(Located {
+                            row: r,
+                            col: c2,
+                            value: squash_spaces(&v2.display()),
+                        });
+                    }
+                    continue;
+                }
+            }
+            if date.is_none() {
+                if let Some(rest) = labelled(text, DATE_LABELS) {
+                    if !rest.is_empty() {
+                        date = Some(Located {
+                            row: r,
+                            col: c,
+                            value: CellValue::Text(rest.to_string()),
+                        });
+                    } else if let Some((&c2, v2)) = right() {
+                        date = Some(Located {
+                            row: r,
+                            col: c2,
+                            value: v2.clone(),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    (unit, date)
+}
+
+/// Vertically merged cells in the data area, by the recognised column they fill:
+/// the value of a merge's top-left cell applies to every row it covers.
+struct MergeIndex {
+    /// Per column: (first row, last row, source row, source column), by first row.
+    by_col: HashMap<u32, Vec<(u32, u32, u32, u32)>>,
+    /// Top-left cells of merges spanning several columns → their last column.
+    wide: HashMap<(u32, u32), u32>,
+}
+
+impl MergeIndex {
+    fn new(grid: &Grid, col_of: &BTreeMap<u32, Column>, data_start: u32) -> Self {
+        let mut by_col: HashMap<u32, Vec<(u32, u32, u32, u32)>> = HashMap::new();
+        let mut wide = HashMap::new();
+        for m in &grid.merges {
+            if !is_valid_rect(m) || m.first_row < data_start {
+                continue;
+            }
+            if m.last_col > m.first_col {
+                wide.insert((m.first_row, m.first_col), m.last_col);
+            }
+            if m.first_row == m.last_row && m.first_col == m.last_col {
+                continue;
+            }
+            // The value belongs to the first recognised column the merge covers.
+            let Some((&c, _)) = col_of.range(m.first_col..=m.last_col).next() else {
+                continue;
+            };
+            if m.first_row == m.last_row && c == m.first_col {
+                continue;
+            }
+            by_col
+                .entry(c)
+                .or_default()
+                .push((m.first_row, m.last_row, m.first_row, m.first_col));
+        }
+        for v in by_col.values_mut() {
+            v.sort_unstable();
+        }
+        MergeIndex { by_col, wide }
+    }
+
+    /// The cell whose value fills (row, col), if a merge covers it.
+    fn source(&self, row: u32, col: u32) -> Option<(u32, u32)> {
+        let v = self.by_col.get(&col)?;
+        let i = v.partition_point(|e| e.0 <= row);
+        let e = v.get(i.checked_sub(1)?)?;
+        (e.1 >= row).then_some((e.2, e.3))
+    }
+
+    fn is_wide(&self, row: u32, col: u32) -> bool {
+        self.wide.contains_key(&(row, col))
+    }
+}
+
+/// Whether a row ends the data: a signature block, the unit's remarks, or a
+/// place-and-date line.
+fn ends_data(own: &[(u32, &CellValue)]) -> bool {
+    if let Some(t) = own[0].1.as_text() {
+        if is_signature(t)
+            || labelled(t, DIFFICULTY_LABELS).is_some()
+            || labelled(t, PROPOSAL_LABELS).is_some()
+        {
+            return true;
+        }
+    }
+    own.iter().all(|(_, v)| {
+        v.as_text()
+            .is_some_and(|t| is_place_date(t) || is_signature(t))
+    })
+}
+
+fn has_letters(v: &CellValue) -> bool {
+    v.as_text()
+        .is_some_and(|t| t.chars().any(char::is_alphabetic))
+}
+
+/// Reads the data rows from `start`; returns them and the row that ended them
+/// (signature, remarks or date line), if any.
+fn data_rows(
+    grid: &Grid,
+    columns: &BTreeMap<Column, u32>,
+    start: u32,
+) -> (Vec<RawRow>, Option<u32>) {
+    let col_of: BTreeMap<u32, Column> = columns.iter().map(|(&k, &c)| (c, k)).collect();
+    let merges = MergeIndex::new(grid, &col_of, start);
+    let mut out = Vec::new();
+    let mut group: Option<Located<CellValue>> = None;
+    let mut first = true;
+    for (&r, cells) in grid.rows.range(start..) {
+        let own: Vec<(u32, &CellValue)> = cells
+            .iter()
+            .filter(|(_, v)| !is_blank(v))
+            .map(|(&c, v)| (c, v))
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        if ends_data(&own) {
+            return (out, Some(r));
+        }
+        let was_first = std::mem::replace(&mut first, false);
+        if was_first && own.len() >= 3 && own.iter().all(|(_, v)| is_column_number(v)) {
+            continue; // `(1) (2) (3)…` under the header
+        }
+        let mut rec: BTreeMap<Column, (u32, &CellValue)> = BTreeMap::new();
+        let mut headings: Vec<(u32, &CellValue)> = Vec::new();
+        for &(c, v) in &own {
+            match col_of.get(&c) {
+                Some(&column) if column != Column::RowNumber => {
+                    rec.insert(column, (c, v));
+                }
+                found => {
+                    if let Some(&column) = found {
+                        rec.insert(column, (c, v));
+                    }
+                    if !is_row_number(v) {
+                        headings.push((c, v));
+                    }
+                }
+            }
+        }
+        if let Some(t) = own[0].1.as_text() {
+            let loose = !rec.contains_key(&Column::Time) && !rec.contains_key(&Column::Status);
+            if is_total(t, loose) {
+                continue;
+            }
+        }
+        let data: Vec<(Column, u32, &CellValue)> = rec
+            .iter()
+            .filter(|(k, _)| !matches!(k, Column::RowNumber | Column::Task))
+            .map(|(&k, &(c, v))| (k, c, v))
+            .collect();
+        let task = rec.get(&Column::Task).copied();
+        let heading = if data.is_empty() {
+            match task.or_else(|| headings.first().copied()) {
+                Some(h) => Some(h),
+                None => continue, // a row number alone, or numbers outside the table
+            }
+        } else if let ([(column, c, v)], None, true) = (data.as_slice(), task, headings.is_empty())
+        {
+            // One cell alone: a heading when merged across the table, or a numbered
+            // title outside the activity column; otherwise an incomplete data row.
+            let wide = merges.is_wide(r, *c) && has_letters(v);
+            let numbered =
+                *column != Column::Activity && has_letters(v) && parse_task_ref(v).is_some();
+            (wide || numbered).then_some((*c, *v))
+        } else {
+            None
+        };
+        if let Some((c, v)) = heading {
+            // A heading without a task number does not change the group.
+            if parse_task_ref(v).is_some() {
+                group = Some(Located {
+                    row: r,
+                    col: c,
+                    value: v.clone(),
+                });
+            }
+            continue;
+        }
+        let mut cells: BTreeMap<Column, CellValue> =
+            rec.iter().map(|(&k, &(_, v))| (k, v.clone())).collect();
+        for (&column, &c) in columns {
+            if cells.contains_key(&column) {
+                continue;
+            }
+            if let Some(v) = merges
+                .source(r, c)
+                .and_then(|(sr, sc)| grid.get(sr, sc))
+                .filter(|v| !is_blank(v))
+            {
+                cells.insert(column, v.clone());
+            }
+        }
+        out.push(RawRow {
+            row: r,
+            cells,
+            group_task: group.clone(),
+        });
+    }
+    (out, None)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Remark {
+    Difficulty,
+    Proposal,
+}
+
+fn remark_label(v: &CellValue) -> Option<(Remark, &str)> {
+    let t = v.as_text()?;
+    if let Some(rest) = labelled(t, DIFFICULTY_LABELS) {
+        return Some((Remark::Difficulty, rest));
+    }
+    labelled(t, PROPOSAL_LABELS).map(|rest| (Remark::Proposal, rest))
+}
+
+/// Splits a remark into points: one per line, bullets removed, `Không` dropped.
+fn push_points(out: &mut Vec<Located<String>>, row: u32, col: u32, text: &str) {
+    for line in text.lines() {
+        let line = line
+            .trim()
+            .trim_start_matches(['-', '+', '•', '*', '–', '—', '·'])
+            .trim();
+        if line.is_empty() || is_none_remark(line) {
+            continue;
+        }
+        out.push(Located {
+            row,
+            col,
+            value: squash_spaces(line),
+        });
+    }
+}
+
+/// Reads the unit's remarks from `from` down to the signature block.
+fn remarks(grid: &Grid, from: u32) -> (Vec<Located<String>>, Vec<Located<String>>) {
+    let mut lists: [Vec<Located<String>>; 2] = [Vec::new(), Vec::new()];
+    let idx = |k: Remark| if k == Remark::Difficulty { 0 } else { 1 };
+    let mut pending: Option<Remark> = None;
+    for (&r, cells) in grid.rows.range(from..) {
+        let own: Vec<(u32, &CellValue)> = cells
+            .iter()
+            .filter(|(_, v)| !is_blank(v))
+            .map(|(&c, v)| (c, v))
+            .collect();
+        let Some(&(_, first)) = own.first() else {
+            continue;
+        };
+        if first.as_text().is_some_and(is_signature) {
+            break;
+        }
+        let mut any_label = false;
+        let mut i = 0;
+        while i < own.len() {
+            let (c, v) = own[i];
+            i += 1;
+            let Some((kind, rest)) = remark_label(v) else {
+                continue;
+            };
+            any_label = true;
+            pending = None;
+            let list = &mut lists[idx(kind)];
+            if !rest.is_empty() {
+                push_points(list, r, c, rest);
+                continue;
+            }
+            let mut got = false;
+            while let Some(&(c2, v2)) = own.get(i) {
+                if remark_label(v2).is_some() {
+                    break;
+                }
+                push_points(list, r, c2, &v2.display());
+                got = true;
+                i += 1;
+            }
+            if !got {
+                pending = Some(kind);
+            }
+        }
+        if any_label {
+            continue;
+        }
+        if own
+            .iter()
+            .all(|(_, v)| v.as_text().is_some_and(is_place_date))
+        {
+            pending = None;
+            continue;
+        }
+        if let Some(kind) = pending {
+            for &(c, v) in &own {
+                push_points(&mut lists[idx(kind)], r, c, &v.display());
+            }
+        }
+    }
+    let [difficulties, proposals] = lists;
+    (difficulties, proposals)
 }

@@ -1,0 +1,336 @@
+//! The words the reader recognises, as data, and the small matchers over them.
+//! Every label is written here already *folded* (see [`crate::text::fold`]): lower
+//! case, no diacritics, `đ` → `d`, single spaces.
+
+use super::Column;
+use crate::read::CellValue;
+use crate::text::fold;
+
+/// Accepted header labels per column (`shared/spec/input-spreadsheet.md`), folded.
+/// A cell matches when its folded text equals one of these, after removing a
+/// trailing colon, `*`, `.` or parenthesised note (`Số lượng (*)`, `Thời gian:`).
+pub static HEADER_LABELS: &[(Column, &[&str])] = &[
+    (Column::RowNumber, &["stt", "tt", "so tt", "so thu tu"]),
+    (
+        Column::Task,
+        &[
+            "nhiem vu",
+            "ma nhiem vu",
+            "nhiem vu so",
+            "so nhiem vu",
+            "hinh thuc tuyen truyen",
+        ],
+    ),
+    (
+        Column::Activity,
+        &[
+            "noi dung thuc hien",
+            "noi dung cong viec",
+            "hoat dong",
+            "ket qua thuc hien",
+        ],
+    ),
+    (Column::Quantity, &["so luong", "khoi luong", "sl"]),
+    (Column::Measure, &["don vi tinh", "dvt", "d.v.t", "dv tinh"]),
+    (
+        Column::Time,
+        &["thoi gian", "thoi gian thuc hien", "ngay thuc hien"],
+    ),
+    (Column::Status, &["tinh trang", "tien do", "trang thai"]),
+    (
+        Column::ContentAreas,
+        &["noi dung tuyen truyen", "muc ii", "noi dung (muc ii)"],
+    ),
+    (Column::Evidence, &["minh chung", "ghi chu", "duong dan"]),
+];
+
+/// Title-block label of the unit (`Đơn vị:`), folded, commas dropped.
+pub static UNIT_LABELS: &[&str] = &["don vi", "ten don vi", "don vi bao cao"];
+/// Title-block label of the report date (`Ngày báo cáo:`).
+pub static DATE_LABELS: &[&str] = &["ngay bao cao"];
+/// Remarks labels below the table, folded, commas dropped.
+pub static DIFFICULTY_LABELS: &[&str] = &[
+    "kho khan vuong mac",
+    "kho khan",
+    "vuong mac",
+    "ton tai han che",
+    "ton tai",
+    "han che",
+    "kho khan vuong mac ton tai han che",
+];
+pub static PROPOSAL_LABELS: &[&str] = &[
+    "de xuat kien nghi",
+    "kien nghi de xuat",
+    "de xuat",
+    "kien nghi",
+];
+
+/// Signature-block labels: the label must be followed by the end of the line or by
+/// punctuation (`Giám đốc` ends the table, `Giám đốc Sở chủ trì …` does not).
+static SIGNATURE_WORDS: &[&str] = &[
+    "nguoi lap bieu",
+    "thu truong don vi",
+    "nguoi lap",
+    "truong phong",
+    "pho truong phong",
+    "giam doc",
+    "pho giam doc",
+    "xac nhan",
+    "thu truong",
+    "lanh dao don vi",
+    "nguoi tong hop",
+];
+/// Signature-block labels that may be followed by anything
+/// (`Xác nhận của Thủ trưởng đơn vị`).
+static SIGNATURE_PREFIXES: &[&str] = &["nguoi lap bieu", "xac nhan cua", "thu truong don vi"];
+/// Prefixes of delegated signatures (`KT. GIÁM ĐỐC`, `TL. THỦ TRƯỞNG`).
+static SIGNATURE_DELEGATION: &[&str] = &["kt.", "tl.", "tm.", "q.", "ttl.", "kt", "tl", "tm"];
+
+/// The column a header cell names, if any.
+pub fn header_column(text: &str) -> Option<Column> {
+    let mut key = fold(text);
+    loop {
+        if let Some(c) = lookup_header(&key) {
+            return Some(c);
+        }
+        let t = key.trim_end();
+        let stripped = if let Some(s) = t.strip_suffix([':', '*', '.']) {
+            s
+        } else if t.ends_with(')') {
+            match t.rfind('(') {
+                Some(i) => &t[..i],
+                None => return None,
+            }
+        } else {
+            return None;
+        };
+        key = stripped.trim_end().to_string();
+        if key.is_empty() {
+            return None;
+        }
+    }
+}
+
+fn lookup_header(key: &str) -> Option<Column> {
+    HEADER_LABELS
+        .iter()
+        .find(|(_, labels)| labels.contains(&key))
+        .map(|(c, _)| *c)
+}
+
+/// A label key: folded, commas made spaces, spaces collapsed, a leading enumerator
+/// (`1.`, `II.`, `a)`, `-`) and trailing colons removed.
+pub fn label_key(s: &str) -> String {
+    let f = fold(&s.replace(',', " "));
+    let f = crate::text::squash_spaces(&f);
+    strip_enumerator(&f)
+        .trim_end_matches([':', ' ', '.'])
+        .to_string()
+}
+
+/// Removes a leading bullet or enumerator from folded text.
+pub fn strip_enumerator(s: &str) -> &str {
+    let t = s.trim_start_matches(['-', '+', '•', '*', '–', '—', ' ']);
+    let end = t
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    let (tok, rest) = t.split_at(end);
+    let enumerator = !tok.is_empty()
+        && (tok.chars().all(|c| c.is_ascii_digit())
+            || tok.chars().all(|c| "ivxlc".contains(c))
+            || tok.len() == 1);
+    if enumerator && (rest.starts_with('.') || rest.starts_with(')')) {
+        return rest[1..].trim_start();
+    }
+    t
+}
+
+/// Reads a labelled cell `Label: value`. Returns the value after the colon
+/// (trimmed, maybe empty) when the text before the first colon is one of `labels`,
+/// or `""` when the whole cell is just the label (with or without a colon).
+pub fn labelled<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
+    if let Some(i) = text.find(':') {
+        let key = label_key(&text[..i]);
+        if labels.contains(&key.as_str()) {
+            return Some(text[i + 1..].trim());
+        }
+    }
+    let key = label_key(text);
+    labels.contains(&key.as_str()).then_some("")
+}
+
+/// Whether the text starts a signature block (`Người lập biểu`, `KT. GIÁM ĐỐC`).
+pub fn is_signature(text: &str) -> bool {
+    let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let mut key = fold(first_line);
+    for d in SIGNATURE_DELEGATION {
+        if let Some(rest) = key.strip_prefix(d) {
+            if rest.starts_with(' ') || d.ends_with('.') {
+                key = rest.trim_start().to_string();
+                break;
+            }
+        }
+    }
+    if SIGNATURE_PREFIXES.iter().any(|p| key.starts_with(p)) {
+        return true;
+    }
+    SIGNATURE_WORDS.iter().any(|w| {
+        key.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric())
+        })
+    })
+}
+
+/// Whether the text is a place-and-date line (`Quảng Ngãi, ngày 10 tháng 11 năm 2024`).
+pub fn is_place_date(text: &str) -> bool {
+    let key = fold(text);
+    key.contains("thang")
+        && key.contains("nam")
+        && (key.starts_with("ngay") || key.contains(", ngay") || key.contains(",ngay"))
+        && key.len() < 80
+}
+
+/// Whether the first cell of a row marks a total row (`Tổng cộng`, `Tổng số`, `Tổng:`).
+/// `loose` is true when the row has neither time nor status, so that any text that
+/// starts with the word `Tổng` counts; otherwise `Tổng kết …`, `Tổng hợp …` are
+/// activities.
+pub fn is_total(text: &str, loose: bool) -> bool {
+    let key = fold(text);
+    let Some(rest) = key.strip_prefix("tong") else {
+        return false;
+    };
+    if rest.is_empty() || !rest.starts_with(|c: char| c.is_alphanumeric() || c == ' ') {
+        return true;
+    }
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false; // `tongxyz`
+    };
+    loose
+        || ["cong", "so"].iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|r| !r.starts_with(|c: char| c.is_alphanumeric()))
+        })
+}
+
+/// Whether a value looks like a row number (`1`, `1.2`, `I`, `IV.`, `a)`), not a heading.
+pub fn is_row_number(v: &CellValue) -> bool {
+    match v {
+        CellValue::Number(_) => true,
+        CellValue::Text(s) => {
+            let key = fold(s);
+            let key = key.trim_end_matches(['.', ')']).trim_start_matches('(');
+            !key.is_empty()
+                && key.len() <= 8
+                && (key.chars().all(|c| c.is_ascii_digit() || c == '.')
+                    || key.chars().all(|c| "ivxlcdm".contains(c))
+                    || (key.len() == 1 && key.chars().all(|c| c.is_ascii_lowercase())))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the text is a column-number marker under a header (`(1)`, `(2)`).
+pub fn is_column_number(v: &CellValue) -> bool {
+    match v {
+        CellValue::Number(n) => n.fract() == 0.0,
+        CellValue::Text(s) => {
+            let t = s.trim();
+            let t = t
+                .strip_prefix('(')
+                .and_then(|t| t.strip_suffix(')'))
+                .unwrap_or(t);
+            !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a remark means "none" (`Không`, `Không có`).
+pub fn is_none_remark(text: &str) -> bool {
+    let key = fold(text);
+    let key = key.trim_end_matches(['.', ';', '!', ' ']);
+    matches!(key, "khong" | "khong co" | "k" | "khong co y kien")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_labels_match_loosely() {
+        assert_eq!(header_column("Số lượng (*)"), Some(Column::Quantity));
+        assert_eq!(header_column("Thời gian thực hiện:"), Some(Column::Time));
+        assert_eq!(header_column("Đơn vị\ntính"), Some(Column::Measure));
+        assert_eq!(header_column("ĐVT"), Some(Column::Measure));
+        assert_eq!(header_column("  SL "), Some(Column::Quantity));
+        assert_eq!(header_column("NOI DUNG THUC HIEN"), Some(Column::Activity));
+        assert_eq!(header_column("Kết quả thực hiện"), Some(Column::Activity));
+        assert_eq!(header_column("Kết quả"), None);
+        assert_eq!(header_column("Nội dung"), None);
+        assert_eq!(
+            header_column("Nội dung (mục II)"),
+            Some(Column::ContentAreas)
+        );
+        assert_eq!(header_column("Mục II"), Some(Column::ContentAreas));
+        assert_eq!(
+            header_column("Nội dung tuyên truyền"),
+            Some(Column::ContentAreas)
+        );
+        assert_eq!(header_column("Số TT"), Some(Column::RowNumber));
+        assert_eq!(header_column("TT"), Some(Column::RowNumber));
+        assert_eq!(
+            header_column("Tình trạng\n(Hoàn thành/Đang thực hiện)"),
+            Some(Column::Status)
+        );
+        assert_eq!(
+            header_column("Số lượng (tin, bài) (*)"),
+            Some(Column::Quantity)
+        );
+        assert_eq!(header_column("()"), None);
+        assert_eq!(header_column(""), None);
+        assert_eq!(header_column(":"), None);
+    }
+
+    #[test]
+    fn labelled_values() {
+        assert_eq!(labelled("Đơn vị: TTUD", UNIT_LABELS), Some("TTUD"));
+        assert_eq!(labelled("Đơn vị:TTUD", UNIT_LABELS), Some("TTUD"));
+        assert_eq!(labelled("Đơn vị", UNIT_LABELS), Some(""));
+        assert_eq!(labelled("Đơn vị tính", UNIT_LABELS), None);
+        assert_eq!(labelled("Đơn vị tính: tin", UNIT_LABELS), None);
+        assert_eq!(
+            labelled("1. Khó khăn, vướng mắc: abc", DIFFICULTY_LABELS),
+            Some("abc")
+        );
+        assert_eq!(
+            labelled("III. ĐỀ XUẤT, KIẾN NGHỊ", PROPOSAL_LABELS),
+            Some("")
+        );
+    }
+
+    #[test]
+    fn signatures_totals_and_row_numbers() {
+        assert!(is_signature("Người lập biểu\n(Ký, ghi rõ họ tên)"));
+        assert!(is_signature("KT. GIÁM ĐỐC"));
+        assert!(is_signature("Xác nhận của Thủ trưởng đơn vị"));
+        assert!(!is_signature("Giám đốc Sở chủ trì hội nghị"));
+        assert!(is_place_date("Quảng Ngãi, ngày 10 tháng 11 năm 2024"));
+        assert!(is_place_date("Quảng Ngãi, ngày … tháng … năm 2024"));
+        assert!(!is_place_date("Đăng tin ngày 5"));
+        assert!(is_total("Tổng cộng", false));
+        assert!(is_total("TỔNG SỐ", false));
+        assert!(is_total("Tổng:", false));
+        assert!(!is_total("Tổng kết công tác", false));
+        assert!(is_total("Tổng kết công tác", true));
+        assert!(!is_total("Tổ chức", true));
+        assert!(is_row_number(&CellValue::Text("IV.".into())));
+        assert!(is_row_number(&CellValue::Text("1.2".into())));
+        assert!(!is_row_number(&CellValue::Text(
+            "I. NHIỆM VỤ CHỦ TRÌ".into()
+        )));
+        assert!(is_none_remark("Không."));
+        assert!(is_none_remark("không có"));
+        assert!(!is_none_remark("Không có kinh phí"));
+    }
+}
