@@ -855,3 +855,16 @@ fn large_sheet_is_fast() {
     };
     assert!(took < limit, "took {took:?}");
 }
+
+#[test]
+fn numbered_remarks_in_their_own_cells() {
+    let tb = with_remarks(&[
+        &["1.", "Khó khăn, vướng mắc:"],
+        &["", "Thiếu kinh phí"],
+        &["2.", "Đề xuất, kiến nghị: Tăng kinh phí"],
+        &["a)", "Chưa có"],
+    ]);
+    assert_eq!(activities(&tb), ["Đăng tin"]);
+    assert_eq!(values(&tb.difficulties), ["Thiếu kinh phí"]);
+    assert_eq!(values(&tb.proposals), ["Tăng kinh phí"]);
+}
