@@ -868,3 +868,21 @@ fn numbered_remarks_in_their_own_cells() {
     assert_eq!(values(&tb.difficulties), ["Thiếu kinh phí"]);
     assert_eq!(values(&tb.proposals), ["Tăng kinh phí"]);
 }
+
+#[test]
+fn many_merges_and_columns_near_the_top_stay_fast() {
+    let mut g = Grid::default();
+    for r in 0..30u32 {
+        for c in 0..2_000u32 {
+            set(&mut g, r, c * 2, t("Kết quả"));
+            merge(&mut g, r, c * 2, r + 1, c * 2 + 1);
+        }
+    }
+    for (c, s) in HEADER.iter().enumerate() {
+        set(&mut g, 29, 5_000 + c as u32, t(s));
+    }
+    let start = Instant::now();
+    let tb = read(g);
+    assert_eq!(tb.header_rows, (29, 30));
+    assert!(start.elapsed() < Duration::from_secs(10));
+}

@@ -246,17 +246,20 @@ fn combine_header(
     merges: &[Rect],
 ) -> BTreeMap<u32, Column> {
     let cols: BTreeSet<u32> = upper.keys().chain(lower.keys()).copied().collect();
+    // Cells of this row merged across columns: first column → last column.
+    let wide: HashMap<u32, u32> = merges
+        .iter()
+        .filter(|m| m.first_row == r && m.last_col > m.first_col)
+        .map(|m| (m.first_col, m.last_col))
+        .collect();
     let mut out = BTreeMap::new();
     for c in cols {
         let chosen = match (upper.get(&c), lower.get(&c)) {
             (None, low) => low,
             (Some(up), low) => {
-                let parent = merges.iter().any(|m| {
-                    m.first_row == r
-                        && m.first_col == c
-                        && m.last_col > c
-                        && lower.range(m.first_col..=m.last_col).next().is_some()
-                });
+                let parent = wide
+                    .get(&c)
+                    .is_some_and(|&last| lower.range(c..=last).next().is_some());
                 if parent {
                     low
                 } else {
