@@ -855,3 +855,34 @@ fn large_sheet_is_fast() {
     };
     assert!(took < limit, "took {took:?}");
 }
+
+#[test]
+fn numbered_remarks_in_their_own_cells() {
+    let tb = with_remarks(&[
+        &["1.", "Khó khăn, vướng mắc:"],
+        &["", "Thiếu kinh phí"],
+        &["2.", "Đề xuất, kiến nghị: Tăng kinh phí"],
+        &["a)", "Chưa có"],
+    ]);
+    assert_eq!(activities(&tb), ["Đăng tin"]);
+    assert_eq!(values(&tb.difficulties), ["Thiếu kinh phí"]);
+    assert_eq!(values(&tb.proposals), ["Tăng kinh phí"]);
+}
+
+#[test]
+fn many_merges_and_columns_near_the_top_stay_fast() {
+    let mut g = Grid::default();
+    for r in 0..30u32 {
+        for c in 0..2_000u32 {
+            set(&mut g, r, c * 2, t("Kết quả"));
+            merge(&mut g, r, c * 2, r + 1, c * 2 + 1);
+        }
+    }
+    for (c, s) in HEADER.iter().enumerate() {
+        set(&mut g, 29, 5_000 + c as u32, t(s));
+    }
+    let start = Instant::now();
+    let tb = read(g);
+    assert_eq!(tb.header_rows, (29, 30));
+    assert!(start.elapsed() < Duration::from_secs(10));
+}

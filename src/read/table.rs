@@ -1,6 +1,40 @@
 //! Finding the table in a grid: the title block (unit, report date), the header row
 //! (one or two rows, labels matched loosely), the data rows (group, total, blank and
 //! signature rows handled) and the unit's remarks below the table.
+//!
+//! Decisions beyond the spec (`shared/spec/input-spreadsheet.md`):
+//! - **Header**: a row must itself name at least one column; it is read with the row
+//!   below as a two-row header when one of its cells is merged downwards or the row
+//!   below names a column where it names none. A cell merged across columns that
+//!   have sub-headers below is a parent (`Kết quả thực hiện` over `Số lượng` |
+//!   `Đơn vị tính` is not the activity column). Labels also drop a trailing `*` or
+//!   `.`; `Số thứ tự`, `Số nhiệm vụ`, `D.V.T` are accepted too.
+//! - **Title block**: only rows above the header; the first unit and date labels
+//!   win; the value to the right is not taken when it is itself a label.
+//! - **Blank rows**: a row whose only cells are row numbers (`1`, `IV.`, `a)`) or
+//!   numbers outside the table is skipped like a blank row. The `(1) (2) (3)…` row
+//!   right under the header is skipped.
+//! - **Total rows**: the first cell is `Tổng`, `Tổng cộng`, `Tổng số`, `Tổng:`; any
+//!   other text starting with the word `Tổng` (`Tổng kết …`) is a total only when the
+//!   row has neither time nor status.
+//! - **Group rows**: a row with no data cells (activity, quantity, unit, time,
+//!   status, content, evidence) and a task cell or a heading in any other column;
+//!   or a row with one text cell merged across several columns; or one numbered text
+//!   (`4. Tổ chức …`) alone outside the activity column. A numbered text alone in an
+//!   unmerged activity cell is a data row (with errors), as the spec asks. A heading
+//!   without a task number (`I. NHIỆM VỤ CHỦ TRÌ`) is skipped and leaves the
+//!   current group as it was.
+//! - **End of data**: a signature label in the row's first cell (`Người lập biểu`,
+//!   `KT. GIÁM ĐỐC`, `Xác nhận của …`; `Giám đốc Sở chủ trì …` is an activity), a
+//!   remarks label in the first cell that is not a row number, or a row of only
+//!   place-and-date lines (`Quảng Ngãi, ngày … tháng … năm …`).
+//! - **Merged cells**: a merge that starts in the data area fills the first
+//!   recognised column it covers, in every row it covers; merges from the header do
+//!   not leak into data.
+//! - **Remarks**: read from the row that ended the data down to the signature
+//!   block; a value below its label stops at the next label, the signature or a date
+//!   line; each line is a point (bullets `-`, `+`, `•` removed); `Không`,
+//!   `Không có` are dropped.
 
 use std::collections::BTreeMap;
 
@@ -46,8 +80,9 @@ pub struct RawRow {
     /// 0-based sheet row.
     pub row: u32,
     pub cells: BTreeMap<Column, CellValue>,
-    /// The task cell of the nearest group row above, which applies when this row's
-    /// own task cell is empty.
+    /// The heading cell of the nearest group row above that has a task number (read
+    /// with `parse_task_ref`, leading number wins); it applies when this row's own
+    /// task cell is empty. The heading may sit in any column.
     pub group_task: Option<Located<CellValue>>,
 }
 
@@ -211,17 +246,20 @@ fn combine_header(
     merges: &[Rect],
 ) -> BTreeMap<u32, Column> {
     let cols: BTreeSet<u32> = upper.keys().chain(lower.keys()).copied().collect();
+    // Cells of this row merged across columns: first column → last column.
+    let wide: HashMap<u32, u32> = merges
+        .iter()
+        .filter(|m| m.first_row == r && m.last_col > m.first_col)
+        .map(|m| (m.first_col, m.last_col))
+        .collect();
     let mut out = BTreeMap::new();
     for c in cols {
         let chosen = match (upper.get(&c), lower.get(&c)) {
             (None, low) => low,
             (Some(up), low) => {
-                let parent = merges.iter().any(|m| {
-                    m.first_row == r
-                        && m.first_col == c
-                        && m.last_col > c
-                        && lower.range(m.first_col..=m.last_col).next().is_some()
-                });
+                let parent = wide
+                    .get(&c)
+                    .is_some_and(|&last| lower.range(c..=last).next().is_some());
                 if parent {
                     low
                 } else {
@@ -386,11 +424,12 @@ impl MergeIndex {
 /// Whether a row ends the data: a signature block, the unit's remarks, or a
 /// place-and-date line.
 fn ends_data(own: &[(u32, &CellValue)]) -> bool {
-    if let Some(t) = own[0].1.as_text() {
-        if is_signature(t)
-            || labelled(t, DIFFICULTY_LABELS).is_some()
-            || labelled(t, PROPOSAL_LABELS).is_some()
-        {
+    if own[0].1.as_text().is_some_and(is_signature) {
+        return true;
+    }
+    // Remarks may be numbered in a cell of their own (`2.` | `Khó khăn: …`).
+    if let Some((_, v)) = own.iter().find(|(_, v)| !is_row_number(v)) {
+        if remark_label(v).is_some() {
             return true;
         }
     }
@@ -600,7 +639,8 @@ fn remarks(grid: &Grid, from: u32) -> (Vec<Located<String>>, Vec<Located<String>
             continue;
         }
         if let Some(kind) = pending {
-            for &(c, v) in &own {
+            let numbered = own.len() > 1 && is_row_number(own[0].1);
+            for &(c, v) in &own[usize::from(numbered)..] {
                 push_points(&mut lists[idx(kind)], r, c, &v.display());
             }
         }
