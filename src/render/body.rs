@@ -66,7 +66,11 @@ fn month_text(month: u32) -> String {
 pub fn date_line(texts: &Texts, date: Option<NaiveDate>, fallback: NaiveDate) -> String {
     let (day, month, year) = match date {
         Some(d) => (day_text(d.day()), month_text(d.month()), d.year()),
-        None => (BLANK.to_string(), month_text(fallback.month()), fallback.year()),
+        None => (
+            BLANK.to_string(),
+            month_text(fallback.month()),
+            fallback.year(),
+        ),
     };
     fill(
         &texts.header.date_line,
@@ -101,7 +105,7 @@ fn heading(text: impl Into<String>) -> Para {
 fn rule(width: u32, room: u32) -> Para {
     let side = (room.saturating_sub(width) / 2) as i32;
     Para::new(Align::Center, 2)
-        .exact_line(40)
+        .exact_line(80)
         .indent(side, side, 0)
         .bottom_rule()
 }
@@ -212,10 +216,7 @@ impl Ctx<'_> {
     fn status_text(&self, t: &TaskResult) -> String {
         let word = self.texts.status_word(t.status);
         if t.on_schedule {
-            fill(
-                &self.texts.phrases.status_on_schedule,
-                &[("status", word)],
-            )
+            fill(&self.texts.phrases.status_on_schedule, &[("status", word)])
         } else {
             word.to_string()
         }
@@ -314,12 +315,10 @@ fn header_block(cx: &Ctx<'_>, date: Option<NaiveDate>, blocks: &mut Vec<Block>) 
             Cell::new(vec![Para::new(Align::Center, S13)
                 .spacing(120, 0)
                 .text(number, Font::new(S13))]),
-            Cell::new(vec![Para::new(Align::Center, S14)
-                .spacing(120, 0)
-                .text(
-                    date_line(cx.texts, date, cx.plan.deadlines.department_report),
-                    Font::new(S14).italic(),
-                )]),
+            Cell::new(vec![Para::new(Align::Center, S14).spacing(120, 0).text(
+                date_line(cx.texts, date, cx.plan.deadlines.department_report),
+                Font::new(S14).italic(),
+            )]),
         ],
         header: false,
         cant_split: true,
@@ -366,7 +365,10 @@ fn section_results(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
         let number = task.number.to_string();
         blocks.push(Block::Para(heading(fill(
             &t.headings.task,
-            &[("number", &number), ("title", &cx.task_title(task.number, false))],
+            &[
+                ("number", &number),
+                ("title", &cx.task_title(task.number, false)),
+            ],
         ))));
         if let Some(plan_task) = cx.plan.task(task.number) {
             let lead: Vec<&str> = plan_task.lead_units.iter().map(String::as_str).collect();
@@ -530,8 +532,17 @@ fn summary_table(cx: &Ctx<'_>) -> Table {
         };
         let cells = vec![
             Cell::new(vec![cell_para(task.number.to_string(), Align::Center, f)]),
-            Cell::new(vec![cell_para(cx.task_title(task.number, true), Align::Left, f)]),
-            Cell::new(leads.into_iter().map(|l| cell_para(l, Align::Left, f)).collect()),
+            Cell::new(vec![cell_para(
+                cx.task_title(task.number, true),
+                Align::Left,
+                f,
+            )]),
+            Cell::new(
+                leads
+                    .into_iter()
+                    .map(|l| cell_para(l, Align::Left, f))
+                    .collect(),
+            ),
             Cell::new(vec![cell_para(cx.timeline(task.number), Align::Left, f)]),
             Cell::new(vec![cell_para(result, Align::Left, f)]),
             Cell::new(vec![cell_para(cx.status_text(task), Align::Left, f)]),
@@ -573,7 +584,12 @@ fn area_refs(cx: &Ctx<'_>, numbers: &[u32]) -> String {
 
 fn coverage(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
     let ph = &cx.texts.phrases;
-    let covered: Vec<_> = cx.data.coverage.iter().filter(|c| c.activities > 0).collect();
+    let covered: Vec<_> = cx
+        .data
+        .coverage
+        .iter()
+        .filter(|c| c.activities > 0)
+        .collect();
     let total = cx.data.coverage.len().to_string();
     if !covered.is_empty() {
         blocks.push(Block::Para(body_para(fill(
@@ -640,7 +656,10 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
     if data.activities > 0 {
         let activities = vn_number(data.activities as u64);
         let text = if data.totals.is_empty() {
-            fill(&ph.strengths_totals_no_measure, &[("activities", &activities)])
+            fill(
+                &ph.strengths_totals_no_measure,
+                &[("activities", &activities)],
+            )
         } else {
             fill(
                 &ph.strengths_totals,
@@ -714,15 +733,19 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
         ));
     }
     for e in &data.exclusions {
-        let file = e
-            .path
-            .file_name()
-            .map_or_else(|| e.path.display().to_string(), |f| f.to_string_lossy().into_owned());
+        let file = e.path.file_name().map_or_else(
+            || e.path.display().to_string(),
+            |f| f.to_string_lossy().into_owned(),
+        );
         let reason = e.reason.trim().trim_end_matches('.');
         lines.push(match &e.unit {
             Some(u) => fill(
                 &ph.file_excluded,
-                &[("unit", &cx.unit_name(u)), ("file", &file), ("reason", reason)],
+                &[
+                    ("unit", &cx.unit_name(u)),
+                    ("file", &file),
+                    ("reason", reason),
+                ],
             ),
             None => fill(
                 &ph.file_excluded_no_unit,
@@ -875,7 +898,7 @@ fn appendix(cx: &Ctx<'_>, date: Option<NaiveDate>, blocks: &mut Vec<Block>) {
         }
     }
     // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
-    let widths = vec![680, 1020, 1020, 4650, 1020, 1130, 1470, 1590, 1990];
+    let widths = vec![680, 1020, 1020, 4100, 1020, 1130, 1600, 1590, 2410];
     debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
     blocks.push(Block::Table(Table {
         widths,

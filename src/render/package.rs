@@ -65,7 +65,10 @@ pub fn package(document: &str, props: &Properties<'_>, page_number_size: u32) ->
         zip.write_all(text.as_bytes())
             .with_context(|| format!("writing {name}"))?;
     }
-    Ok(zip.finish().context("finishing the .docx package")?.into_inner())
+    Ok(zip
+        .finish()
+        .context("finishing the .docx package")?
+        .into_inner())
 }
 
 fn header_part(p: Para) -> String {

@@ -66,7 +66,11 @@ impl Font {
         if self.italic {
             out.push_str("<w:i/><w:iCs/>");
         }
-        let _ = write!(out, r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#, self.size);
+        let _ = write!(
+            out,
+            r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#,
+            self.size
+        );
         out.push_str("</w:rPr>");
     }
 }
@@ -253,7 +257,11 @@ impl Para {
                 RunContent::Text(t) => {
                     out.push_str("<w:r>");
                     run.font.write_rpr(out);
-                    let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t></w:r>"#, escape(t));
+                    let _ = write!(
+                        out,
+                        r#"<w:t xml:space="preserve">{}</w:t></w:r>"#,
+                        escape(t)
+                    );
                 }
                 RunContent::PageField => {
                     let mut r = |inner: &str| {
@@ -353,7 +361,8 @@ impl Table {
             let mut col = 0usize;
             for cell in &row.cells {
                 let span = cell.span.max(1) as usize;
-                let w: u32 = self.widths[col.min(self.widths.len())..(col + span).min(self.widths.len())]
+                let w: u32 = self.widths
+                    [col.min(self.widths.len())..(col + span).min(self.widths.len())]
                     .iter()
                     .sum();
                 col += span;
@@ -445,7 +454,10 @@ mod tests {
         let ind = s.find("w:ind").unwrap();
         let jc = s.find("w:jc").unwrap();
         let rpr = s.find("w:rPr").unwrap();
-        assert!(keep < spacing && spacing < ind && ind < jc && jc < rpr, "{s}");
+        assert!(
+            keep < spacing && spacing < ind && ind < jc && jc < rpr,
+            "{s}"
+        );
         assert!(s.contains("a &amp; b"));
         assert!(s.contains(r#"w:jc w:val="both""#));
         assert!(s.contains(r#"w:eastAsia="Times New Roman""#));
