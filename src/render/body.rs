@@ -898,7 +898,7 @@ fn appendix(cx: &Ctx<'_>, date: Option<NaiveDate>, blocks: &mut Vec<Block>) {
         }
     }
     // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
-    let widths = vec![680, 1020, 1020, 4100, 1020, 1130, 1600, 1590, 2410];
+    let widths = vec![700, 900, 900, 4700, 900, 1050, 1600, 1500, 2320];
     debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
     blocks.push(Block::Table(Table {
         widths,
