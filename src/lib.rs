@@ -1,6 +1,7 @@
 //! baocao: the plan → read → check → aggregate → render pipeline that turns the
 //! units' results spreadsheets into one official report, and the commands over it.
 
+pub mod aggregate;
 pub mod args;
 pub mod batch;
 pub mod check;
@@ -13,8 +14,10 @@ pub mod output;
 pub mod parse;
 pub mod plan;
 pub mod read;
+pub mod render;
 pub mod template;
 pub mod text;
+pub mod texts;
 
 use std::io::Write;
 

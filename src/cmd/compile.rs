@@ -1,10 +1,210 @@
-//! `baocao compile`.
+//! `baocao compile`: check every spreadsheet of the input folder, add the
+//! batch-level findings, and — when nothing blocks it, or with `--partial` — write
+//! the consolidated report atomically. Prints what arrived, unit by unit, what is
+//! wrong and what is missing (text), or the summary document (JSON).
 
-use anyhow::Result;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-use crate::args::{CompileArgs, GlobalArgs};
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::aggregate::{aggregate, Exclusion};
+use crate::args::{CompileArgs, Format, GlobalArgs, Lang};
+use crate::batch::{check_batch, list_inputs, Batch};
+use crate::check::CheckedFile;
+use crate::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
+use crate::fsutil::{check_output_path, write_atomic};
+use crate::messages::{self, ui, ui_fill};
+use crate::output::{use_color, write_text, Document, Style};
+use crate::plan::Plan;
+use crate::read::Limits;
+use crate::render::report_docx;
+use crate::texts::Texts;
+
+/// Batches at least this large get a progress bar (on a terminal).
+const PROGRESS_MIN_FILES: usize = 8;
 
 pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
-    let _ = (args, global);
-    anyhow::bail!("`compile` is not implemented yet")
+    let lang = global.lang;
+    let plan = load_plan(global)?;
+    let texts = Texts::load(&global.texts)
+        .with_context(|| format!("texts file {}", global.texts.display()))?;
+    let inputs = list_inputs(&args.input)
+        .with_context(|| ui_fill(lang, "compile.input", &[("dir", args.input.display().to_string())]))?;
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| default_output(&plan));
+    check_output_path(&output, &args.input, &inputs.spreadsheets)?;
+
+    let progress = progress_bar(inputs.spreadsheets.len());
+    let batch = check_batch(&plan, &inputs, &Limits::default(), &|| progress.inc(1));
+    progress.finish_and_clear();
+
+    let included: Vec<CheckedFile> = batch
+        .files
+        .iter()
+        .filter(|f| batch.is_includable(f))
+        .cloned()
+        .collect();
+    let rows_included: usize = included.iter().map(|f| f.rows.len()).sum();
+    let blocked = batch.errors() > 0 && !args.partial;
+    let written = if blocked {
+        None
+    } else {
+        let exclusions = exclusions(&batch, lang_for_report());
+        let data = aggregate(&plan, &included, &exclusions);
+        let bytes = report_docx(&data, &plan, &texts, args.date)?;
+        write_atomic(&output, &bytes)?;
+        Some(output.clone())
+    };
+
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match args.format {
+        Format::Json => {
+            let path = written.as_ref().map(|p| p.display().to_string());
+            let doc = Document::new(&batch.files, &batch.findings, rows_included, Some(path), lang);
+            writeln!(out, "{}", doc.to_json())?;
+        }
+        Format::Text => {
+            let style = Style {
+                color: use_color(&std::io::stdout()),
+            };
+            write_text(&mut out, &batch.files, &batch.findings, rows_included, args.verbose, style, lang)?;
+            write_roster(&mut out, &plan, &batch, lang)?;
+            match &written {
+                Some(p) if batch.errors() > 0 => writeln!(
+                    out,
+                    "{}",
+                    ui_fill(lang, "compile.partial", &[("path", p.display().to_string()), ("rows", rows_included.to_string())])
+                )?,
+                Some(p) => writeln!(
+                    out,
+                    "{}",
+                    ui_fill(lang, "compile.written", &[("path", p.display().to_string()), ("rows", rows_included.to_string())])
+                )?,
+                None => writeln!(
+                    out,
+                    "{}",
+                    ui_fill(lang, "compile.blocked", &[("errors", batch.errors().to_string())])
+                )?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if batch.errors() > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The report is always in Vietnamese, whatever `--lang` the clerk reads messages in.
+fn lang_for_report() -> Lang {
+    Lang::Vi
+}
+
+/// `output/bao-cao-cchc-<year>.docx`.
+pub fn default_output(plan: &Plan) -> PathBuf {
+    Path::new("output").join(format!("bao-cao-cchc-{}.docx", plan.year))
+}
+
+fn progress_bar(files: usize) -> ProgressBar {
+    if files < PROGRESS_MIN_FILES || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(files as u64);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Why each file, or some of its rows, stays out of the report (in the report's
+/// language): files with a file-level error or a unit claimed twice, and rows in
+/// error of the files that are included.
+pub fn exclusions(batch: &Batch, lang: Lang) -> Vec<Exclusion> {
+    let mut out = Vec::new();
+    for f in &batch.files {
+        let name = file_name(&f.path);
+        if !batch.is_includable(f) {
+            let first_error = batch
+                .findings
+                .iter()
+                .filter(|x| x.code == crate::finding::Code::E303 && x.paths.contains(&f.path))
+                .chain(f.findings.iter().filter(|x| x.is_error()))
+                .next();
+            let reason = match first_error {
+                Some(x) => format!("{} ({})", messages::message(x, lang), x.code),
+                None => ui(lang, "compile.excluded_unknown").to_string(),
+            };
+            out.push(Exclusion {
+                path: f.path.clone(),
+                unit: f.unit.clone(),
+                reason: ui_fill(lang, "compile.excluded_file", &[("file", name), ("reason", reason)]),
+            });
+            continue;
+        }
+        let mut bad_rows: Vec<u32> = f
+            .findings
+            .iter()
+            .filter(|x| x.is_error())
+            .filter_map(|x| x.row_number())
+            .collect();
+        bad_rows.sort_unstable();
+        bad_rows.dedup();
+        if !bad_rows.is_empty() {
+            let list: Vec<String> = bad_rows.iter().map(u32::to_string).collect();
+            out.push(Exclusion {
+                path: f.path.clone(),
+                unit: f.unit.clone(),
+                reason: ui_fill(
+                    lang,
+                    "compile.excluded_rows",
+                    &[("file", name), ("count", bad_rows.len().to_string()), ("rows", list.join(", "))],
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// One line per unit of the plan: the file it sent (rows, errors, warnings), or
+/// that it sent nothing.
+fn write_roster(out: &mut impl Write, plan: &Plan, batch: &Batch, lang: Lang) -> std::io::Result<()> {
+    writeln!(out, "{}", ui(lang, "compile.roster"))?;
+    let width = plan.units.iter().map(|u| u.code.len()).max().unwrap_or(4);
+    for unit in &plan.units {
+        let files: Vec<&CheckedFile> = batch
+            .files
+            .iter()
+            .filter(|f| f.unit.as_deref() == Some(unit.code.as_str()))
+            .collect();
+        let line = if files.is_empty() {
+            ui(lang, "compile.roster_missing").to_string()
+        } else {
+            files
+                .iter()
+                .map(|f| {
+                    ui_fill(
+                        lang,
+                        "compile.roster_file",
+                        &[
+                            ("file", file_name(&f.path)),
+                            ("rows", f.rows_total.to_string()),
+                            ("errors", f.errors().to_string()),
+                            ("warnings", f.warnings().to_string()),
+                        ],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        writeln!(out, "  {:width$}  {line}", unit.code)?;
+    }
+    Ok(())
+}
+
+fn file_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| p.display().to_string())
 }

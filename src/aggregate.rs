@@ -1,0 +1,556 @@
+//! Aggregation: from the plan and the checked files that reach the report, the
+//! figures the report states — per task (rows, totals per unit and per unit of
+//! measure, status), coverage of the content areas, who did not report or reported
+//! late, the files left out, and the units' remarks. Pure and deterministic: the
+//! same inputs give the same [`ReportData`], whatever the order of the files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::check::{CheckedFile, ResultRow};
+use crate::parse::Status;
+use crate::plan::Plan;
+
+/// A file kept out of the report, and why (the reason already in Vietnamese).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Exclusion {
+    pub path: PathBuf,
+    pub unit: Option<String>,
+    pub reason: String,
+}
+
+/// A task's status in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TaskStatus {
+    /// A lead unit sent no row for the task.
+    NotReported,
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl From<Status> for TaskStatus {
+    fn from(s: Status) -> Self {
+        match s {
+            Status::NotStarted => TaskStatus::NotStarted,
+            Status::InProgress => TaskStatus::InProgress,
+            Status::Done => TaskStatus::Done,
+        }
+    }
+}
+
+/// Quantities per unit of measure (plan spelling), in the plan's order of measures.
+pub type Totals = Vec<(String, u64)>;
+
+/// One unit's part in a task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResult {
+    pub unit: String,
+    /// Rows (activities) the unit reported for the task.
+    pub activities: usize,
+    pub totals: Totals,
+    /// The unit's distinct activity texts, in row order.
+    pub activity_texts: Vec<String>,
+}
+
+/// The results of one task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskResult {
+    pub number: u32,
+    /// Whether the plan has this task (rows naming another number are kept too,
+    /// so that every included row reaches the appendix).
+    pub in_plan: bool,
+    /// The task's rows, by unit (plan order), file and sheet row.
+    pub rows: Vec<ResultRow>,
+    /// Per unit, in plan order.
+    pub units: Vec<UnitResult>,
+    /// Across units.
+    pub totals: Totals,
+    /// Each lead unit's status: the best of its rows, `NotReported` without rows.
+    pub lead_status: Vec<(String, TaskStatus)>,
+    /// The worst across lead units.
+    pub status: TaskStatus,
+    /// In progress while the task's timeline ends after the units' deadline:
+    /// expected, not a shortcoming.
+    pub on_schedule: bool,
+}
+
+impl TaskResult {
+    /// Lead units that sent no row for the task.
+    pub fn leads_not_reported(&self) -> Vec<&str> {
+        self.lead_status
+            .iter()
+            .filter(|(_, s)| *s == TaskStatus::NotReported)
+            .map(|(u, _)| u.as_str())
+            .collect()
+    }
+}
+
+/// How many activities covered one content area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaCoverage {
+    pub number: u32,
+    pub activities: usize,
+}
+
+/// A unit that sent its file after the deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LateUnit {
+    pub unit: String,
+    pub report_date: NaiveDate,
+}
+
+/// A remark (difficulty or proposal) attributed to its unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remark {
+    pub unit: String,
+    pub text: String,
+}
+
+/// Everything the report states that comes from the units' files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportData {
+    pub year: i32,
+    /// Plan tasks in plan order, then any other task numbers found, ascending.
+    pub tasks: Vec<TaskResult>,
+    /// All rows.
+    pub activities: usize,
+    /// Across all tasks.
+    pub totals: Totals,
+    /// Every content area of the plan, in plan order.
+    pub coverage: Vec<AreaCoverage>,
+    /// Plan units with no included file and no excluded file, in plan order.
+    pub units_missing: Vec<String>,
+    /// Units whose file is dated after the units' deadline, in plan order.
+    pub units_late: Vec<LateUnit>,
+    pub exclusions: Vec<Exclusion>,
+    pub difficulties: Vec<Remark>,
+    pub proposals: Vec<Remark>,
+    /// Number of rows in the appendix: the sum of the included files' rows.
+    pub rows_included: usize,
+}
+
+impl ReportData {
+    pub fn task(&self, number: u32) -> Option<&TaskResult> {
+        self.tasks.iter().find(|t| t.number == number)
+    }
+
+    /// Content areas no activity covered.
+    pub fn areas_not_covered(&self) -> Vec<u32> {
+        self.coverage
+            .iter()
+            .filter(|c| c.activities == 0)
+            .map(|c| c.number)
+            .collect()
+    }
+}
+
+/// Builds the report's figures from the plan, the included files and the exclusions.
+pub fn aggregate(plan: &Plan, included: &[CheckedFile], exclusions: &[Exclusion]) -> ReportData {
+    let unit_rank = |code: &str| {
+        plan.units
+            .iter()
+            .position(|u| u.code == code)
+            .unwrap_or(usize::MAX)
+    };
+    // Files in a stable order whatever order they were read in.
+    let mut files: Vec<&CheckedFile> = included.iter().collect();
+    files.sort_by(|a, b| {
+        let ua = a.unit.as_deref().unwrap_or("");
+        let ub = b.unit.as_deref().unwrap_or("");
+        (unit_rank(ua), ua, &a.path).cmp(&(unit_rank(ub), ub, &b.path))
+    });
+
+    let mut rows: Vec<&ResultRow> = files.iter().flat_map(|f| f.rows.iter()).collect();
+    rows.sort_by(|a, b| {
+        (
+            a.task,
+            unit_rank(&a.unit),
+            &a.unit,
+            &a.path,
+            &a.sheet,
+            a.row,
+        )
+            .cmp(&(
+                b.task,
+                unit_rank(&b.unit),
+                &b.unit,
+                &b.path,
+                &b.sheet,
+                b.row,
+            ))
+    });
+
+    let mut numbers: Vec<u32> = plan.tasks.iter().map(|t| t.number).collect();
+    let extra: BTreeSet<u32> = rows
+        .iter()
+        .map(|r| r.task)
+        .filter(|n| plan.task(*n).is_none())
+        .collect();
+    numbers.extend(extra);
+
+    let tasks: Vec<TaskResult> = numbers
+        .into_iter()
+        .map(|number| {
+            let task_rows: Vec<ResultRow> = rows
+                .iter()
+                .filter(|r| r.task == number)
+                .map(|r| (*r).clone())
+                .collect();
+            task_result(plan, number, task_rows, &unit_rank)
+        })
+        .collect();
+
+    let all_rows: Vec<&ResultRow> = tasks.iter().flat_map(|t| t.rows.iter()).collect();
+    let totals = sum_totals(plan, all_rows.iter().copied());
+
+    let mut area_counts: BTreeMap<u32, usize> = BTreeMap::new();
+    for r in &all_rows {
+        let distinct: BTreeSet<u32> = r.content_areas.iter().copied().collect();
+        for a in distinct {
+            *area_counts.entry(a).or_default() += 1;
+        }
+    }
+    let coverage = plan
+        .content_areas
+        .iter()
+        .map(|c| AreaCoverage {
+            number: c.number,
+            activities: area_counts.get(&c.number).copied().unwrap_or(0),
+        })
+        .collect();
+
+    let reporting: BTreeSet<&str> = files.iter().filter_map(|f| f.unit.as_deref()).collect();
+    let excluded: BTreeSet<&str> = exclusions
+        .iter()
+        .filter_map(|e| e.unit.as_deref())
+        .collect();
+    let units_missing = plan
+        .units
+        .iter()
+        .map(|u| u.code.as_str())
+        .filter(|c| !reporting.contains(c) && !excluded.contains(c))
+        .map(str::to_string)
+        .collect();
+
+    let deadline = plan.deadlines.units_report;
+    let mut late: BTreeMap<(usize, String), NaiveDate> = BTreeMap::new();
+    for f in &files {
+        if let (Some(unit), Some(date)) = (&f.unit, f.report_date) {
+            if date > deadline {
+                let e = late.entry((unit_rank(unit), unit.clone())).or_insert(date);
+                *e = (*e).max(date);
+            }
+        }
+    }
+    let units_late = late
+        .into_iter()
+        .map(|((_, unit), report_date)| LateUnit { unit, report_date })
+        .collect();
+
+    let remarks = |pick: fn(&CheckedFile) -> &Vec<String>| {
+        let mut out: Vec<Remark> = Vec::new();
+        for f in &files {
+            let unit = f.unit.clone().unwrap_or_default();
+            for text in pick(f) {
+                let text = text.trim();
+                if text.is_empty() || out.iter().any(|r| r.unit == unit && r.text == text) {
+                    continue;
+                }
+                out.push(Remark {
+                    unit: unit.clone(),
+                    text: text.to_string(),
+                });
+            }
+        }
+        out
+    };
+    let difficulties = remarks(|f| &f.difficulties);
+    let proposals = remarks(|f| &f.proposals);
+
+    let mut exclusions = exclusions.to_vec();
+    exclusions.sort();
+    exclusions.dedup();
+
+    ReportData {
+        year: plan.year,
+        activities: all_rows.len(),
+        rows_included: all_rows.len(),
+        tasks,
+        totals,
+        coverage,
+        units_missing,
+        units_late,
+        exclusions,
+        difficulties,
+        proposals,
+    }
+}
+
+fn task_result(
+    plan: &Plan,
+    number: u32,
+    rows: Vec<ResultRow>,
+    unit_rank: &dyn Fn(&str) -> usize,
+) -> TaskResult {
+    let task = plan.task(number);
+    let mut unit_codes: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
+    unit_codes.sort_by_key(|u| (unit_rank(u), *u));
+    unit_codes.dedup();
+    let units = unit_codes
+        .iter()
+        .map(|&code| {
+            let mine: Vec<&ResultRow> = rows.iter().filter(|r| r.unit == code).collect();
+            let mut activity_texts: Vec<String> = Vec::new();
+            for r in &mine {
+                let t = r.activity.trim();
+                if !t.is_empty() && !activity_texts.iter().any(|a| a == t) {
+                    activity_texts.push(t.to_string());
+                }
+            }
+            UnitResult {
+                unit: code.to_string(),
+                activities: mine.len(),
+                totals: sum_totals(plan, mine.iter().copied()),
+                activity_texts,
+            }
+        })
+        .collect();
+    let totals = sum_totals(plan, rows.iter());
+    let leads: Vec<String> = match task {
+        Some(t) => t.lead_units.clone(),
+        None => unit_codes.iter().map(|s| s.to_string()).collect(),
+    };
+    let lead_status: Vec<(String, TaskStatus)> = leads
+        .into_iter()
+        .map(|lead| {
+            let best = rows
+                .iter()
+                .filter(|r| r.unit == lead)
+                .map(|r| TaskStatus::from(r.status))
+                .max()
+                .unwrap_or(TaskStatus::NotReported);
+            (lead, best)
+        })
+        .collect();
+    let status = lead_status
+        .iter()
+        .map(|(_, s)| *s)
+        .min()
+        .unwrap_or(TaskStatus::NotReported);
+    let on_schedule = status == TaskStatus::InProgress
+        && task.is_some_and(|t| t.timeline.end > plan.deadlines.units_report);
+    TaskResult {
+        number,
+        in_plan: task.is_some(),
+        rows,
+        units,
+        totals,
+        lead_status,
+        status,
+        on_schedule,
+    }
+}
+
+/// Sums quantities per unit of measure; measures in the plan's order, then others
+/// alphabetically. Rows without a quantity or a measure count as activities only.
+fn sum_totals<'a>(plan: &Plan, rows: impl Iterator<Item = &'a ResultRow>) -> Totals {
+    let mut sums: BTreeMap<(usize, String), u64> = BTreeMap::new();
+    for r in rows {
+        if let (Some(q), Some(m)) = (r.quantity, &r.measure) {
+            let rank = plan
+                .units_of_measure
+                .iter()
+                .position(|p| p == m)
+                .unwrap_or(usize::MAX);
+            *sums.entry((rank, m.clone())).or_default() += q;
+        }
+    }
+    sums.into_iter().map(|((_, m), n)| (m, n)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Period;
+    use std::path::Path;
+
+    fn plan() -> Plan {
+        Plan::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/plan.json"
+        )))
+        .unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn row(
+        unit: &str,
+        task: u32,
+        q: Option<u64>,
+        m: &str,
+        status: Status,
+        areas: &[u32],
+    ) -> ResultRow {
+        ResultRow {
+            unit: unit.into(),
+            path: PathBuf::from(format!("{unit}.xlsx")),
+            sheet: "Sheet1".into(),
+            row: 0,
+            task,
+            role: None,
+            activity: format!("Hoạt động {unit} {task}"),
+            quantity: q,
+            measure: (!m.is_empty()).then(|| m.to_string()),
+            time_text: "05/03/2024".into(),
+            period: Period::day(d("2024-03-05")),
+            status,
+            content_areas: areas.to_vec(),
+            evidence: None,
+        }
+    }
+
+    fn file(unit: &str, date: &str, mut rows: Vec<ResultRow>) -> CheckedFile {
+        for (i, r) in rows.iter_mut().enumerate() {
+            r.row = 6 + i as u32;
+        }
+        CheckedFile {
+            path: PathBuf::from(format!("{unit}.xlsx")),
+            unit: Some(unit.into()),
+            sheet: Some("Sheet1".into()),
+            rows_total: rows.len(),
+            rows,
+            findings: vec![],
+            report_date: Some(d(date)),
+            difficulties: vec![format!("Khó khăn của {unit}")],
+            proposals: vec![],
+            ignored_sheets: vec![],
+        }
+    }
+
+    fn sample() -> Vec<CheckedFile> {
+        use Status::*;
+        vec![
+            file(
+                "TTUD",
+                "2024-11-10",
+                vec![
+                    row("TTUD", 1, Some(100), "tin/bài", Done, &[1, 2]),
+                    row("TTUD", 1, Some(45), "tin/bài", InProgress, &[2]),
+                    row("TTUD", 2, Some(53), "thủ tục", Done, &[2]),
+                    row("TTUD", 4, Some(3), "hoạt động", Done, &[8]),
+                ],
+            ),
+            file(
+                "HCTH",
+                "2024-11-20",
+                vec![
+                    row("HCTH", 1, Some(9), "tin/bài", Done, &[]),
+                    row("HCTH", 4, None, "", InProgress, &[8]),
+                ],
+            ),
+            file(
+                "CCTC",
+                "2024-11-14",
+                vec![row("CCTC", 6, Some(8), "cơ quan", InProgress, &[5])],
+            ),
+            file(
+                "QLTC",
+                "2024-11-14",
+                vec![row("QLTC", 5, Some(2), "lớp", NotStarted, &[])],
+            ),
+        ]
+    }
+
+    #[test]
+    fn totals_and_status_follow_the_rules() {
+        let p = plan();
+        let data = aggregate(&p, &sample(), &[]);
+        let t1 = data.task(1).unwrap();
+        assert_eq!(t1.totals, vec![("tin/bài".to_string(), 154)]);
+        assert_eq!(t1.units[0].unit, "HCTH");
+        assert_eq!(t1.units[1].totals, vec![("tin/bài".to_string(), 145)]);
+        // Best of the lead unit's rows.
+        assert_eq!(t1.status, TaskStatus::Done);
+        // Worst across lead units (HCTH in progress, TTUD done).
+        assert_eq!(data.task(4).unwrap().status, TaskStatus::InProgress);
+        assert!(!data.task(4).unwrap().on_schedule);
+        // Q4 task in progress at report time is on schedule.
+        assert_eq!(data.task(6).unwrap().status, TaskStatus::InProgress);
+        assert!(data.task(6).unwrap().on_schedule);
+        assert_eq!(data.task(5).unwrap().status, TaskStatus::NotStarted);
+        assert_eq!(data.task(3).unwrap().status, TaskStatus::NotReported);
+        assert_eq!(data.task(3).unwrap().leads_not_reported(), ["TTUD"]);
+        assert_eq!(data.rows_included, 8);
+        assert_eq!(data.activities, 8);
+        assert_eq!(
+            data.totals
+                .iter()
+                .map(|(m, _)| m.as_str())
+                .collect::<Vec<_>>(),
+            ["tin/bài", "thủ tục", "lớp", "cơ quan", "hoạt động"]
+        );
+    }
+
+    #[test]
+    fn a_lead_unit_without_rows_makes_the_task_not_reported() {
+        let p = plan();
+        let files: Vec<CheckedFile> = sample()
+            .into_iter()
+            .filter(|f| f.unit.as_deref() != Some("HCTH"))
+            .collect();
+        let data = aggregate(&p, &files, &[]);
+        let t4 = data.task(4).unwrap();
+        assert_eq!(t4.status, TaskStatus::NotReported);
+        assert_eq!(t4.leads_not_reported(), ["HCTH"]);
+    }
+
+    #[test]
+    fn coverage_missing_late_and_remarks() {
+        let p = plan();
+        let excl = [Exclusion {
+            path: "QLKH.xlsx".into(),
+            unit: Some("QLKH".into()),
+            reason: "tệp không đúng mẫu".into(),
+        }];
+        let data = aggregate(&p, &sample(), &excl);
+        let cov: Vec<usize> = data.coverage.iter().map(|c| c.activities).collect();
+        assert_eq!(cov, [1, 3, 0, 0, 1, 0, 0, 2, 0]);
+        assert_eq!(data.areas_not_covered(), [3, 4, 6, 7, 9]);
+        assert_eq!(data.units_missing, ["TTRA", "QLCN"]);
+        assert_eq!(data.units_late.len(), 1);
+        assert_eq!(data.units_late[0].unit, "HCTH");
+        assert_eq!(data.difficulties.len(), 4);
+        assert_eq!(data.difficulties[0].unit, "HCTH");
+        assert_eq!(data.exclusions.len(), 1);
+    }
+
+    #[test]
+    fn order_of_files_does_not_matter() {
+        let p = plan();
+        let mut files = sample();
+        let a = aggregate(&p, &files, &[]);
+        files.reverse();
+        let b = aggregate(&p, &files, &[]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn rows_of_unknown_tasks_still_count() {
+        let p = plan();
+        let files = vec![file(
+            "TTUD",
+            "2024-11-01",
+            vec![row("TTUD", 9, Some(1), "tin", Status::Done, &[])],
+        )];
+        let data = aggregate(&p, &files, &[]);
+        assert_eq!(data.tasks.last().unwrap().number, 9);
+        assert!(!data.tasks.last().unwrap().in_plan);
+        assert_eq!(data.rows_included, 1);
+    }
+}

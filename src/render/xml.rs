@@ -1,0 +1,493 @@
+//! A small WordprocessingML writer: paragraphs, runs and tables as plain values,
+//! serialised with elements in the order the ISO/IEC 29500 schema requires. Only
+//! what the report uses is modelled; every run names Times New Roman in all four
+//! font slots so no Vietnamese character falls back to another font.
+
+use std::fmt::Write;
+
+/// The report's font.
+pub const FONT: &str = "Times New Roman";
+
+/// Escapes text for element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            // Control characters are not allowed in XML 1.0; tabs and line
+            // breaks inside a cell value become spaces.
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The `w:rFonts` element naming the report font in every slot.
+pub fn fonts() -> String {
+    format!(r#"<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>"#)
+}
+
+/// Character formatting: size in half-points (`w:sz`), bold, italic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Font {
+    pub size: u32,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Font {
+    pub const fn new(size: u32) -> Font {
+        Font {
+            size,
+            bold: false,
+            italic: false,
+        }
+    }
+    pub const fn bold(mut self) -> Font {
+        self.bold = true;
+        self
+    }
+    pub const fn italic(mut self) -> Font {
+        self.italic = true;
+        self
+    }
+
+    fn write_rpr(&self, out: &mut String) {
+        out.push_str("<w:rPr>");
+        out.push_str(&fonts());
+        if self.bold {
+            out.push_str("<w:b/><w:bCs/>");
+        }
+        if self.italic {
+            out.push_str("<w:i/><w:iCs/>");
+        }
+        let _ = write!(
+            out,
+            r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#,
+            self.size
+        );
+        out.push_str("</w:rPr>");
+    }
+}
+
+/// Paragraph alignment (`w:jc`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    /// Justified (`both`; `justified` is not a valid value).
+    Both,
+}
+
+impl Align {
+    fn as_str(self) -> &'static str {
+        match self {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+            Align::Both => "both",
+        }
+    }
+}
+
+/// What a run holds.
+#[derive(Debug, Clone, PartialEq)]
+enum RunContent {
+    Text(String),
+    /// A `PAGE` field.
+    PageField,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    content: RunContent,
+    font: Font,
+}
+
+/// A paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    runs: Vec<Run>,
+    align: Align,
+    keep_next: bool,
+    /// Draws a solid line under the (empty) paragraph: the official short rules.
+    bottom_rule: bool,
+    /// Twips.
+    before: u32,
+    after: u32,
+    /// Line spacing in 240ths of a line (`auto`), or exact twips.
+    line: Option<(u32, bool)>,
+    ind_left: i32,
+    ind_right: i32,
+    first_line: i32,
+    /// Size of the paragraph mark (half-points).
+    mark: u32,
+    /// Raw `w:sectPr` ending a section at this paragraph.
+    sect: Option<String>,
+}
+
+impl Para {
+    pub fn new(align: Align, mark: u32) -> Para {
+        Para {
+            runs: Vec::new(),
+            align,
+            keep_next: false,
+            bottom_rule: false,
+            before: 0,
+            after: 0,
+            line: None,
+            ind_left: 0,
+            ind_right: 0,
+            first_line: 0,
+            mark,
+            sect: None,
+        }
+    }
+
+    /// Adds a run of text.
+    pub fn text(mut self, text: impl Into<String>, font: Font) -> Para {
+        self.runs.push(Run {
+            content: RunContent::Text(text.into()),
+            font,
+        });
+        self
+    }
+
+    /// Adds a `PAGE` field.
+    pub fn page_field(mut self, font: Font) -> Para {
+        self.runs.push(Run {
+            content: RunContent::PageField,
+            font,
+        });
+        self
+    }
+
+    pub fn spacing(mut self, before: u32, after: u32) -> Para {
+        self.before = before;
+        self.after = after;
+        self
+    }
+
+    /// Line spacing as a multiple, in 240ths (`276` = 1.15 lines).
+    pub fn line(mut self, auto_240ths: u32) -> Para {
+        self.line = Some((auto_240ths, false));
+        self
+    }
+
+    /// Exact line height in twips.
+    pub fn exact_line(mut self, twips: u32) -> Para {
+        self.line = Some((twips, true));
+        self
+    }
+
+    pub fn indent(mut self, left: i32, right: i32, first_line: i32) -> Para {
+        self.ind_left = left;
+        self.ind_right = right;
+        self.first_line = first_line;
+        self
+    }
+
+    pub fn keep_next(mut self) -> Para {
+        self.keep_next = true;
+        self
+    }
+
+    pub fn bottom_rule(mut self) -> Para {
+        self.bottom_rule = true;
+        self
+    }
+
+    pub fn section(mut self, sect_pr: String) -> Para {
+        self.sect = Some(sect_pr);
+        self
+    }
+
+    pub fn write(&self, out: &mut String) {
+        out.push_str("<w:p><w:pPr>");
+        if self.keep_next {
+            out.push_str("<w:keepNext/>");
+        }
+        if self.bottom_rule {
+            out.push_str(
+                r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<w:spacing w:before="{}" w:after="{}""#,
+            self.before, self.after
+        );
+        match self.line {
+            Some((v, false)) => {
+                let _ = write!(out, r#" w:line="{v}" w:lineRule="auto""#);
+            }
+            Some((v, true)) => {
+                let _ = write!(out, r#" w:line="{v}" w:lineRule="exact""#);
+            }
+            None => {}
+        }
+        out.push_str("/>");
+        if self.ind_left != 0 || self.ind_right != 0 || self.first_line != 0 {
+            let _ = write!(
+                out,
+                r#"<w:ind w:left="{}" w:right="{}""#,
+                self.ind_left, self.ind_right
+            );
+            if self.first_line > 0 {
+                let _ = write!(out, r#" w:firstLine="{}""#, self.first_line);
+            } else if self.first_line < 0 {
+                let _ = write!(out, r#" w:hanging="{}""#, -self.first_line);
+            }
+            out.push_str("/>");
+        }
+        let _ = write!(out, r#"<w:jc w:val="{}"/>"#, self.align.as_str());
+        Font::new(self.mark).write_rpr(out);
+        if let Some(s) = &self.sect {
+            out.push_str(s);
+        }
+        out.push_str("</w:pPr>");
+        for run in &self.runs {
+            match &run.content {
+                RunContent::Text(t) => {
+                    out.push_str("<w:r>");
+                    run.font.write_rpr(out);
+                    let _ = write!(
+                        out,
+                        r#"<w:t xml:space="preserve">{}</w:t></w:r>"#,
+                        escape(t)
+                    );
+                }
+                RunContent::PageField => {
+                    let mut r = |inner: &str| {
+                        out.push_str("<w:r>");
+                        run.font.write_rpr(out);
+                        out.push_str(inner);
+                        out.push_str("</w:r>");
+                    };
+                    r(r#"<w:fldChar w:fldCharType="begin"/>"#);
+                    r(r#"<w:instrText xml:space="preserve"> PAGE </w:instrText>"#);
+                    r(r#"<w:fldChar w:fldCharType="separate"/>"#);
+                    r(r#"<w:t>2</w:t>"#);
+                    r(r#"<w:fldChar w:fldCharType="end"/>"#);
+                }
+            }
+        }
+        out.push_str("</w:p>");
+    }
+}
+
+/// A table cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub paras: Vec<Para>,
+    pub span: u32,
+    pub center_vertically: bool,
+}
+
+impl Cell {
+    pub fn new(paras: Vec<Para>) -> Cell {
+        Cell {
+            paras,
+            span: 1,
+            center_vertically: false,
+        }
+    }
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// Repeated at the top of every page (`w:tblHeader`).
+    pub header: bool,
+    /// Never split across pages (`w:cantSplit`).
+    pub cant_split: bool,
+}
+
+/// A table with fixed column widths (twips).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub widths: Vec<u32>,
+    pub borders: bool,
+    /// Centred between the margins (may then be wider than the text block).
+    pub centered: bool,
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    pub fn write(&self, out: &mut String) {
+        let total: u32 = self.widths.iter().sum();
+        out.push_str("<w:tbl><w:tblPr>");
+        let _ = write!(out, r#"<w:tblW w:w="{total}" w:type="dxa"/>"#);
+        if self.centered {
+            out.push_str(r#"<w:jc w:val="center"/>"#);
+        }
+        let b = if self.borders {
+            r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#
+        } else {
+            r#"w:val="nil""#
+        };
+        out.push_str("<w:tblBorders>");
+        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+            let _ = write!(out, "<w:{side} {b}/>");
+        }
+        out.push_str("</w:tblBorders>");
+        out.push_str(r#"<w:tblLayout w:type="fixed"/>"#);
+        out.push_str(r#"<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>"#);
+        out.push_str(r#"<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#);
+        out.push_str("</w:tblPr><w:tblGrid>");
+        for w in &self.widths {
+            let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
+        }
+        out.push_str("</w:tblGrid>");
+        for row in &self.rows {
+            out.push_str("<w:tr>");
+            if row.cant_split || row.header {
+                out.push_str("<w:trPr>");
+                if row.cant_split {
+                    out.push_str("<w:cantSplit/>");
+                }
+                if row.header {
+                    out.push_str("<w:tblHeader/>");
+                }
+                out.push_str("</w:trPr>");
+            }
+            let mut col = 0usize;
+            for cell in &row.cells {
+                let span = cell.span.max(1) as usize;
+                let w: u32 = self.widths
+                    [col.min(self.widths.len())..(col + span).min(self.widths.len())]
+                    .iter()
+                    .sum();
+                col += span;
+                out.push_str("<w:tc><w:tcPr>");
+                let _ = write!(out, r#"<w:tcW w:w="{w}" w:type="dxa"/>"#);
+                if span > 1 {
+                    let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+                }
+                if cell.center_vertically {
+                    out.push_str(r#"<w:vAlign w:val="center"/>"#);
+                }
+                out.push_str("</w:tcPr>");
+                if cell.paras.is_empty() {
+                    Para::new(Align::Left, 24).write(out);
+                }
+                for p in &cell.paras {
+                    p.write(out);
+                }
+                out.push_str("</w:tc>");
+            }
+            out.push_str("</w:tr>");
+        }
+        out.push_str("</w:tbl>");
+    }
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Para(Para),
+    Table(Table),
+}
+
+impl Block {
+    pub fn write(&self, out: &mut String) {
+        match self {
+            Block::Para(p) => p.write(out),
+            Block::Table(t) => t.write(out),
+        }
+    }
+}
+
+/// Estimated width of `text` in twips at `half_points`, in Times New Roman
+/// (average advance widths by character class; used to size the short rules).
+pub fn text_width(text: &str, half_points: u32, bold: bool) -> u32 {
+    let em: f64 = text
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                0.25
+            } else if c.is_uppercase() {
+                if bold {
+                    0.72
+                } else {
+                    0.68
+                }
+            } else if c.is_lowercase() {
+                if bold {
+                    0.5
+                } else {
+                    0.46
+                }
+            } else if c.is_ascii_digit() {
+                0.5
+            } else {
+                0.33
+            }
+        })
+        .sum();
+    (em * f64::from(half_points) * 10.0).round() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_properties_follow_schema_order() {
+        let mut s = String::new();
+        Para::new(Align::Both, 28)
+            .keep_next()
+            .spacing(0, 120)
+            .line(288)
+            .indent(0, 0, 720)
+            .text("a & b", Font::new(28).bold())
+            .write(&mut s);
+        let keep = s.find("keepNext").unwrap();
+        let spacing = s.find("w:spacing").unwrap();
+        let ind = s.find("w:ind").unwrap();
+        let jc = s.find("w:jc").unwrap();
+        let rpr = s.find("w:rPr").unwrap();
+        assert!(
+            keep < spacing && spacing < ind && ind < jc && jc < rpr,
+            "{s}"
+        );
+        assert!(s.contains("a &amp; b"));
+        assert!(s.contains(r#"w:jc w:val="both""#));
+        assert!(s.contains(r#"w:eastAsia="Times New Roman""#));
+    }
+
+    #[test]
+    fn rows_repeat_and_do_not_split() {
+        let mut s = String::new();
+        Table {
+            widths: vec![100, 200],
+            borders: true,
+            centered: false,
+            rows: vec![Row {
+                cells: vec![Cell {
+                    paras: vec![],
+                    span: 2,
+                    center_vertically: true,
+                }],
+                header: true,
+                cant_split: true,
+            }],
+        }
+        .write(&mut s);
+        assert!(s.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"));
+        assert!(s.contains(r#"<w:tcW w:w="300" w:type="dxa"/><w:gridSpan w:val="2"/>"#));
+        assert!(!s.contains("gridCol w:w=\"100\" w:type"));
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(escape("a\u{1}b\tc<"), "ab c&lt;");
+    }
+}

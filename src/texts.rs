@@ -1,0 +1,636 @@
+//! Every fixed text of the report, from a data file the office edits
+//! (`templates/texts.json`, see `docs/texts-file.md`): agency lines, standing
+//! paragraphs, headings, the phrases the generated parts are built from, status
+//! words, quantity wording per unit of measure, the distribution list and the
+//! signer. The renderer writes no prose of its own.
+//!
+//! Phrases are templates with `{name}` placeholders; loading checks that each
+//! template uses only the placeholders the renderer fills, so a typo is an error
+//! naming its JSON path instead of a `{lead}` printed in the report.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The texts file shipped with the program.
+pub const SHIPPED: &str = include_str!("../templates/texts.json");
+
+/// The report's fixed texts (validated).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub header: HeaderTexts,
+    /// The author written into the document properties.
+    pub author: String,
+    /// `BÁO CÁO`.
+    pub title: String,
+    /// The subject line under the title; `{year}`.
+    pub subject: String,
+    /// Opening paragraphs; `{year}`.
+    pub opening: Vec<String>,
+    pub headings: Headings,
+    /// Standing paragraphs of section I; `{year}`, `{next_year}`.
+    pub direction: Vec<String>,
+    /// Standing paragraphs of section IV; `{year}`, `{next_year}`.
+    pub next_steps: Vec<String>,
+    /// Standing paragraphs of section V, before the units' proposals (may be empty).
+    #[serde(default)]
+    pub proposals: Vec<String>,
+    pub phrases: Phrases,
+    pub status: StatusWords,
+    /// How a quantity of each unit of measure is written, keyed by the plan's spelling.
+    pub measures: BTreeMap<String, MeasureText>,
+    /// For a unit of measure missing from `measures`.
+    pub measure_default: MeasureText,
+    pub summary_table: SummaryTable,
+    pub appendix: Appendix,
+    pub recipients: Recipients,
+    pub signer: Signer,
+}
+
+/// The two-column header block.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderTexts {
+    pub agency_parent: String,
+    pub agency: String,
+    pub country: String,
+    pub motto: String,
+    pub number_label: String,
+    pub number_suffix: String,
+    pub place: String,
+    /// `{place}, ngày {day} tháng {month} năm {year}`.
+    pub date_line: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Headings {
+    pub direction: String,
+    pub results: String,
+    /// `{number}. {title}` for each task.
+    pub task: String,
+    /// `{number}`: the part after the tasks.
+    pub summary: String,
+    /// `{number}`.
+    pub coverage: String,
+    pub assessment: String,
+    pub strengths: String,
+    pub shortcomings: String,
+    pub next_steps: String,
+    pub proposals: String,
+}
+
+/// Templates of the generated sentences (placeholders in `docs/texts-file.md`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrases {
+    pub assignment: String,
+    pub assignment_no_coordinating: String,
+    pub task_result: String,
+    pub task_result_no_totals: String,
+    pub unit_result: String,
+    pub unit_result_no_totals: String,
+    pub more_examples: String,
+    pub task_no_rows: String,
+    pub task_status: String,
+    pub status_on_schedule: String,
+    pub on_schedule_note: String,
+    pub leads_not_reported: String,
+    pub activities: String,
+    pub coverage_intro: String,
+    pub coverage_item: String,
+    pub coverage_none: String,
+    pub coverage_all: String,
+    pub area_ref: String,
+    pub strengths_tasks: String,
+    pub strengths_no_task_done: String,
+    pub strengths_totals: String,
+    pub strengths_totals_no_measure: String,
+    pub strengths_coverage: String,
+    pub task_ref: String,
+    pub task_in_progress: String,
+    pub task_on_schedule: String,
+    pub task_not_started: String,
+    pub task_not_reported: String,
+    pub units_missing: String,
+    pub units_late: String,
+    pub late_unit: String,
+    pub file_excluded: String,
+    pub file_excluded_no_unit: String,
+    pub difficulties_intro: String,
+    pub remark: String,
+    pub no_shortcomings: String,
+    pub proposals_intro: String,
+    pub no_proposals: String,
+    pub list_separator: String,
+    pub list_last_separator: String,
+    pub totals_separator: String,
+}
+
+/// Status words.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusWords {
+    pub done: String,
+    pub in_progress: String,
+    pub not_started: String,
+    pub not_reported: String,
+}
+
+/// How a quantity is written: `verb` before it in prose (`đăng tải`), `quantity`
+/// with `{n}` (and `{measure}`), e.g. `{n} tin, bài`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureText {
+    #[serde(default)]
+    pub verb: String,
+    pub quantity: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryTable {
+    /// STT · Nhiệm vụ · Đơn vị chủ trì · Thời gian · Kết quả · Tình trạng.
+    pub headers: [String; 6],
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appendix {
+    pub label: String,
+    pub title: String,
+    /// `{number}`, `{date}`.
+    pub subtitle: String,
+    /// STT · Đơn vị · Nhiệm vụ · Nội dung thực hiện · Số lượng · ĐVT · Thời gian ·
+    /// Tình trạng · Minh chứng.
+    pub headers: [String; 9],
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recipients {
+    pub label: String,
+    pub list: Vec<String>,
+}
+
+/// Who signs: `title` alone (`GIÁM ĐỐC`), or `authority` over `title`
+/// (`KT. GIÁM ĐỐC` / `PHÓ GIÁM ĐỐC`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    #[serde(default)]
+    pub authority: Option<String>,
+    pub title: String,
+    pub name: String,
+}
+
+/// Why a texts file cannot be used: the JSON path and what is wrong there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextsError {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for TextsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for TextsError {}
+
+impl Texts {
+    /// The shipped texts (`templates/texts.json`).
+    pub fn shipped() -> Texts {
+        Texts::from_json(SHIPPED).expect("the shipped texts file is valid")
+    }
+
+    /// Reads and validates a texts file.
+    pub fn load(path: &Path) -> Result<Texts, TextsError> {
+        let text = std::fs::read_to_string(path).map_err(|e| TextsError {
+            path: String::new(),
+            message: format!("cannot read {}: {e}", path.display()),
+        })?;
+        Texts::from_json(&text)
+    }
+
+    /// Parses and validates texts JSON.
+    pub fn from_json(json: &str) -> Result<Texts, TextsError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let texts: Texts = serde_path_to_error::deserialize(de).map_err(|e| TextsError {
+            path: e.path().to_string().trim_start_matches('.').to_string(),
+            message: e.inner().to_string(),
+        })?;
+        texts.validate()?;
+        Ok(texts)
+    }
+
+    fn validate(&self) -> Result<(), TextsError> {
+        for (path, text, allowed) in self.templates() {
+            check_template(text, allowed).map_err(|message| TextsError { path, message })?;
+        }
+        for (path, text) in self.required() {
+            if text.trim().is_empty() {
+                return Err(TextsError {
+                    path,
+                    message: "must not be empty".into(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every template with its JSON path and the placeholders it may use.
+    fn templates(&self) -> Vec<(String, &str, &'static [&'static str])> {
+        const NONE: &[&str] = &[];
+        const YEAR: &[&str] = &["year", "next_year"];
+        let h = &self.header;
+        let hd = &self.headings;
+        let p = &self.phrases;
+        let mut out: Vec<(String, &str, &'static [&'static str])> = vec![
+            ("header.agency_parent".into(), &h.agency_parent, NONE),
+            ("header.agency".into(), &h.agency, NONE),
+            ("header.country".into(), &h.country, NONE),
+            ("header.motto".into(), &h.motto, NONE),
+            ("header.number_label".into(), &h.number_label, NONE),
+            ("header.number_suffix".into(), &h.number_suffix, NONE),
+            ("header.place".into(), &h.place, NONE),
+            (
+                "header.date_line".into(),
+                &h.date_line,
+                &["place", "day", "month", "year"],
+            ),
+            ("author".into(), &self.author, NONE),
+            ("title".into(), &self.title, NONE),
+            ("subject".into(), &self.subject, YEAR),
+            ("headings.direction".into(), &hd.direction, NONE),
+            ("headings.results".into(), &hd.results, NONE),
+            ("headings.task".into(), &hd.task, &["number", "title"]),
+            ("headings.summary".into(), &hd.summary, &["number"]),
+            ("headings.coverage".into(), &hd.coverage, &["number"]),
+            ("headings.assessment".into(), &hd.assessment, NONE),
+            ("headings.strengths".into(), &hd.strengths, NONE),
+            ("headings.shortcomings".into(), &hd.shortcomings, NONE),
+            ("headings.next_steps".into(), &hd.next_steps, NONE),
+            ("headings.proposals".into(), &hd.proposals, NONE),
+            ("status.done".into(), &self.status.done, NONE),
+            ("status.in_progress".into(), &self.status.in_progress, NONE),
+            ("status.not_started".into(), &self.status.not_started, NONE),
+            (
+                "status.not_reported".into(),
+                &self.status.not_reported,
+                NONE,
+            ),
+            ("appendix.label".into(), &self.appendix.label, NONE),
+            ("appendix.title".into(), &self.appendix.title, NONE),
+            (
+                "appendix.subtitle".into(),
+                &self.appendix.subtitle,
+                &["number", "date"],
+            ),
+            ("recipients.label".into(), &self.recipients.label, NONE),
+            ("signer.title".into(), &self.signer.title, NONE),
+            ("signer.name".into(), &self.signer.name, NONE),
+            (
+                "measure_default.quantity".into(),
+                &self.measure_default.quantity,
+                &["n", "measure"],
+            ),
+            (
+                "measure_default.verb".into(),
+                &self.measure_default.verb,
+                NONE,
+            ),
+        ];
+        let lists = [
+            ("opening", &self.opening),
+            ("direction", &self.direction),
+            ("next_steps", &self.next_steps),
+            ("proposals", &self.proposals),
+        ];
+        for (name, list) in lists {
+            for (i, s) in list.iter().enumerate() {
+                out.push((format!("{name}[{i}]"), s, YEAR));
+            }
+        }
+        for (i, s) in self.recipients.list.iter().enumerate() {
+            out.push((format!("recipients.list[{i}]"), s, NONE));
+        }
+        for (i, s) in self.summary_table.headers.iter().enumerate() {
+            out.push((format!("summary_table.headers[{i}]"), s, NONE));
+        }
+        for (i, s) in self.appendix.headers.iter().enumerate() {
+            out.push((format!("appendix.headers[{i}]"), s, NONE));
+        }
+        if let Some(a) = &self.signer.authority {
+            out.push(("signer.authority".into(), a, NONE));
+        }
+        for (m, t) in &self.measures {
+            out.push((
+                format!("measures.{m}.quantity"),
+                &t.quantity,
+                &["n", "measure"],
+            ));
+            out.push((format!("measures.{m}.verb"), &t.verb, NONE));
+        }
+        const TASK: &[&str] = &["number", "title", "timeline"];
+        let phrases: [(&str, &str, &'static [&'static str]); 41] = [
+            (
+                "assignment",
+                &p.assignment,
+                &["lead", "coordinating", "timeline"],
+            ),
+            (
+                "assignment_no_coordinating",
+                &p.assignment_no_coordinating,
+                &["lead", "timeline"],
+            ),
+            ("task_result", &p.task_result, &["activities", "totals"]),
+            (
+                "task_result_no_totals",
+                &p.task_result_no_totals,
+                &["activities"],
+            ),
+            (
+                "unit_result",
+                &p.unit_result,
+                &["unit", "activities", "totals", "examples"],
+            ),
+            (
+                "unit_result_no_totals",
+                &p.unit_result_no_totals,
+                &["unit", "activities", "examples"],
+            ),
+            ("more_examples", &p.more_examples, &["examples"]),
+            ("task_no_rows", &p.task_no_rows, NONE),
+            ("task_status", &p.task_status, &["status"]),
+            ("status_on_schedule", &p.status_on_schedule, &["status"]),
+            (
+                "on_schedule_note",
+                &p.on_schedule_note,
+                &["timeline", "deadline"],
+            ),
+            ("leads_not_reported", &p.leads_not_reported, &["units"]),
+            ("activities", &p.activities, &["activities"]),
+            ("coverage_intro", &p.coverage_intro, &["covered", "total"]),
+            (
+                "coverage_item",
+                &p.coverage_item,
+                &["number", "title", "activities"],
+            ),
+            ("coverage_none", &p.coverage_none, &["areas"]),
+            ("coverage_all", &p.coverage_all, NONE),
+            ("area_ref", &p.area_ref, &["number", "title"]),
+            (
+                "strengths_tasks",
+                &p.strengths_tasks,
+                &["done", "total", "tasks"],
+            ),
+            ("strengths_no_task_done", &p.strengths_no_task_done, NONE),
+            (
+                "strengths_totals",
+                &p.strengths_totals,
+                &["activities", "totals"],
+            ),
+            (
+                "strengths_totals_no_measure",
+                &p.strengths_totals_no_measure,
+                &["activities"],
+            ),
+            (
+                "strengths_coverage",
+                &p.strengths_coverage,
+                &["covered", "total"],
+            ),
+            ("task_ref", &p.task_ref, &["number"]),
+            ("task_in_progress", &p.task_in_progress, TASK),
+            ("task_on_schedule", &p.task_on_schedule, TASK),
+            ("task_not_started", &p.task_not_started, TASK),
+            (
+                "task_not_reported",
+                &p.task_not_reported,
+                &["number", "title", "timeline", "units"],
+            ),
+            ("units_missing", &p.units_missing, &["units"]),
+            ("units_late", &p.units_late, &["units", "deadline"]),
+            ("late_unit", &p.late_unit, &["unit", "date"]),
+            (
+                "file_excluded",
+                &p.file_excluded,
+                &["unit", "file", "reason"],
+            ),
+            (
+                "file_excluded_no_unit",
+                &p.file_excluded_no_unit,
+                &["file", "reason"],
+            ),
+            ("difficulties_intro", &p.difficulties_intro, NONE),
+            ("remark", &p.remark, &["unit", "text"]),
+            ("no_shortcomings", &p.no_shortcomings, NONE),
+            ("proposals_intro", &p.proposals_intro, NONE),
+            ("no_proposals", &p.no_proposals, NONE),
+            ("list_separator", &p.list_separator, NONE),
+            ("list_last_separator", &p.list_last_separator, NONE),
+            ("totals_separator", &p.totals_separator, NONE),
+        ];
+        for (name, text, allowed) in phrases {
+            out.push((format!("phrases.{name}"), text, allowed));
+        }
+        out
+    }
+
+    /// Texts that must not be empty.
+    fn required(&self) -> Vec<(String, &str)> {
+        let h = &self.header;
+        vec![
+            ("header.agency".into(), h.agency.as_str()),
+            ("header.number_suffix".into(), &h.number_suffix),
+            ("header.date_line".into(), &h.date_line),
+            ("title".into(), &self.title),
+            ("subject".into(), &self.subject),
+            ("signer.title".into(), &self.signer.title),
+            ("signer.name".into(), &self.signer.name),
+            (
+                "measure_default.quantity".into(),
+                &self.measure_default.quantity,
+            ),
+        ]
+    }
+
+    /// The wording of a quantity of `measure` (plan spelling): `(verb, quantity)`.
+    pub fn measure(&self, measure: &str) -> &MeasureText {
+        self.measures.get(measure).unwrap_or(&self.measure_default)
+    }
+
+    /// The status word.
+    pub fn status_word(&self, status: crate::aggregate::TaskStatus) -> &str {
+        use crate::aggregate::TaskStatus;
+        match status {
+            TaskStatus::Done => &self.status.done,
+            TaskStatus::InProgress => &self.status.in_progress,
+            TaskStatus::NotStarted => &self.status.not_started,
+            TaskStatus::NotReported => &self.status.not_reported,
+        }
+    }
+
+    /// Joins items as a Vietnamese list: `a, b và c`.
+    pub fn join_list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!(
+                "{}{}{}",
+                init.join(&self.phrases.list_separator),
+                self.phrases.list_last_separator,
+                last
+            ),
+        }
+    }
+}
+
+/// Checks a template's placeholders: balanced braces, only `allowed` names.
+fn check_template(text: &str, allowed: &[&str]) -> Result<(), String> {
+    let mut rest = text;
+    while let Some(open) = rest.find(['{', '}']) {
+        if rest[open..].starts_with('}') {
+            return Err(format!("\"}}\" without \"{{\" in \"{text}\""));
+        }
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("\"{{\" without \"}}\" in \"{text}\""))?;
+        let name = &after[..close];
+        if !allowed.contains(&name) {
+            return Err(if allowed.is_empty() {
+                format!("unknown placeholder {{{name}}}: this text takes none")
+            } else {
+                format!(
+                    "unknown placeholder {{{name}}}; this text takes {}",
+                    allowed
+                        .iter()
+                        .map(|a| format!("{{{a}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
+/// Fills `{name}` placeholders. Templates are validated on load, so every
+/// placeholder has a value; a missing one is left as written.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match values.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(edit: impl Fn(&mut serde_json::Value)) -> Result<Texts, TextsError> {
+        let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        edit(&mut v);
+        Texts::from_json(&v.to_string())
+    }
+
+    #[test]
+    fn shipped_texts_are_valid() {
+        let t = Texts::shipped();
+        assert_eq!(t.header.agency, "SỞ KHOA HỌC VÀ CÔNG NGHỆ");
+        assert_eq!(t.header.number_suffix, "/BC-SKHCN");
+        assert_eq!(t.recipients.list.len(), 5);
+        assert_eq!(t.signer.name, "Nguyễn Văn Thành");
+        assert_eq!(t.measure("tin/bài").quantity, "{n} tin, bài");
+        assert_eq!(t.measure("km").quantity, "{n} {measure}");
+    }
+
+    #[test]
+    fn shipped_texts_cover_the_plan_measures() {
+        let plan = crate::plan::Plan::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/plan.json"
+        )))
+        .unwrap();
+        let t = Texts::shipped();
+        for m in &plan.units_of_measure {
+            assert!(t.measures.contains_key(m), "no wording for {m}");
+        }
+    }
+
+    #[test]
+    fn errors_name_the_json_path() {
+        let e = with(|v| v["signer"]["rank"] = "x".into()).unwrap_err();
+        assert_eq!(e.path, "signer.rank");
+        let e = with(|v| v["phrases"]["assignment"] = "Chủ trì: {leader}.".into()).unwrap_err();
+        assert_eq!(e.path, "phrases.assignment");
+        assert!(e.message.contains("{leader}"), "{e}");
+        let e = with(|v| v["measures"]["lớp"]["quantity"] = "{n lớp".into()).unwrap_err();
+        assert_eq!(e.path, "measures.lớp.quantity");
+        let e = with(|v| v["opening"][0] = "năm {nam}".into()).unwrap_err();
+        assert_eq!(e.path, "opening[0]");
+        let e = with(|v| v["title"] = " ".into()).unwrap_err();
+        assert_eq!(e.path, "title");
+        let e = with(|v| v["summary_table"]["headers"] = serde_json::json!(["a"])).unwrap_err();
+        assert_eq!(e.path, "summary_table.headers");
+        let e = with(|v| {
+            v["phrases"]
+                .as_object_mut()
+                .unwrap()
+                .remove("remark")
+                .map(|_| ())
+                .unwrap()
+        })
+        .unwrap_err();
+        assert_eq!(e.path, "phrases");
+    }
+
+    #[test]
+    fn kt_signer_is_accepted() {
+        let t = with(|v| {
+            v["signer"]["authority"] = "KT. GIÁM ĐỐC".into();
+            v["signer"]["title"] = "PHÓ GIÁM ĐỐC".into();
+        })
+        .unwrap();
+        assert_eq!(t.signer.authority.as_deref(), Some("KT. GIÁM ĐỐC"));
+    }
+
+    #[test]
+    fn fill_and_join() {
+        assert_eq!(fill("{a} và {b}.", &[("a", "1"), ("b", "2")]), "1 và 2.");
+        assert_eq!(fill("{x}", &[]), "{x}");
+        let t = Texts::shipped();
+        let l = |v: &[&str]| t.join_list(&v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(l(&["A"]), "A");
+        assert_eq!(l(&["A", "B", "C"]), "A, B và C");
+    }
+}
