@@ -171,7 +171,6 @@ fn a_missing_file_is_exit_2() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn a_clean_file_passes() {
     let _ = NEEDS_READER;
     let dir = tempfile::tempdir().unwrap();
@@ -196,7 +195,6 @@ fn a_clean_file_passes() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn json_schema_field_names_and_types() {
     let dir = tempfile::tempdir().unwrap();
     let mut rows = ttud_rows();
@@ -248,7 +246,6 @@ fn json_schema_field_names_and_types() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn e001_not_a_spreadsheet() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("TTUD.xlsx");
@@ -261,7 +258,6 @@ fn e001_not_a_spreadsheet() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn e003_no_header() {
     let dir = tempfile::tempdir().unwrap();
     let mut wb = Workbook::new();
@@ -280,7 +276,6 @@ fn e003_no_header() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn e004_no_unit() {
     let dir = tempfile::tempdir().unwrap();
     let p = xlsx(dir.path(), "ket-qua.xlsx", None, &[], &ttud_rows());
@@ -294,7 +289,6 @@ fn e004_no_unit() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn e005_unknown_unit_at_its_cell() {
     let dir = tempfile::tempdir().unwrap();
     let p = xlsx(
@@ -310,7 +304,6 @@ fn e005_unknown_unit_at_its_cell() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn w007_no_data_rows() {
     let dir = tempfile::tempdir().unwrap();
     let p = xlsx(dir.path(), "QLKH.xlsx", None, &[], &[]);
@@ -320,7 +313,6 @@ fn w007_no_data_rows() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn row_findings_name_their_cells() {
     let base = [
         "1",
@@ -357,7 +349,6 @@ fn row_findings_name_their_cells() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn e201_missing_lead_task_is_file_level() {
     let dir = tempfile::tempdir().unwrap();
     let rows = ttud_rows()[..3].to_vec();
@@ -372,7 +363,6 @@ fn e201_missing_lead_task_is_file_level() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn w202_late_report_date() {
     let dir = tempfile::tempdir().unwrap();
     let p = xlsx(
@@ -388,7 +378,6 @@ fn w202_late_report_date() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn w203_decomposed_text_once_per_file() {
     use unicode_normalization::UnicodeNormalization;
     let dir = tempfile::tempdir().unwrap();
@@ -403,7 +392,6 @@ fn w203_decomposed_text_once_per_file() {
 }
 
 #[test]
-#[ignore = "needs read::open and read::table (other branches)"]
 fn many_files_in_argument_order_and_english() {
     let dir = tempfile::tempdir().unwrap();
     let a = xlsx(dir.path(), "QLKH.xlsx", None, &[], &[]);

@@ -295,7 +295,6 @@ fn check_codes(dir: &Path, file: &Path) -> (Option<i32>, Vec<String>) {
 }
 
 #[test]
-#[ignore = "needs read/check from other branches"]
 fn templates_round_trip_through_check() {
     use rust_xlsxwriter::{ExcelDateTime, Format};
 

@@ -30,12 +30,14 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
     let texts = Texts::load(&global.texts)
         .with_context(|| format!("texts file {}", global.texts.display()))?;
-    let inputs = list_inputs(&args.input)
-        .with_context(|| ui_fill(lang, "compile.input", &[("dir", args.input.display().to_string())]))?;
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| default_output(&plan));
+    let inputs = list_inputs(&args.input).with_context(|| {
+        ui_fill(
+            lang,
+            "compile.input",
+            &[("dir", args.input.display().to_string())],
+        )
+    })?;
+    let output = args.output.clone().unwrap_or_else(|| default_output(&plan));
     check_output_path(&output, &args.input, &inputs.spreadsheets)?;
 
     let progress = progress_bar(inputs.spreadsheets.len());
@@ -65,36 +67,72 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     match args.format {
         Format::Json => {
             let path = written.as_ref().map(|p| p.display().to_string());
-            let doc = Document::new(&batch.files, &batch.findings, rows_included, Some(path), lang);
+            let doc = Document::new(
+                &batch.files,
+                &batch.findings,
+                rows_included,
+                Some(path),
+                lang,
+            );
             writeln!(out, "{}", doc.to_json())?;
         }
         Format::Text => {
             let style = Style {
                 color: use_color(&std::io::stdout()),
             };
-            write_text(&mut out, &batch.files, &batch.findings, rows_included, args.verbose, style, lang)?;
+            write_text(
+                &mut out,
+                &batch.files,
+                &batch.findings,
+                rows_included,
+                args.verbose,
+                style,
+                lang,
+            )?;
             write_roster(&mut out, &plan, &batch, lang)?;
             match &written {
                 Some(p) if batch.errors() > 0 => writeln!(
                     out,
                     "{}",
-                    ui_fill(lang, "compile.partial", &[("path", p.display().to_string()), ("rows", rows_included.to_string())])
+                    ui_fill(
+                        lang,
+                        "compile.partial",
+                        &[
+                            ("path", p.display().to_string()),
+                            ("rows", rows_included.to_string())
+                        ]
+                    )
                 )?,
                 Some(p) => writeln!(
                     out,
                     "{}",
-                    ui_fill(lang, "compile.written", &[("path", p.display().to_string()), ("rows", rows_included.to_string())])
+                    ui_fill(
+                        lang,
+                        "compile.written",
+                        &[
+                            ("path", p.display().to_string()),
+                            ("rows", rows_included.to_string())
+                        ]
+                    )
                 )?,
                 None => writeln!(
                     out,
                     "{}",
-                    ui_fill(lang, "compile.blocked", &[("errors", batch.errors().to_string())])
+                    ui_fill(
+                        lang,
+                        "compile.blocked",
+                        &[("errors", batch.errors().to_string())]
+                    )
                 )?,
             }
         }
     }
     out.flush()?;
-    Ok(if batch.errors() > 0 { EXIT_FINDINGS } else { EXIT_OK })
+    Ok(if batch.errors() > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }
 
 /// The report is always in Vietnamese, whatever `--lang` the clerk reads messages in.
@@ -139,7 +177,11 @@ pub fn exclusions(batch: &Batch, lang: Lang) -> Vec<Exclusion> {
             out.push(Exclusion {
                 path: f.path.clone(),
                 unit: f.unit.clone(),
-                reason: ui_fill(lang, "compile.excluded_file", &[("file", name), ("reason", reason)]),
+                reason: ui_fill(
+                    lang,
+                    "compile.excluded_file",
+                    &[("file", name), ("reason", reason)],
+                ),
             });
             continue;
         }
@@ -159,7 +201,11 @@ pub fn exclusions(batch: &Batch, lang: Lang) -> Vec<Exclusion> {
                 reason: ui_fill(
                     lang,
                     "compile.excluded_rows",
-                    &[("file", name), ("count", bad_rows.len().to_string()), ("rows", list.join(", "))],
+                    &[
+                        ("file", name),
+                        ("count", bad_rows.len().to_string()),
+                        ("rows", list.join(", ")),
+                    ],
                 ),
             });
         }
@@ -169,7 +215,12 @@ pub fn exclusions(batch: &Batch, lang: Lang) -> Vec<Exclusion> {
 
 /// One line per unit of the plan: the file it sent (rows, errors, warnings), or
 /// that it sent nothing.
-fn write_roster(out: &mut impl Write, plan: &Plan, batch: &Batch, lang: Lang) -> std::io::Result<()> {
+fn write_roster(
+    out: &mut impl Write,
+    plan: &Plan,
+    batch: &Batch,
+    lang: Lang,
+) -> std::io::Result<()> {
     writeln!(out, "{}", ui(lang, "compile.roster"))?;
     let width = plan.units.iter().map(|u| u.code.len()).max().unwrap_or(4);
     for unit in &plan.units {
