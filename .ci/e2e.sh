@@ -51,7 +51,8 @@ expected = [
     "- Lưu: VT, HCTH.",
     "GIÁM ĐỐC",
     "Nguyễn Văn Thành",
-    "PHỤ LỤC",
+    "Phụ lục",
+    "KẾT QUẢ THỰC HIỆN CHI TIẾT CỦA CÁC ĐƠN VỊ",
 ]
 missing = [s for s in expected if s not in flat]
 if missing:
