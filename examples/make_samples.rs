@@ -1306,7 +1306,7 @@ fn samples() -> Vec<Sample> {
             },
             signature: ("Người lập biểu", "CHI CỤC TRƯỞNG", "Huỳnh Văn Phúc", "Bùi Quốc Khánh"),
             rows: vec![
-                row(6, "Ban hành Kế hoạch kiểm tra việc xây dựng, áp dụng, duy trì, cải tiến HTQLCL theo TCVN ISO 9001:2015 tại các cơ quan hành chính nhà nước năm 2024", 1, "văn bản", Text("01/10/2024"), ht, "II.6", "/van-ban/ke-hoach-kiem-tra-iso-2024"),
+                row(6, "Triển khai Kế hoạch kiểm tra việc xây dựng, áp dụng, duy trì, cải tiến HTQLCL theo TCVN ISO 9001:2015 tại các cơ quan hành chính nhà nước năm 2024 (Kế hoạch ban hành ngày 01/10/2024)", 1, "văn bản", Text("01/10/2024"), dth, "II.6", "/van-ban/ke-hoach-kiem-tra-iso-2024"),
                 row(6, "Kiểm tra việc áp dụng, duy trì, cải tiến HTQLCL tại các cơ quan hành chính nhà nước (đã kiểm tra 8/15 cơ quan theo Kế hoạch)", 8, "cơ quan", Text("Quý IV/2024"), dth, "II.6", ""),
                 row(6, "Hướng dẫn khắc phục điểm chưa phù hợp, lồng ghép tuyên truyền lợi ích áp dụng ISO hành chính và dịch vụ công trực tuyến qua các cuộc kiểm tra", 8, "cuộc", Text("07/10 - 08/11/2024"), dth, "4", ""),
                 row(1, "Cung cấp tin, bài về hoạt động của Chi cục cho Trang TTĐT của Sở", 11, "tin/bài", Text("Thường xuyên"), ht, "2", "/tin-tuc/tieu-chuan-do-luong-chat-luong"),

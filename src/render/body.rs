@@ -182,17 +182,22 @@ impl Ctx<'_> {
             .unwrap_or_default()
     }
 
-    /// `đăng tải 145 tin, bài; công khai 53 thủ tục hành chính`.
+    /// `đăng tải 145 tin, bài; 36 văn bản; công khai 53 thủ tục hành chính`: a verb
+    /// is written once for consecutive measures that share it, as a person would.
     fn totals_prose(&self, totals: &Totals) -> String {
+        let mut previous_verb = "";
         let parts: Vec<String> = totals
             .iter()
             .map(|(m, n)| {
                 let t = self.texts.measure(m);
                 let q = fill(&t.quantity, &[("n", &vn_number(*n)), ("measure", m)]);
-                if t.verb.trim().is_empty() {
+                let verb = t.verb.trim();
+                let repeated = verb == previous_verb;
+                previous_verb = verb;
+                if verb.is_empty() || repeated {
                     q
                 } else {
-                    format!("{} {q}", t.verb.trim())
+                    format!("{verb} {q}")
                 }
             })
             .collect();
@@ -554,7 +559,7 @@ fn summary_table(cx: &Ctx<'_>) -> Table {
         });
     }
     // 1.0 + 4.6 + 3.4 + 2.2 + 3.0 + 2.3 cm ≈ the text width.
-    let widths = vec![567, 2608, 1928, 1247, 1701, 1304];
+    let widths = vec![737, 2438, 1928, 1247, 1701, 1304];
     debug_assert_eq!(widths.iter().sum::<u32>(), page::TEXT_WIDTH);
     Table {
         widths,
@@ -913,6 +918,34 @@ fn appendix(cx: &Ctx<'_>, date: Option<NaiveDate>, blocks: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn totals_write_a_shared_verb_once() {
+        let plan = Plan::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/plan.json"
+        )))
+        .unwrap();
+        let texts = Texts::shipped();
+        let data = crate::aggregate::aggregate(&plan, &[], &[]);
+        let ctx = Ctx {
+            data: &data,
+            plan: &plan,
+            texts: &texts,
+            year: "2024".into(),
+            next_year: "2025".into(),
+        };
+        let totals = vec![
+            ("tin/bài".to_string(), 145),
+            ("văn bản".to_string(), 1234),
+            ("thủ tục".to_string(), 53),
+            ("lượt".to_string(), 7),
+        ];
+        assert_eq!(
+            ctx.totals_prose(&totals),
+            "đăng tải 145 tin, bài; 1.234 văn bản; công khai 53 thủ tục hành chính; 7 lượt"
+        );
+    }
 
     #[test]
     fn numbers_are_written_vietnamese_style() {
