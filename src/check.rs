@@ -155,7 +155,7 @@ pub fn read_error_finding(e: &ReadError) -> Finding {
             .arg("detail", detail.clone()),
         ReadError::NotSpreadsheet { found } => Finding::new(Code::E001)
             .variant("not_spreadsheet")
-            .arg("found", found.clone()),
+            .arg("found", found.id()),
         ReadError::Encrypted => Finding::new(Code::E002),
         ReadError::Limit { kind, max, found } => {
             let (variant, bytes) = match kind {
@@ -1321,7 +1321,7 @@ mod tests {
         assert_eq!(f.get("limit"), Some("50 MB"));
         assert_eq!(read_error_finding(&ReadError::Encrypted).code, Code::E002);
         let f = read_error_finding(&ReadError::NotSpreadsheet {
-            found: "Word (.docx)".into(),
+            found: crate::read::FileKind::Docx,
         });
         assert_eq!((f.code, f.variant), (Code::E001, Some("not_spreadsheet")));
     }

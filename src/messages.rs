@@ -37,6 +37,8 @@ pub struct Texts {
     pub explanations: &'static [Explanation],
     /// The command line's own strings, by key.
     pub ui: &'static [(&'static str, &'static str)],
+    /// Names of non-spreadsheet file kinds by id (E001).
+    pub file_kinds: &'static [(&'static str, &'static str)],
     /// Column names by column id.
     pub columns: &'static [(&'static str, &'static str)],
 }
@@ -103,6 +105,16 @@ pub fn column_label(id: &str, lang: Lang) -> &str {
         .unwrap_or(id)
 }
 
+/// A kind of non-spreadsheet file in the user's language, from its id (`pdf`).
+pub fn file_kind_label(id: &str, lang: Lang) -> &str {
+    texts(lang)
+        .file_kinds
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map(|(_, v)| *v)
+        .unwrap_or(id)
+}
+
 /// A command-line string by key (`summary`, `file.heading` …), unfilled.
 pub fn ui(lang: Lang, key: &str) -> &'static str {
     texts(lang)
@@ -127,6 +139,7 @@ fn fill_finding(template: &str, f: &Finding, lang: Lang) -> String {
         let v = f.get(name)?;
         Some(match name {
             "column" => column_label(v, lang).to_string(),
+            "found" if f.code == crate::finding::Code::E001 => file_kind_label(v, lang).to_string(),
             "columns" => v
                 .split(',')
                 .filter(|s| !s.is_empty())
@@ -241,6 +254,42 @@ pub const FINDING_ARGS: &[(Code, Option<&str>, &[&str])] = &[
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_file_kind_is_named_in_both_languages() {
+        use crate::read::FileKind::*;
+        for kind in [
+            Pdf,
+            Rtf,
+            Text,
+            Html,
+            Xml,
+            Excel2003Xml,
+            Csv,
+            Xlsb,
+            Docx,
+            Doc,
+            Pptx,
+            Ppt,
+            Odt,
+            Odp,
+        ] {
+            for lang in [Lang::Vi, Lang::En] {
+                assert_ne!(
+                    file_kind_label(kind.id(), lang),
+                    kind.id(),
+                    "{kind:?} {lang:?}"
+                );
+            }
+        }
+        let f = crate::finding::Finding::new(Code::E001)
+            .variant("not_spreadsheet")
+            .arg("found", Pdf.id());
+        assert_eq!(
+            message(&f, Lang::Vi),
+            "Tệp này là tệp PDF, không phải bảng tính, dù tên tệp có đuôi của bảng tính."
+        );
+    }
+
     use super::*;
 
     const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];

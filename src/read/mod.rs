@@ -137,14 +137,57 @@ pub enum LimitKind {
     TextLength,
 }
 
+/// A kind of file that is not a spreadsheet we read, recognised by its content
+/// (named to the user in their language by `messages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    Rtf,
+    Text,
+    Html,
+    Xml,
+    /// Excel 2003 XML spreadsheet (unsupported).
+    Excel2003Xml,
+    Csv,
+    /// Excel binary workbook (unsupported).
+    Xlsb,
+    Docx,
+    Doc,
+    Pptx,
+    Ppt,
+    Odt,
+    Odp,
+}
+
+impl FileKind {
+    /// A stable id, used as a finding argument and translated by `messages`.
+    pub fn id(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Rtf => "rtf",
+            FileKind::Text => "text",
+            FileKind::Html => "html",
+            FileKind::Xml => "xml",
+            FileKind::Excel2003Xml => "excel2003xml",
+            FileKind::Csv => "csv",
+            FileKind::Xlsb => "xlsb",
+            FileKind::Docx => "docx",
+            FileKind::Doc => "doc",
+            FileKind::Pptx => "pptx",
+            FileKind::Ppt => "ppt",
+            FileKind::Odt => "odt",
+            FileKind::Odp => "odp",
+        }
+    }
+}
+
 /// Why a file could not be read at all: a file-level finding, never a crash.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReadError {
     /// E001: corrupt, truncated or unreadable; `detail` is for verbose output.
     Corrupt { detail: String },
-    /// E001: a known non-spreadsheet format (e.g. "Word (.docx)", "PDF") under a
-    /// spreadsheet name.
-    NotSpreadsheet { found: String },
+    /// E001: a known non-spreadsheet format under a spreadsheet name.
+    NotSpreadsheet { found: FileKind },
     /// E002: encrypted / password protected.
     Encrypted,
     /// E006: over a safety limit.

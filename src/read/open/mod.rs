@@ -48,7 +48,7 @@ use std::io::{self, Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use super::{CellValue, Format, Grid, LimitKind, ReadError, TextFix, Workbook};
+use super::{CellValue, FileKind, Format, Grid, LimitKind, ReadError, TextFix, Workbook};
 
 /// Safety limits a real unit file never reaches (E006 names the one exceeded).
 #[derive(Debug, Clone)]
@@ -139,10 +139,10 @@ fn open_bytes(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
 /// Names a non-spreadsheet, non-container file, or calls it corrupt.
 fn sniff_other(bytes: &[u8]) -> ReadError {
     if bytes.starts_with(b"%PDF") {
-        return not_sheet("PDF");
+        return not_sheet(FileKind::Pdf);
     }
     if bytes.starts_with(b"{\\rtf") {
-        return not_sheet("RTF document");
+        return not_sheet(FileKind::Rtf);
     }
     let head = &bytes[..bytes.len().min(4096)];
     let text = head
@@ -151,7 +151,7 @@ fn sniff_other(bytes: &[u8]) -> ReadError {
     // Text: valid UTF-8 (allowing a cut multi-byte char at the end) without NULs,
     // or a UTF-16 BOM.
     if text.starts_with(b"\xFF\xFE") || text.starts_with(b"\xFE\xFF") {
-        return not_sheet("text file");
+        return not_sheet(FileKind::Text);
     }
     let valid = match std::str::from_utf8(text) {
         Ok(s) => Some(s),
@@ -162,19 +162,19 @@ fn sniff_other(bytes: &[u8]) -> ReadError {
         if !s.contains('\0') {
             let lower = s.trim_start().to_ascii_lowercase();
             if lower.contains("<html") || lower.starts_with("<!doctype html") {
-                return not_sheet("HTML (web page)");
+                return not_sheet(FileKind::Html);
             }
             if lower.starts_with("<?xml") || lower.starts_with('<') {
                 if lower.contains("urn:schemas-microsoft-com:office:spreadsheet") {
-                    return not_sheet("Excel 2003 XML spreadsheet (unsupported)");
+                    return not_sheet(FileKind::Excel2003Xml);
                 }
-                return not_sheet("XML");
+                return not_sheet(FileKind::Xml);
             }
             let first = s.lines().next().unwrap_or("");
             if first.contains(',') || first.contains(';') || first.contains('\t') {
-                return not_sheet("CSV text");
+                return not_sheet(FileKind::Csv);
             }
-            return not_sheet("text file");
+            return not_sheet(FileKind::Text);
         }
     }
     corrupt("unrecognised file content (not xlsx, xls or ods)".to_string())
@@ -195,11 +195,11 @@ fn open_zip(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
     let kind = if has("xl/workbook.xml") {
         Format::Xlsx
     } else if has("xl/workbook.bin") {
-        return Err(not_sheet("Excel binary workbook (.xlsb, unsupported)"));
+        return Err(not_sheet(FileKind::Xlsb));
     } else if has("word/document.xml") {
-        return Err(not_sheet("Word (.docx)"));
+        return Err(not_sheet(FileKind::Docx));
     } else if has("ppt/presentation.xml") {
-        return Err(not_sheet("PowerPoint (.pptx)"));
+        return Err(not_sheet(FileKind::Pptx));
     } else if has("mimetype") {
         let mut mime = String::new();
         zip.by_name("mimetype")
@@ -210,11 +210,9 @@ fn open_zip(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
         match mime.trim() {
             "application/vnd.oasis.opendocument.spreadsheet"
             | "application/vnd.oasis.opendocument.spreadsheet-template" => Format::Ods,
-            "application/vnd.oasis.opendocument.text" => {
-                return Err(not_sheet("OpenDocument text (.odt)"))
-            }
+            "application/vnd.oasis.opendocument.text" => return Err(not_sheet(FileKind::Odt)),
             "application/vnd.oasis.opendocument.presentation" => {
-                return Err(not_sheet("OpenDocument presentation (.odp)"))
+                return Err(not_sheet(FileKind::Odp))
             }
             other => return Err(corrupt(format!("zip package of unknown type {other:?}"))),
         }
@@ -275,10 +273,10 @@ fn open_ole(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
         return Err(ReadError::Encrypted);
     }
     if file.has("WordDocument") {
-        return Err(not_sheet("Word (.doc)"));
+        return Err(not_sheet(FileKind::Doc));
     }
     if file.has("PowerPoint Document") {
-        return Err(not_sheet("PowerPoint (.ppt)"));
+        return Err(not_sheet(FileKind::Ppt));
     }
     let stream = match file.stream("Workbook").or_else(|| file.stream("Book")) {
         Some(s) => s.map_err(|e| corrupt(format!("broken OLE file: {e}")))?,
@@ -435,10 +433,8 @@ pub(crate) fn corrupt(detail: String) -> ReadError {
     ReadError::Corrupt { detail }
 }
 
-fn not_sheet(found: &str) -> ReadError {
-    ReadError::NotSpreadsheet {
-        found: found.to_string(),
-    }
+fn not_sheet(found: FileKind) -> ReadError {
+    ReadError::NotSpreadsheet { found }
 }
 
 pub(crate) fn limit(kind: LimitKind, max: u64, found: u64) -> ReadError {
