@@ -215,7 +215,7 @@ fn docx_renamed_xlsx_is_not_a_spreadsheet() {
     assert_eq!(
         expect_err(&p),
         ReadError::NotSpreadsheet {
-            found: "Word (.docx)".into()
+            found: baocao::read::FileKind::Docx
         }
     );
 }
@@ -228,13 +228,13 @@ fn pdf_and_csv_are_not_spreadsheets() {
     assert_eq!(
         expect_err(&pdf),
         ReadError::NotSpreadsheet {
-            found: "PDF".into()
+            found: baocao::read::FileKind::Pdf
         }
     );
     let csv = dir.path().join("b.xls");
     std::fs::write(&csv, "STT,Nhiệm vụ,Số lượng\n1,4,10\n").unwrap();
     assert!(
-        matches!(expect_err(&csv), ReadError::NotSpreadsheet { found } if found.contains("CSV"))
+        matches!(expect_err(&csv), ReadError::NotSpreadsheet { found } if found == baocao::read::FileKind::Csv)
     );
 }
 

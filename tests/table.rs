@@ -1,7 +1,5 @@
 //! Finding the table in a unit's sheet, on grids built in code.
 
-use std::time::{Duration, Instant};
-
 use baocao::read::table::{find_table, Column, Located, NoHeader, RawRow, UnitTable};
 use baocao::read::{CellValue, Format, Grid, Rect, Workbook};
 use chrono::NaiveDate;
@@ -823,7 +821,7 @@ fn hostile_grids_do_not_panic() {
 }
 
 #[test]
-fn large_sheet_is_fast() {
+fn large_sheet_with_merged_task_cells_reads_every_row() {
     let mut g = sheet("S", 0, &[HEADER]);
     for r in 1..=100_000u32 {
         let row = g.rows.entry(r).or_default();
@@ -843,17 +841,10 @@ fn large_sheet_is_fast() {
         row.insert(5, t("Quý II/2024"));
         row.insert(6, t("Hoàn thành"));
     }
-    let start = Instant::now();
+    // Speed is measured by examples/bench_batch.rs, not asserted here.
     let tb = read(g);
-    let took = start.elapsed();
     assert_eq!(tb.rows.len(), 100_000);
     assert!(tb.rows.iter().all(|r| r.cells.contains_key(&Column::Task)));
-    let limit = if cfg!(debug_assertions) {
-        Duration::from_secs(10)
-    } else {
-        Duration::from_millis(500)
-    };
-    assert!(took < limit, "took {took:?}");
 }
 
 #[test]
@@ -870,7 +861,7 @@ fn numbered_remarks_in_their_own_cells() {
 }
 
 #[test]
-fn many_merges_and_columns_near_the_top_stay_fast() {
+fn many_merges_and_columns_near_the_top() {
     let mut g = Grid::default();
     for r in 0..30u32 {
         for c in 0..2_000u32 {
@@ -881,8 +872,6 @@ fn many_merges_and_columns_near_the_top_stay_fast() {
     for (c, s) in HEADER.iter().enumerate() {
         set(&mut g, 29, 5_000 + c as u32, t(s));
     }
-    let start = Instant::now();
     let tb = read(g);
     assert_eq!(tb.header_rows, (29, 30));
-    assert!(start.elapsed() < Duration::from_secs(10));
 }
