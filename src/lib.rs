@@ -21,14 +21,12 @@ pub mod texts;
 
 use std::io::Write;
 
-use clap::Parser;
-
 use crate::args::{Cli, Command};
 
 /// Runs the command line and returns the process exit code
 /// (0 no errors, 1 errors found, 2 could not run).
 pub fn run() -> i32 {
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
