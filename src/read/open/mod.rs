@@ -344,6 +344,18 @@ impl<'a> GridBuilder<'a> {
     }
 
     pub(crate) fn push(&mut self, row: u32, col: u32, raw: Raw) -> Result<(), ReadError> {
+        self.push_font(row, col, raw, None)
+    }
+
+    /// As [`push`](Self::push), with the cell's font name where the workbook gives
+    /// one: evidence for legacy-encoded text (`.VnTime`, `.VnTimeH`, `VNI-Times`).
+    pub(crate) fn push_font(
+        &mut self,
+        row: u32,
+        col: u32,
+        raw: Raw,
+        font: Option<&str>,
+    ) -> Result<(), ReadError> {
         self.check_pos(row, col)?;
         let value = match raw {
             Raw::Value(v) => v,
@@ -352,7 +364,7 @@ impl<'a> GridBuilder<'a> {
                     return Ok(());
                 }
                 self.check_text_len(&s)?;
-                CellValue::Text(self.fix_text(row, col, &s))
+                CellValue::Text(self.fix_text(row, col, &s, font))
             }
         };
         self.cells += 1;
@@ -363,8 +375,8 @@ impl<'a> GridBuilder<'a> {
         Ok(())
     }
 
-    fn fix_text(&mut self, row: u32, col: u32, s: &str) -> String {
-        if let Some((converted, enc)) = crate::legacy::repair(s, None) {
+    fn fix_text(&mut self, row: u32, col: u32, s: &str, font: Option<&str>) -> String {
+        if let Some((converted, enc)) = crate::legacy::repair(s, font) {
             let fix = match enc {
                 crate::legacy::Encoding::Tcvn3 => TextFix::Tcvn3,
                 crate::legacy::Encoding::Vni => TextFix::Vni,
