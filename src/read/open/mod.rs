@@ -343,12 +343,8 @@ impl<'a> GridBuilder<'a> {
         Ok(())
     }
 
-    pub(crate) fn push(&mut self, row: u32, col: u32, raw: Raw) -> Result<(), ReadError> {
-        self.push_font(row, col, raw, None)
-    }
-
-    /// As [`push`](Self::push), with the cell's font name where the workbook gives
-    /// one: evidence for legacy-encoded text (`.VnTime`, `.VnTimeH`, `VNI-Times`).
+    /// Adds a cell; `font` is its font name where the workbook gives one: evidence
+    /// for legacy-encoded text (`.VnTime`, `.VnTimeH`, `VNI-Times`).
     pub(crate) fn push_font(
         &mut self,
         row: u32,

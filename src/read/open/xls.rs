@@ -137,10 +137,12 @@ fn data_ref(d: &Data) -> DataRef<'_> {
     }
 }
 
-/// Copies a calamine range's used cells into a grid.
-pub(super) fn fill(
+/// Copies a calamine range's used cells into a grid; `font` gives a cell's font
+/// name where the file tells it.
+pub(super) fn fill<'f>(
     grid: &mut GridBuilder<'_>,
     range: &calamine::Range<Data>,
+    font: impl Fn(u32, u32) -> Option<&'f str>,
 ) -> Result<(), ReadError> {
     for (r, c, v) in range.used_cells() {
         let Some((r0, c0)) = range.start() else {
@@ -148,7 +150,7 @@ pub(super) fn fill(
         };
         let (row, col) = (r0 + r as u32, c0 + c as u32);
         if let Some(raw) = convert(data_ref(v)) {
-            grid.push(row, col, raw)?;
+            grid.push_font(row, col, raw, font(row, col))?;
         }
     }
     Ok(())
@@ -166,7 +168,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
     for name in sheets {
         let mut grid = GridBuilder::new(name.clone(), limits);
         let range = book.worksheet_range(&name).map_err(err)?;
-        fill(&mut grid, &range)?;
+        fill(&mut grid, &range, |_, _| None)?;
         drop(range);
         let merges = book.merge_cells_by_sheet_name(&name).map_err(err)?;
         for d in merges.iter().take(limits.cells as usize) {
