@@ -284,10 +284,10 @@ fn open_ole(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
         Some(s) => s.map_err(|e| corrupt(format!("broken OLE file: {e}")))?,
         None => return Err(corrupt("OLE file without a Workbook stream".to_string())),
     };
-    xls::prescan(&stream, limits)?;
+    let fonts = xls::prescan(&stream, limits)?;
     drop(stream);
     drop(file);
-    xls::read(bytes, limits)
+    xls::read(bytes, limits, &fonts)
 }
 
 // ---------------------------------------------------------------------------
