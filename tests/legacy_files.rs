@@ -386,6 +386,51 @@ fn write_fixture_sources() {
     write_unit(&dir.join("ttud-tcvn3-nofont.xlsx"), TCVN3_NO_FONT, &ROWS);
 }
 
+/// Font evidence is read from each format: with `.VnTime`/`VNI-Times` every
+/// coded cell is converted (the text alone leaves one short cell), and the
+/// `.VnTimeH` title typed in lower-case codes reads as upper case.
+#[test]
+fn font_names_are_read_from_xlsx_xls_and_ods() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("ttud-tcvn3.xlsx");
+    write_unit(&xlsx, TCVN3, &ROWS);
+    let vni = dir.path().join("ttud-vni.xlsx");
+    write_unit(&vni, VNI, &ROWS);
+    for (p, enc) in [
+        (xlsx, Encoding::Tcvn3),
+        (fixture("ttud-tcvn3.xls"), Encoding::Tcvn3),
+        (fixture("ttud-tcvn3.ods"), Encoding::Tcvn3),
+        (vni, Encoding::Vni),
+        (fixture("ttud-vni.xls"), Encoding::Vni),
+        (fixture("ttud-vni.ods"), Encoding::Vni),
+    ] {
+        let wb = baocao::read::open(&p, &baocao::read::Limits::default()).unwrap();
+        let g = &wb.sheets[0];
+        assert_eq!(g.fixes.len(), legacy_cells(&ROWS, enc), "{}", p.display());
+        let title = g.get(0, 0).and_then(|v| v.as_text()).unwrap();
+        assert_eq!(title, TITLE, "{}", p.display());
+        // TCVN3 has no toned capitals outside `…H` fonts: `Ứng` is typed (and
+        // read back) as `ứng` in `.VnTime`.
+        let same = |got: &str, want: &str| match enc {
+            Encoding::Tcvn3 => got.to_lowercase() == want.to_lowercase(),
+            Encoding::Vni => got == want,
+        };
+        let unit = g.get(2, 0).and_then(|v| v.as_text()).unwrap();
+        assert!(same(unit, UNIT), "{}: {unit}", p.display());
+        for (c, h) in HEADER.iter().enumerate() {
+            let got = g.get(5, c as u32).and_then(|v| v.as_text()).unwrap();
+            assert_eq!(got, *h, "{}", p.display());
+        }
+        for (i, r) in ROWS.iter().enumerate() {
+            for (j, v) in r.iter().enumerate() {
+                if let Some(got) = g.get(6 + i as u32, 1 + j as u32).and_then(|v| v.as_text()) {
+                    assert!(same(got, v), "{}: {got}", p.display());
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn committed_xls_and_ods_fixtures_check_with_only_w203() {
     for (name, enc) in [
