@@ -23,6 +23,14 @@
 //!   .xls), and collects merged regions (calamine has none for ODS).
 //! * Every third-party call runs under `catch_unwind`; a panic becomes `Corrupt`.
 //!
+//! # Font names (legacy-text evidence)
+//! Each text cell goes through `legacy::repair` with its font name where the file
+//! has one (see `docs/legacy-text.md`): .xlsx from calamine's style palette in the
+//! same streaming pass; .ods from the automatic styles met in the pre-scan; .xls
+//! from FONT/XF/BOUNDSHEET records in the BIFF pre-scan. Only legacy fonts are
+//! kept, per cell, capped at `limits.cells` (and 65 536 FONT/XF records, 10 000
+//! .ods styles).
+//!
 //! # Measured (release build, `examples/hostile_bench.rs`, `/usr/bin/time -v`)
 //! Time of `open` alone; peak RSS of the whole process (which also generates the
 //! file):

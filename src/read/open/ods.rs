@@ -148,6 +148,8 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
     // Column default cell styles with a legacy font: (first col, last col, font).
     let mut col_fonts: Vec<(u64, u64, u16)> = Vec::new();
     let mut next_col = 0u64;
+    // Font hints kept over all tables (bounded like the cells).
+    let mut font_cells = 0u64;
     loop {
         buf.clear();
         let ev = reader
@@ -270,13 +272,14 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
                         // Bounded: the limits above cap repeat × row_repeat.
                         for r in row..row.saturating_add(row_repeat) {
                             for c in col..=last {
-                                if (cur.fonts.len() as u64) >= limits.cells
+                                if font_cells >= limits.cells
                                     || r >= u64::from(u32::MAX)
                                     || c >= u64::from(u32::MAX)
                                 {
                                     break;
                                 }
                                 cur.fonts.insert((r as u32, c as u32), f);
+                                font_cells += 1;
                             }
                         }
                     }
