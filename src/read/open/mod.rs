@@ -23,6 +23,14 @@
 //!   .xls), and collects merged regions (calamine has none for ODS).
 //! * Every third-party call runs under `catch_unwind`; a panic becomes `Corrupt`.
 //!
+//! # Font names (legacy-text evidence)
+//! Each text cell goes through `legacy::repair` with its font name where the file
+//! has one (see `docs/legacy-text.md`): .xlsx from calamine's style palette in the
+//! same streaming pass; .ods from the automatic styles met in the pre-scan; .xls
+//! from FONT/XF/BOUNDSHEET records in the BIFF pre-scan. Only legacy fonts are
+//! kept, per cell, capped at `limits.cells` (and 65 536 FONT/XF records, 10 000
+//! .ods styles).
+//!
 //! # Measured (release build, `examples/hostile_bench.rs`, `/usr/bin/time -v`)
 //! Time of `open` alone; peak RSS of the whole process (which also generates the
 //! file):
@@ -282,10 +290,10 @@ fn open_ole(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
         Some(s) => s.map_err(|e| corrupt(format!("broken OLE file: {e}")))?,
         None => return Err(corrupt("OLE file without a Workbook stream".to_string())),
     };
-    xls::prescan(&stream, limits)?;
+    let fonts = xls::prescan(&stream, limits)?;
     drop(stream);
     drop(file);
-    xls::read(bytes, limits)
+    xls::read(bytes, limits, &fonts)
 }
 
 // ---------------------------------------------------------------------------
@@ -341,7 +349,15 @@ impl<'a> GridBuilder<'a> {
         Ok(())
     }
 
-    pub(crate) fn push(&mut self, row: u32, col: u32, raw: Raw) -> Result<(), ReadError> {
+    /// Adds a cell; `font` is its font name where the workbook gives one: evidence
+    /// for legacy-encoded text (`.VnTime`, `.VnTimeH`, `VNI-Times`).
+    pub(crate) fn push_font(
+        &mut self,
+        row: u32,
+        col: u32,
+        raw: Raw,
+        font: Option<&str>,
+    ) -> Result<(), ReadError> {
         self.check_pos(row, col)?;
         let value = match raw {
             Raw::Value(v) => v,
@@ -350,7 +366,7 @@ impl<'a> GridBuilder<'a> {
                     return Ok(());
                 }
                 self.check_text_len(&s)?;
-                CellValue::Text(self.fix_text(row, col, &s))
+                CellValue::Text(self.fix_text(row, col, &s, font))
             }
         };
         self.cells += 1;
@@ -361,8 +377,8 @@ impl<'a> GridBuilder<'a> {
         Ok(())
     }
 
-    fn fix_text(&mut self, row: u32, col: u32, s: &str) -> String {
-        if let Some((converted, enc)) = crate::legacy::repair(s, None) {
+    fn fix_text(&mut self, row: u32, col: u32, s: &str, font: Option<&str>) -> String {
+        if let Some((converted, enc)) = crate::legacy::repair(s, font) {
             let fix = match enc {
                 crate::legacy::Encoding::Tcvn3 => TextFix::Tcvn3,
                 crate::legacy::Encoding::Vni => TextFix::Vni,

@@ -1,7 +1,7 @@
 //! .ods: `content.xml` is pre-scanned with a streaming XML reader (limits, merged
 //! regions, error cells), then calamine reads the values.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufReader, Cursor, Read};
 
 use calamine::{Ods, OdsError, Reader};
@@ -22,6 +22,77 @@ fn err(e: OdsError) -> ReadError {
 struct TableScan {
     merges: Vec<Rect>,
     errors: HashSet<(u32, u32)>,
+    /// Filled cells whose automatic style names a legacy font (index into
+    /// [`Scan::fonts`]); other cells have no font evidence.
+    fonts: HashMap<(u32, u32), u16>,
+}
+
+/// The pre-scan's result: per table, and the legacy font names cells refer to.
+#[derive(Default)]
+struct Scan {
+    tables: Vec<TableScan>,
+    fonts: Vec<String>,
+}
+
+/// At most this many distinct styles and column defaults are remembered (a real
+/// file has a few dozen).
+const MAX_STYLES: usize = 10_000;
+
+fn attr_string(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| {
+            a.value
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+        })
+}
+
+/// Automatic cell styles and font faces of `content.xml`, resolved as they come
+/// (both are declared before the body): style name → legacy font index.
+#[derive(Default)]
+struct Fonts {
+    faces: HashMap<String, String>,
+    styles: HashMap<String, u16>,
+    names: Vec<String>,
+    /// The `style:style` being read (family table-cell).
+    current: Option<String>,
+}
+
+impl Fonts {
+    fn face(&mut self, e: &BytesStart<'_>) {
+        if let (Some(name), Some(family)) = (
+            attr_string(e, "style:name"),
+            attr_string(e, "svg:font-family"),
+        ) {
+            if self.faces.len() < MAX_STYLES {
+                let family = family.trim().trim_matches(['\'', '"']).to_string();
+                self.faces.insert(name, family);
+            }
+        }
+    }
+
+    fn text_properties(&mut self, e: &BytesStart<'_>) {
+        let (Some(style), Some(font)) = (self.current.clone(), attr_string(e, "style:font-name"))
+        else {
+            return;
+        };
+        let family = self.faces.get(&font).cloned().unwrap_or(font);
+        if crate::legacy::font_encoding(&family).is_none() || self.styles.len() >= MAX_STYLES {
+            return;
+        }
+        let idx = match self.names.iter().position(|n| *n == family) {
+            Some(i) => i,
+            None => {
+                self.names.push(family);
+                self.names.len() - 1
+            }
+        };
+        self.styles.insert(style, idx as u16);
+    }
 }
 
 fn attr_u64(e: &BytesStart<'_>, name: &str) -> Result<Option<u64>, ReadError> {
@@ -58,7 +129,7 @@ struct Sheet {
     any: bool,
 }
 
-fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadError> {
+fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     let mut tables = Vec::new();
@@ -73,6 +144,12 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
     let mut row_max_col = 0u64;
     let mut in_cell = false;
     let mut cell_text = 0u64;
+    let mut fonts = Fonts::default();
+    // Column default cell styles with a legacy font: (first col, last col, font).
+    let mut col_fonts: Vec<(u64, u64, u16)> = Vec::new();
+    let mut next_col = 0u64;
+    // Font hints kept over all tables (bounded like the cells).
+    let mut font_cells = 0u64;
     loop {
         buf.clear();
         let ev = reader
@@ -89,6 +166,8 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
                             finish_table(&sheet, limits)?;
                             tables.push(std::mem::take(&mut cur));
                             sheet = Sheet::default();
+                            col_fonts.clear();
+                            next_col = 0;
                         }
                     }
                     "table:table-row" if depth == 1 => {
@@ -104,6 +183,7 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
                         row = row.saturating_add(row_repeat);
                     }
                     "table:table-cell" | "table:covered-table-cell" => in_cell = false,
+                    "style:style" => fonts.current = None,
                     _ => {}
                 }
                 continue;
@@ -112,6 +192,26 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
             _ => continue,
         };
         match e.name().as_ref() {
+            "style:font-face" => fonts.face(e),
+            "style:style" if depth == 0 => {
+                fonts.current = (has_attr(e, "style:family", Some("table-cell")) && !empty)
+                    .then(|| attr_string(e, "style:name"))
+                    .flatten();
+            }
+            "style:text-properties" if depth == 0 => fonts.text_properties(e),
+            "table:table-column" if depth == 1 => {
+                let repeat = attr_u64(e, "table:number-columns-repeated")?
+                    .unwrap_or(1)
+                    .max(1);
+                let font = attr_string(e, "table:default-cell-style-name")
+                    .and_then(|n| fonts.styles.get(&n).copied());
+                if let Some(f) = font {
+                    if col_fonts.len() < MAX_STYLES {
+                        col_fonts.push((next_col, next_col.saturating_add(repeat - 1), f));
+                    }
+                }
+                next_col = next_col.saturating_add(repeat);
+            }
             "table:table" => {
                 if depth == 0 {
                     row = 0;
@@ -161,6 +261,28 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
                                 .saturating_add(row_cells.saturating_mul(row_repeat)),
                         ));
                     }
+                    let font = match attr_string(e, "table:style-name") {
+                        Some(n) => fonts.styles.get(&n).copied(),
+                        None => col_fonts
+                            .iter()
+                            .find(|&&(a, b, _)| (a..=b).contains(&col))
+                            .map(|&(_, _, f)| f),
+                    };
+                    if let Some(f) = font {
+                        // Bounded: the limits above cap repeat × row_repeat.
+                        for r in row..row.saturating_add(row_repeat) {
+                            for c in col..=last {
+                                if font_cells >= limits.cells
+                                    || r >= u64::from(u32::MAX)
+                                    || c >= u64::from(u32::MAX)
+                                {
+                                    break;
+                                }
+                                cur.fonts.insert((r as u32, c as u32), f);
+                                font_cells += 1;
+                            }
+                        }
+                    }
                     if has_attr(e, "calcext:value-type", Some("error"))
                         && row < u64::from(u32::MAX)
                         && col < u64::from(u32::MAX)
@@ -198,7 +320,10 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Vec<TableScan>, ReadE
             _ => {}
         }
     }
-    Ok(tables)
+    Ok(Scan {
+        tables,
+        fonts: fonts.names,
+    })
 }
 
 fn end_row(
@@ -245,7 +370,10 @@ fn finish_table(sheet: &Sheet, limits: &Limits) -> Result<(), ReadError> {
 }
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
-    let scans = {
+    let Scan {
+        tables: scans,
+        fonts,
+    } = {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
             .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
         if let Ok(mut m) = zip.by_name("META-INF/manifest.xml") {
@@ -271,7 +399,11 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
         let mut grid = GridBuilder::new(name.clone(), limits);
         let range = book.worksheet_range(&name).map_err(err)?;
         let scan = scans.get(i);
-        xls::fill(&mut grid, &range)?;
+        xls::fill(&mut grid, &range, |r, c| {
+            scan.and_then(|s| s.fonts.get(&(r, c)))
+                .and_then(|&f| fonts.get(usize::from(f)))
+                .map(String::as_str)
+        })?;
         drop(range);
         let mut g = grid;
         if let Some(scan) = scan {

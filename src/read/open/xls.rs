@@ -1,6 +1,7 @@
 //! .xls (BIFF5/BIFF8): a cheap pre-scan of the BIFF record stream guards against
 //! what calamine would allocate, then calamine reads the values.
 
+use std::collections::HashMap;
 use std::io::Cursor;
 
 use calamine::{Data, DataRef, Reader, SheetType, Xls, XlsError};
@@ -72,14 +73,72 @@ fn u16_at(d: &[u8], i: usize) -> Option<u32> {
         .map(|b| u32::from(u16::from_le_bytes([b[0], b[1]])))
 }
 
+/// Legacy font names of text cells, learnt by the pre-scan from the FONT and XF
+/// records of the workbook globals and the XF index of each text cell record.
+#[derive(Default)]
+pub(super) struct Fonts {
+    /// Legacy font names (only fonts `legacy::font_encoding` recognises).
+    names: Vec<String>,
+    /// Per sheet name: text cells whose XF names a legacy font.
+    sheets: HashMap<String, HashMap<(u32, u32), u16>>,
+}
+
+impl Fonts {
+    /// The font a text cell is drawn with, when it is a legacy font.
+    fn get(&self, sheet: &str, row: u32, col: u32) -> Option<&str> {
+        let f = self.sheets.get(sheet)?.get(&(row, col))?;
+        self.names.get(usize::from(*f)).map(String::as_str)
+    }
+}
+
+/// A short BIFF string at `i`: BIFF8 `cch, flags, chars` (8-bit or UTF-16LE);
+/// BIFF5 `cch, bytes` (read as Latin-1).
+fn short_string(d: &[u8], i: usize, biff8: bool) -> Option<String> {
+    let n = usize::from(*d.get(i)?);
+    if !biff8 {
+        return Some(
+            d.get(i + 1..i + 1 + n)?
+                .iter()
+                .map(|&b| char::from(b))
+                .collect(),
+        );
+    }
+    let wide = d.get(i + 1)? & 1 == 1;
+    let body = &d[(i + 2).min(d.len())..];
+    Some(if wide {
+        let units: Vec<u16> = body
+            .chunks_exact(2)
+            .take(n)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        body.iter().take(n).map(|&b| char::from(b)).collect()
+    })
+}
+
+/// At most this many FONT/XF records are remembered (Excel allows 4 000 XFs).
+const MAX_XF: usize = 65_536;
+
 /// Walks the BIFF records of the Workbook stream: FILEPASS means encrypted; cell
 /// records (the ones calamine stores) are counted per sheet substream and their
-/// bounding box checked, so calamine's dense ranges stay small.
-pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<(), ReadError> {
+/// bounding box checked, so calamine's dense ranges stay small. Also collects the
+/// legacy font names of text cells (FONT → XF → cell XF index).
+pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<Fonts, ReadError> {
     let mut pos = 0usize;
     let mut depth = 0u32;
     let mut stats = Stats::default();
+    let mut biff8 = true;
+    // FONT records in order (`None`: not a legacy font); XF → legacy font index.
+    let mut font_recs: Vec<Option<u16>> = Vec::new();
+    let mut xfs: Vec<Option<u16>> = Vec::new();
+    let mut fonts = Fonts::default();
+    // BOUNDSHEET: stream offset of the sheet's BOF → name.
+    let mut sheet_at: HashMap<usize, String> = HashMap::new();
+    let mut sheet: Option<HashMap<(u32, u32), u16>> = None;
+    let mut sheet_name: Option<String> = None;
     while pos + 4 <= stream.len() {
+        let start = pos;
         let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
         let data = &stream[pos + 4..(pos + 4 + len).min(stream.len())];
@@ -88,6 +147,46 @@ pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<(), ReadError> {
             0x0809 => {
                 depth += 1;
                 stats = Stats::default();
+                if depth == 1 {
+                    if start == 0 {
+                        biff8 = u16_at(data, 0) == Some(0x0600);
+                    }
+                    if let (Some(name), Some(map)) = (sheet_name.take(), sheet.take()) {
+                        fonts.sheets.insert(name, map);
+                    }
+                    sheet_name = sheet_at.remove(&start);
+                    sheet = sheet_name.as_ref().map(|_| HashMap::new());
+                }
+            }
+            // FONT: the name is at offset 14.
+            0x0031 if depth == 1 && font_recs.len() < MAX_XF => {
+                let name = short_string(data, 14, biff8).unwrap_or_default();
+                let idx = crate::legacy::font_encoding(&name).map(|_| {
+                    match fonts.names.iter().position(|n| *n == name) {
+                        Some(i) => i as u16,
+                        None => {
+                            fonts.names.push(name);
+                            (fonts.names.len() - 1) as u16
+                        }
+                    }
+                });
+                font_recs.push(idx);
+            }
+            // XF: font index first; font 4 does not exist (index ≥ 4 is one off).
+            0x00E0 if depth == 1 && xfs.len() < MAX_XF => {
+                let f = u16_at(data, 0).map_or(0, |f| f as usize);
+                let f = if f >= 4 { f - 1 } else { f };
+                xfs.push(font_recs.get(f).copied().flatten());
+            }
+            // BOUNDSHEET: BOF offset, state, type, name.
+            0x0085 if depth == 1 && sheet_at.len() < MAX_XF => {
+                if let (Some(off), Some(name)) = (
+                    data.get(0..4)
+                        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize),
+                    short_string(data, 6, biff8),
+                ) {
+                    sheet_at.insert(off, name);
+                }
             }
             0x000A => {
                 stats.check(limits)?;
@@ -99,6 +198,14 @@ pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<(), ReadError> {
             0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
                 if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
                     stats.add(r, c, 1);
+                    // Text cells (Label, RString, LabelSst): XF index at 4.
+                    if matches!(typ, 0x0204 | 0x00D6 | 0x00FD) {
+                        let font =
+                            u16_at(data, 4).and_then(|x| xfs.get(x as usize).copied().flatten());
+                        if let (Some(f), Some(map)) = (font, sheet.as_mut()) {
+                            map.insert((r, c), f);
+                        }
+                    }
                 }
             }
             // MulRk: row, first col, …, last col.
@@ -120,7 +227,11 @@ pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<(), ReadError> {
             return Err(limit(LimitKind::Cells, limits.cells, stats.cells));
         }
     }
-    stats.check(limits)
+    stats.check(limits)?;
+    if let (Some(name), Some(map)) = (sheet_name, sheet) {
+        fonts.sheets.insert(name, map);
+    }
+    Ok(fonts)
 }
 
 fn data_ref(d: &Data) -> DataRef<'_> {
@@ -137,10 +248,12 @@ fn data_ref(d: &Data) -> DataRef<'_> {
     }
 }
 
-/// Copies a calamine range's used cells into a grid.
-pub(super) fn fill(
+/// Copies a calamine range's used cells into a grid; `font` gives a cell's font
+/// name where the file tells it.
+pub(super) fn fill<'f>(
     grid: &mut GridBuilder<'_>,
     range: &calamine::Range<Data>,
+    font: impl Fn(u32, u32) -> Option<&'f str>,
 ) -> Result<(), ReadError> {
     for (r, c, v) in range.used_cells() {
         let Some((r0, c0)) = range.start() else {
@@ -148,13 +261,13 @@ pub(super) fn fill(
         };
         let (row, col) = (r0 + r as u32, c0 + c as u32);
         if let Some(raw) = convert(data_ref(v)) {
-            grid.push(row, col, raw)?;
+            grid.push_font(row, col, raw, font(row, col))?;
         }
     }
     Ok(())
 }
 
-pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+pub(super) fn read(bytes: Vec<u8>, limits: &Limits, fonts: &Fonts) -> Result<Workbook, ReadError> {
     let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(err)?;
     let sheets: Vec<String> = book
         .sheets_metadata()
@@ -166,7 +279,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
     for name in sheets {
         let mut grid = GridBuilder::new(name.clone(), limits);
         let range = book.worksheet_range(&name).map_err(err)?;
-        fill(&mut grid, &range)?;
+        fill(&mut grid, &range, |r, c| fonts.get(&name, r, c))?;
         drop(range);
         let merges = book.merge_cells_by_sheet_name(&name).map_err(err)?;
         for d in merges.iter().take(limits.cells as usize) {

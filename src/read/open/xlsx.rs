@@ -28,7 +28,20 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
         let mut grid = GridBuilder::new(name.clone(), limits);
         {
             let mut cells = book.worksheet_cells_reader(&name).map_err(err)?;
-            while let Some(cell) = cells.next_cell().map_err(err)? {
+            // Font names of the style palette (`styles.xml`, already parsed by
+            // calamine at open): only legacy fonts are kept as evidence.
+            let fonts: Vec<Option<String>> = cells
+                .styles()
+                .iter()
+                .map(|st| {
+                    st.font
+                        .as_ref()
+                        .and_then(|f| f.name.as_deref())
+                        .filter(|n| crate::legacy::font_encoding(n).is_some())
+                        .map(str::to_string)
+                })
+                .collect();
+            while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(err)? {
                 let (row, col) = cell.get_position();
                 grid.check_pos(row, col)?;
                 // Refuse an over-long string before copying it.
@@ -38,7 +51,8 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
                     grid.check_text_len(t)?;
                 }
                 if let Some(raw) = convert(cell.get_value().clone()) {
-                    grid.push(row, col, raw)?;
+                    let font = fonts.get(style).and_then(|f| f.as_deref());
+                    grid.push_font(row, col, raw, font)?;
                 }
             }
         }
