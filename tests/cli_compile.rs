@@ -794,8 +794,30 @@ fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
             .any(|p| p.contains("TTUD.xlsx") && p.contains("dòng 11")),
         "the row left out is named: {text}"
     );
+    // The unreadable QLKH.xlsx is QLKH's: the report does not say QLKH sent
+    // nothing, and names the file once, with its reason.
+    assert!(
+        !doc.paragraphs
+            .iter()
+            .any(|p| p.contains("chưa gửi") && p.contains("Phòng Quản lý Khoa học")),
+        "{text}"
+    );
+    let line = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.contains("QLKH.xlsx"))
+        .unwrap();
+    assert_eq!(line.matches("QLKH.xlsx").count(), 1, "{line}");
+    assert!(line.contains("Phòng Quản lý Khoa học"), "{line}");
     let o = compile(&input, &out, &["--partial"]);
-    assert!(stdout(&o).contains("--partial"), "{}", stdout(&o));
+    let s = stdout(&o);
+    assert!(s.contains("--partial"), "{s}");
+    // The roster shows what arrived: QLKH sent a file, unreadable.
+    let roster = s
+        .lines()
+        .find(|l| l.trim_start().starts_with("QLKH"))
+        .unwrap();
+    assert!(roster.contains("QLKH.xlsx"), "{s}");
 }
 
 // ---------------------------------------------------------------------------
