@@ -809,6 +809,9 @@ fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
         .unwrap();
     assert_eq!(line.matches("QLKH.xlsx").count(), 1, "{line}");
     assert!(line.contains("Phòng Quản lý Khoa học"), "{line}");
+    // The reason reads on from "do": no capital, no full stop before the code.
+    assert!(line.contains("do không đọc được"), "{line}");
+    assert!(!line.contains(". (E"), "{line}");
     let o = compile(&input, &out, &["--partial"]);
     let s = stdout(&o);
     assert!(s.contains("--partial"), "{s}");

@@ -173,7 +173,11 @@ pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
                 .chain(f.findings.iter().filter(|x| x.is_error()))
                 .next();
             let reason = match first_error {
-                Some(x) => format!("{} ({})", messages::message(x, lang), x.code),
+                Some(x) => format!(
+                    "{} ({})",
+                    mid_sentence(messages::message(x, lang).trim_end().trim_end_matches('.')),
+                    x.code
+                ),
                 None => ui(lang, "compile.excluded_unknown").to_string(),
             };
             out.push(Exclusion {
@@ -250,6 +254,16 @@ fn write_roster(
         writeln!(out, "  {:width$}  {line}", unit.code)?;
     }
     Ok(())
+}
+
+/// A message continued after "do …": its first letter in lower case (`Không đọc
+/// được …` → `không đọc được …`).
+fn mid_sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 /// The file's unit, or for a file whose unit could not be read (a corrupt
