@@ -55,7 +55,7 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let written = if blocked {
         None
     } else {
-        let exclusions = exclusions(&batch, lang_for_report());
+        let exclusions = exclusions(&batch, &plan, lang_for_report());
         let data = aggregate(&plan, &included, &exclusions);
         let bytes = report_docx(&data, &plan, &texts, args.date)?;
         write_atomic(&output, &bytes)?;
@@ -158,8 +158,10 @@ fn progress_bar(files: usize) -> ProgressBar {
 
 /// Why each file, or some of its rows, stays out of the report (in the report's
 /// language): files with a file-level error or a unit claimed twice, and rows in
-/// error of the files that are included.
-pub fn exclusions(batch: &Batch, lang: Lang) -> Vec<Exclusion> {
+/// error of the files that are included. A file excluded as a whole has the bare
+/// reason (the report's sentence already names the file and says it was left out)
+/// and, when its unit is unknown, the unit its name names.
+pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
     let mut out = Vec::new();
     for f in &batch.files {
         let name = file_name(&f.path);
@@ -171,17 +173,17 @@ pub fn exclusions(batch: &Batch, lang: Lang) -> Vec<Exclusion> {
                 .chain(f.findings.iter().filter(|x| x.is_error()))
                 .next();
             let reason = match first_error {
-                Some(x) => format!("{} ({})", messages::message(x, lang), x.code),
+                Some(x) => format!(
+                    "{} ({})",
+                    mid_sentence(messages::message(x, lang).trim_end().trim_end_matches('.')),
+                    x.code
+                ),
                 None => ui(lang, "compile.excluded_unknown").to_string(),
             };
             out.push(Exclusion {
                 path: f.path.clone(),
-                unit: f.unit.clone(),
-                reason: ui_fill(
-                    lang,
-                    "compile.excluded_file",
-                    &[("file", name), ("reason", reason)],
-                ),
+                unit: file_unit(plan, f),
+                reason,
             });
             continue;
         }
@@ -227,7 +229,7 @@ fn write_roster(
         let files: Vec<&CheckedFile> = batch
             .files
             .iter()
-            .filter(|f| f.unit.as_deref() == Some(unit.code.as_str()))
+            .filter(|f| file_unit(plan, f).as_deref() == Some(unit.code.as_str()))
             .collect();
         let line = if files.is_empty() {
             ui(lang, "compile.roster_missing").to_string()
@@ -252,6 +254,26 @@ fn write_roster(
         writeln!(out, "  {:width$}  {line}", unit.code)?;
     }
     Ok(())
+}
+
+/// A message continued after "do …": its first letter in lower case (`Không đọc
+/// được …` → `không đọc được …`).
+fn mid_sentence(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The file's unit, or for a file whose unit could not be read (a corrupt
+/// `QLKH.xlsx`) the unit its name names: that unit did send something, as
+/// `batch_findings` already counts it.
+fn file_unit(plan: &Plan, f: &CheckedFile) -> Option<String> {
+    f.unit.clone().or_else(|| {
+        let stem = f.path.file_stem()?.to_string_lossy();
+        plan.unit_from_file_stem(&stem).map(|u| u.code.clone())
+    })
 }
 
 fn file_name(p: &Path) -> String {

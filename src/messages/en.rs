@@ -116,7 +116,6 @@ pub static TEXTS: Texts = Texts {
         ("compile.partial", "Report written to {path} with --partial ({rows} result rows): files and rows in error were left out, and the report says so under shortcomings."),
         ("compile.blocked", "No report written: {errors} error(s) remain. Ask the units to fix and resend, or use --partial to write the report without the files and rows in error."),
         ("compile.excluded_unknown", "its unit could not be determined"),
-        ("compile.excluded_file", "file {file} left out: {reason}"),
         ("compile.excluded_rows", "{count} row(s) in error in file {file} left out (rows {rows})"),
         ("plan.heading", "{title} — {agency}"),
         ("plan.compiling", "Compiled by: {unit}"),

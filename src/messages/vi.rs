@@ -117,7 +117,6 @@ pub static TEXTS: Texts = Texts {
         ("compile.partial", "Đã ghi báo cáo {path} với --partial ({rows} dòng kết quả): các tệp và dòng có lỗi bị loại, báo cáo nêu rõ ở phần tồn tại, hạn chế."),
         ("compile.blocked", "Chưa ghi báo cáo vì còn {errors} lỗi. Đề nghị các đơn vị sửa và gửi lại, hoặc dùng --partial để ghi báo cáo không gồm các tệp, dòng có lỗi."),
         ("compile.excluded_unknown", "không xác định được đơn vị"),
-        ("compile.excluded_file", "tệp {file} không được tổng hợp: {reason}"),
         ("compile.excluded_rows", "{count} dòng có lỗi trong tệp {file} không được tổng hợp (dòng {rows})"),
         ("plan.heading", "{title} — {agency}"),
         ("plan.compiling", "Đơn vị tổng hợp: {unit}"),

@@ -1,0 +1,920 @@
+//! `baocao compile` end to end: the real binary on the shipped samples and on
+//! folders built here (missing units, a unit claimed twice, strays, rows and files
+//! in error, `--partial`), the report read back from the .docx, the JSON document,
+//! determinism and the safety of the output path.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use calamine::{Data, Reader};
+use common::{baocao, root, ttud_rows, xlsx, Row};
+use quick_xml::events::Event;
+use serde_json::Value;
+
+// ---------------------------------------------------------------------------
+// Running compile
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// `compile --input DIR --output OUT` plus `extra`.
+fn compile(input: &Path, output: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "compile",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    baocao(&args)
+}
+
+/// `compile --format json`: exit code and the document.
+fn compile_json(input: &Path, output: &Path, extra: &[&str]) -> (i32, Value) {
+    let mut args = vec!["--format", "json"];
+    args.extend_from_slice(extra);
+    let o = compile(input, output, &args);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: stdout {} stderr {}",
+            stdout(&o),
+            String::from_utf8_lossy(&o.stderr)
+        )
+    });
+    (code(&o), v)
+}
+
+/// A copy of the shipped samples (all but `skip`) in a fresh folder `in/`.
+fn samples_copy(skip: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for p in sample_paths() {
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        if !skip.contains(&name.as_str()) {
+            std::fs::copy(&p, input.join(&name)).unwrap();
+        }
+    }
+    (dir, input)
+}
+
+fn sample_paths() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("input"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            !n.starts_with('.') && !n.starts_with("~$") && p.is_file()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// Codes of the top-level (batch) findings.
+fn batch_codes(v: &Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Every finding code of the document, files and batch.
+fn all_codes(v: &Value) -> Vec<String> {
+    let mut out = batch_codes(v);
+    for f in v["files"].as_array().unwrap() {
+        for x in f["findings"].as_array().unwrap() {
+            out.push(x["code"].as_str().unwrap().to_string());
+        }
+    }
+    out
+}
+
+fn file_names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+// ---------------------------------------------------------------------------
+// The report read back
+
+/// The document read back: paragraphs outside tables, and tables (rows of cell
+/// texts, a cell's paragraphs joined by `\n`).
+#[derive(Default, Debug)]
+struct Doc {
+    xml: String,
+    paragraphs: Vec<String>,
+    tables: Vec<Vec<Vec<String>>>,
+}
+
+impl Doc {
+    /// The appendix table: the last one; its data rows (header row dropped).
+    fn appendix_rows(&self) -> &[Vec<String>] {
+        let t = self.tables.last().expect("an appendix table");
+        assert_eq!(t[0][0], "STT", "appendix header {:?}", t[0]);
+        &t[1..]
+    }
+
+    /// Every text of the document: paragraphs and table cells.
+    fn all_text(&self) -> String {
+        let mut s = self.paragraphs.join("\n");
+        for t in &self.tables {
+            for r in t {
+                for c in r {
+                    s.push('\n');
+                    s.push_str(c);
+                }
+            }
+        }
+        s
+    }
+
+    fn appendix_activities(&self) -> Vec<String> {
+        self.appendix_rows().iter().map(|r| r[3].clone()).collect()
+    }
+}
+
+fn read_docx(path: &Path) -> Doc {
+    let bytes = std::fs::read(path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    parse_document(xml)
+}
+
+fn parse_document(xml: String) -> Doc {
+    let mut doc = Doc::default();
+    let mut r = quick_xml::Reader::from_str(&xml);
+    let mut depth_tbl = 0usize;
+    let mut para = String::new();
+    let mut in_t = false;
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    loop {
+        match r.read_event().unwrap() {
+            Event::Start(e) => match e.name().as_ref() {
+                "w:tbl" => {
+                    depth_tbl += 1;
+                    if depth_tbl == 1 {
+                        doc.tables.push(Vec::new());
+                    }
+                }
+                "w:tr" => row.clear(),
+                "w:tc" => cell.clear(),
+                "w:p" => para.clear(),
+                "w:t" => in_t = true,
+                _ => {}
+            },
+            Event::Text(t) if in_t => para.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) if in_t => {
+                para.push(match g.into_inner().as_ref() {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    _ => '?',
+                });
+            }
+            Event::End(e) => match e.name().as_ref() {
+                "w:t" => in_t = false,
+                "w:p" => {
+                    if depth_tbl == 0 {
+                        doc.paragraphs.push(para.clone());
+                    } else {
+                        if !cell.is_empty() && !para.is_empty() {
+                            cell.push('\n');
+                        }
+                        cell.push_str(&para);
+                    }
+                }
+                "w:tc" => row.push(cell.clone()),
+                "w:tr" => doc.tables.last_mut().unwrap().push(row.clone()),
+                "w:tbl" => depth_tbl -= 1,
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    doc.paragraphs.retain(|p| !p.is_empty());
+    doc.xml = xml;
+    doc
+}
+
+/// `1234` → `1.234`, as the report writes numbers.
+fn vn(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether `phrase` occurs in `hay` not glued to a digit or a dot before it
+/// (`1 tin` must not be found inside `11 tin`).
+fn has_phrase(hay: &str, phrase: &str) -> bool {
+    hay.match_indices(phrase).any(|(i, _)| {
+        !hay[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit() || c == '.')
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The plan and the samples, read independently of the program
+
+fn plan_json() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(root().join("templates/plan.json")).unwrap())
+        .unwrap()
+}
+
+/// A data row of a sample, as read here with calamine.
+#[derive(Debug, Clone)]
+struct SampleRow {
+    task: u32,
+    activity: String,
+    quantity: u64,
+    measure: String,
+}
+
+fn text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        other => other.to_string().trim().to_string(),
+    }
+}
+
+/// A quantity cell: a number, or text with `.` as thousands separator.
+fn quantity(d: &Data) -> Option<u64> {
+    match d {
+        Data::Int(i) => u64::try_from(*i).ok(),
+        Data::Float(f) if f.fract() == 0.0 && *f >= 0.0 => Some(*f as u64),
+        Data::String(s) => s.trim().replace('.', "").parse().ok(),
+        _ => None,
+    }
+}
+
+/// The task number in a task cell: `1`, `NV6`, `Nhiệm vụ 1`, `1. Duy trì …`.
+fn task_number(s: &str) -> Option<u32> {
+    let digits: String = s
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Reads every data row of a sample with a plain rule that fits the shipped
+/// shapes: a row is a data row when one of its cells is a unit of measure of the
+/// plan and the cell to its left a quantity; the activity is left of the quantity
+/// and the task left of the activity, or, when that is empty, the last group row
+/// (`1. …` alone on its row).
+fn read_sample(path: &Path, measures: &[String]) -> Vec<SampleRow> {
+    let mut wb = calamine::open_workbook_auto(path).unwrap();
+    let mut out = Vec::new();
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).unwrap();
+        let mut group: Option<u32> = None;
+        for cells in range.rows() {
+            let texts: Vec<String> = cells.iter().map(text).collect();
+            let m = texts.iter().enumerate().position(|(i, t)| {
+                i >= 2
+                    && measures.iter().any(|m| m.eq_ignore_ascii_case(t))
+                    && quantity(&cells[i - 1]).is_some()
+            });
+            match m {
+                Some(i) => {
+                    let task = task_number(&texts[i - 3])
+                        .or(group)
+                        .unwrap_or_else(|| panic!("{}: no task for {texts:?}", path.display()));
+                    out.push(SampleRow {
+                        task,
+                        activity: texts[i - 2].clone(),
+                        quantity: quantity(&cells[i - 1]).unwrap(),
+                        measure: texts[i].clone(),
+                    });
+                }
+                None => {
+                    let filled: Vec<&String> = texts.iter().filter(|t| !t.is_empty()).collect();
+                    if filled.len() == 1 {
+                        let t = filled[0];
+                        if let Some((n, rest)) = t.split_once(". ") {
+                            if let Ok(n) = n.trim().parse::<u32>() {
+                                if !rest.is_empty() {
+                                    group = Some(n);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sample_rows() -> BTreeMap<PathBuf, Vec<SampleRow>> {
+    let plan = plan_json();
+    let measures: Vec<String> = plan["units_of_measure"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap().to_string())
+        .collect();
+    sample_paths()
+        .into_iter()
+        .map(|p| {
+            let rows = read_sample(&p, &measures);
+            (p, rows)
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// 1. The shipped samples
+
+#[test]
+fn samples_compile_into_the_expected_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let o = baocao(&[
+        "compile",
+        "--input",
+        "input",
+        "--output",
+        out.to_str().unwrap(),
+        "--date",
+        "2024-11-28",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let doc = read_docx(&out);
+
+    // Header block.
+    let header = &doc.tables[0];
+    assert_eq!(
+        header[0][0],
+        "UBND TỈNH QUẢNG NGÃI\nSỞ KHOA HỌC VÀ CÔNG NGHỆ"
+    );
+    assert_eq!(
+        header[0][1],
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    );
+    assert!(
+        header[1][0].starts_with("Số:") && header[1][0].ends_with("/BC-SKHCN"),
+        "{:?}",
+        header[1][0]
+    );
+    assert_eq!(header[1][1], "Quảng Ngãi, ngày 28 tháng 11 năm 2024");
+    assert_eq!(doc.paragraphs[0], "BÁO CÁO");
+
+    // Page set-up and fonts.
+    let xml = &doc.xml;
+    let sect = &xml[xml.find("<w:sectPr>").expect("a section")..];
+    assert!(
+        sect.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#),
+        "A4 portrait"
+    );
+    // top 20 mm, right 15 mm, bottom 20 mm, left 30 mm.
+    assert!(
+        sect.contains(r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#),
+        "margins"
+    );
+    let fonts = r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>"#;
+    assert!(xml.contains(fonts));
+    assert!(!xml.contains("Arial") && !xml.contains("Calibri"));
+
+    // Every task of the plan has its section heading, in order.
+    let plan = plan_json();
+    let tasks = plan["tasks"].as_array().unwrap();
+    let heading_at: Vec<usize> = tasks
+        .iter()
+        .map(|t| {
+            let h = format!("{}. {}", t["number"], t["title"].as_str().unwrap());
+            doc.paragraphs
+                .iter()
+                .position(|p| *p == h)
+                .unwrap_or_else(|| panic!("no heading {h:?}"))
+        })
+        .collect();
+    assert!(heading_at.windows(2).all(|w| w[0] < w[1]));
+
+    // Totals per task and unit of measure, from the samples read here.
+    let samples = sample_rows();
+    let all: Vec<&SampleRow> = samples.values().flatten().collect();
+    let mut totals: BTreeMap<(u32, String), u64> = BTreeMap::new();
+    for r in &all {
+        *totals.entry((r.task, r.measure.clone())).or_default() += r.quantity;
+    }
+    // The rule above reads the samples; this guards it (task 1, `tin/bài`).
+    assert!(totals[&(1, "tin/bài".to_string())] > 100);
+    let after_tasks = doc.paragraphs[*heading_at.last().unwrap()..]
+        .iter()
+        .position(|p| p.starts_with(&format!("{}. ", tasks.len() + 1)))
+        .map(|i| i + heading_at.last().unwrap())
+        .expect("the summary heading after the tasks");
+    for (k, t) in tasks.iter().enumerate() {
+        let n = t["number"].as_u64().unwrap() as u32;
+        let end = heading_at.get(k + 1).copied().unwrap_or(after_tasks);
+        let section = &doc.paragraphs[heading_at[k]..end];
+        let result = section
+            .iter()
+            .find(|p| p.starts_with("Kết quả"))
+            .unwrap_or_else(|| panic!("task {n}: no result line in {section:?}"));
+        let rows = all.iter().filter(|r| r.task == n).count();
+        assert!(
+            has_phrase(result, &format!("{} hoạt động", vn(rows as u64))),
+            "task {n}: {rows} activities in {result:?}"
+        );
+        for ((task, measure), q) in &totals {
+            if *task != n {
+                continue;
+            }
+            // `tin/bài` is written `tin, bài`, `thủ tục` `thủ tục hành chính`:
+            // the number and the first word of the measure.
+            let word = measure.split(['/', ' ']).next().unwrap();
+            let phrase = format!("{} {word}", vn(*q));
+            assert!(
+                has_phrase(result, &phrase),
+                "task {n}: {phrase:?} in {result:?}"
+            );
+        }
+    }
+    // A thousands total is written Vietnamese style.
+    let big = totals.values().copied().max().unwrap();
+    assert!(big >= 1000);
+    assert!(doc.all_text().contains(&vn(big)));
+
+    // Every sample row once in the appendix, and the appendix is rows_included.
+    let mut expected: Vec<String> = all.iter().map(|r| r.activity.clone()).collect();
+    let mut got = doc.appendix_activities();
+    expected.sort();
+    got.sort();
+    assert_eq!(got, expected);
+    let (c, v) = compile_json(
+        Path::new("input"),
+        &dir.path().join("r2.docx"),
+        &["--date", "2024-11-28"],
+    );
+    assert_eq!(c, 0);
+    assert_eq!(v["summary"]["rows"].as_u64(), Some(all.len() as u64));
+    assert_eq!(
+        v["summary"]["rows_included"].as_u64(),
+        Some(doc.appendix_rows().len() as u64)
+    );
+
+    // Nơi nhận: the distribution list, one line each.
+    let end = doc
+        .tables
+        .iter()
+        .flatten()
+        .flatten()
+        .find(|c| c.starts_with("Nơi nhận:"))
+        .expect("the end block");
+    let lines: Vec<&str> = end.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Nơi nhận:",
+            "- UBND tỉnh (b/cáo);",
+            "- Sở Thông tin và Truyền thông;",
+            "- Sở Nội vụ;",
+            "- GĐ, các PGĐ Sở;",
+            "- Lưu: VT, HCTH."
+        ]
+    );
+}
+
+#[test]
+fn the_date_line_follows_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let date_line = |extra: &[&str], name: &str| {
+        let out = dir.path().join(name);
+        let o = compile(Path::new("input"), &out, extra);
+        assert_eq!(code(&o), 0, "{}", stdout(&o));
+        read_docx(&out).tables[0][1][1].clone()
+    };
+    assert_eq!(
+        date_line(&["--date", "2024-01-05"], "jan.docx"),
+        "Quảng Ngãi, ngày 05 tháng 01 năm 2024"
+    );
+    let blank = date_line(&[], "blank.docx");
+    let day = blank
+        .strip_prefix("Quảng Ngãi, ngày ")
+        .and_then(|s| s.strip_suffix(" tháng 11 năm 2024"))
+        .unwrap_or_else(|| panic!("{blank:?}"));
+    assert!(
+        day.chars()
+            .all(|c| c.is_whitespace() || c == '.' || c == '…'),
+        "the day is left blank: {blank:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 2. JSON
+
+#[test]
+fn json_document_has_the_contract_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let o = compile(Path::new("input"), &out, &["--format", "json"]);
+    assert_eq!(code(&o), 0);
+    let v: Value = serde_json::from_slice(&o.stdout).expect("stdout is one JSON document");
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&v), ["files", "findings", "summary", "output"]);
+    assert_eq!(
+        keys(&v["summary"]),
+        ["files", "rows", "rows_included", "errors", "warnings"]
+    );
+    assert_eq!(v["output"].as_str(), Some(out.to_str().unwrap()));
+    assert!(out.is_file());
+    let s = &v["summary"];
+    assert_eq!(s["files"].as_u64(), Some(sample_paths().len() as u64));
+    assert_eq!(s["errors"], 0);
+    assert_eq!(s["rows_included"], s["rows"]);
+    assert_eq!(v["files"].as_array().unwrap().len(), sample_paths().len());
+    assert_eq!(all_codes(&v), ["W202"]);
+
+    // Blocked: output null, nothing written.
+    let (_d, input) = samples_copy(&["CCTC.ods"]);
+    let out = dir.path().join("blocked.docx");
+    let (c, v) = compile_json(&input, &out, &[]);
+    assert_eq!(c, 1);
+    assert_eq!(keys(&v), ["files", "findings", "summary", "output"]);
+    assert!(v["output"].is_null());
+    assert!(!out.exists());
+}
+
+// ---------------------------------------------------------------------------
+// 3. Missing units
+
+#[test]
+fn a_missing_lead_unit_blocks_e301() {
+    let (d, input) = samples_copy(&["CCTC.ods"]);
+    let out = d.path().join("out/r.docx");
+    let (c, v) = compile_json(&input, &out, &[]);
+    assert_eq!(c, 1);
+    assert!(!out.exists());
+    assert!(!out.parent().unwrap().exists() || file_names(out.parent().unwrap()).is_empty());
+    let f = &v["findings"][0];
+    assert_eq!(batch_codes(&v), ["E301"]);
+    assert_eq!(f["unit"], "CCTC");
+    assert_eq!(f["severity"], "error");
+    assert!(f["message"].as_str().unwrap().contains("CCTC"));
+    assert_eq!(v["summary"]["errors"], 1);
+}
+
+#[test]
+fn a_missing_unit_without_lead_tasks_is_w302() {
+    let (d, input) = samples_copy(&["Bao cao CCHC - Phong QLKH.xlsx"]);
+    let out = d.path().join("r.docx");
+    let (c, v) = compile_json(&input, &out, &[]);
+    assert_eq!(c, 0);
+    assert_eq!(batch_codes(&v), ["W302"]);
+    assert_eq!(v["findings"][0]["unit"], "QLKH");
+    assert_eq!(v["findings"][0]["severity"], "warning");
+    assert!(out.is_file());
+    // The report says who did not report.
+    let doc = read_docx(&out);
+    assert!(
+        doc.paragraphs
+            .iter()
+            .any(|p| p.contains("chưa gửi") && p.contains("Phòng Quản lý Khoa học")),
+        "{:#?}",
+        doc.paragraphs
+    );
+}
+
+// ---------------------------------------------------------------------------
+// 4. A unit claimed twice
+
+#[test]
+fn two_files_for_one_unit_is_e303_and_partial_leaves_both_out() {
+    let (d, input) = samples_copy(&[]);
+    std::fs::copy(input.join("TTUD.xlsx"), input.join("TTUD - ban sua.xlsx")).unwrap();
+    let out = d.path().join("r.docx");
+    let (c, v) = compile_json(&input, &out, &[]);
+    assert_eq!(c, 1);
+    assert!(!out.exists());
+    assert!(v["output"].is_null());
+    assert_eq!(batch_codes(&v), ["E303"]);
+    let f = &v["findings"][0];
+    assert_eq!(f["unit"], "TTUD");
+    let paths: Vec<&str> = f["paths"]
+        .as_array()
+        .expect("E303 names the files")
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+    assert!(paths.iter().any(|p| p.ends_with("/TTUD.xlsx")));
+    assert!(paths.iter().any(|p| p.ends_with("/TTUD - ban sua.xlsx")));
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("TTUD.xlsx") && message.contains("TTUD - ban sua.xlsx"),
+        "{message}"
+    );
+
+    let (c, v) = compile_json(&input, &out, &["--partial"]);
+    assert_eq!(c, 1);
+    assert_eq!(v["output"].as_str(), Some(out.to_str().unwrap()));
+    let ttud_rows = samples_of("TTUD.xlsx");
+    assert_eq!(
+        v["summary"]["rows_included"].as_u64().unwrap(),
+        v["summary"]["rows"].as_u64().unwrap() - 2 * ttud_rows.len() as u64
+    );
+    let doc = read_docx(&out);
+    let got = doc.appendix_activities();
+    for r in &ttud_rows {
+        assert!(
+            !got.contains(&r.activity),
+            "{:?} reached the report",
+            r.activity
+        );
+    }
+    assert!(doc.appendix_rows().iter().all(|r| r[1] != "TTUD"));
+    assert_eq!(
+        v["summary"]["rows_included"].as_u64(),
+        Some(got.len() as u64)
+    );
+    let said = |name: &str| {
+        doc.paragraphs
+            .iter()
+            .any(|p| p.contains(name) && p.contains("chưa được tổng hợp"))
+    };
+    assert!(
+        said("TTUD.xlsx") && said("TTUD - ban sua.xlsx"),
+        "{:#?}",
+        doc.paragraphs
+    );
+}
+
+fn samples_of(name: &str) -> Vec<SampleRow> {
+    sample_rows()
+        .into_iter()
+        .find(|(p, _)| p.file_name().unwrap() == name)
+        .unwrap()
+        .1
+}
+
+// ---------------------------------------------------------------------------
+// 5. Strays, lock files, hidden files
+
+#[test]
+fn strays_warn_and_lock_and_hidden_files_are_skipped() {
+    let (d, input) = samples_copy(&[]);
+    std::fs::write(input.join("ghi-chu.txt"), "Nhớ gửi lại QLKH").unwrap();
+    std::fs::write(input.join("~$TTUD.xlsx"), b"lock").unwrap();
+    std::fs::copy(input.join("TTUD.xlsx"), input.join(".hidden.xlsx")).unwrap();
+    let out = d.path().join("r.docx");
+    let (c, v) = compile_json(&input, &out, &[]);
+    assert_eq!(c, 0);
+    assert!(out.is_file());
+    assert_eq!(batch_codes(&v), ["W304"]);
+    let f = &v["findings"][0];
+    assert!(f["message"].as_str().unwrap().contains("ghi-chu.txt"));
+    assert_eq!(f["severity"], "warning");
+    let files: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), sample_paths().len());
+    assert!(files
+        .iter()
+        .all(|p| !p.contains("~$") && !p.contains(".hidden") && !p.contains("ghi-chu")));
+    assert_eq!(all_codes(&v), ["W304", "W202"]);
+}
+
+// ---------------------------------------------------------------------------
+// 6. --partial with a row in error and a corrupt file
+
+#[test]
+fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
+    let (d, input) = samples_copy(&["TTUD.xlsx", "Bao cao CCHC - Phong QLKH.xlsx"]);
+    let mut rows: Vec<Row> = ttud_rows();
+    rows.push([
+        "1",
+        "Hoạt động có số lượng sai",
+        "12,5",
+        "tin",
+        "05/2024",
+        "Hoàn thành",
+        "",
+        "",
+    ]);
+    xlsx(&input, "TTUD.xlsx", Some("TT Ứng dụng"), &[], &rows);
+    std::fs::write(
+        input.join("QLKH.xlsx"),
+        (0..4096u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect::<Vec<u8>>(),
+    )
+    .unwrap();
+    let out = d.path().join("r.docx");
+
+    let (c, v) = compile_json(&input, &out, &[]);
+    assert_eq!(c, 1);
+    assert!(!out.exists());
+    assert!(v["output"].is_null());
+    let codes = all_codes(&v);
+    assert!(
+        codes.contains(&"E104".into()) && codes.contains(&"E001".into()),
+        "{codes:?}"
+    );
+
+    let (c, v) = compile_json(&input, &out, &["--partial"]);
+    assert_eq!(c, 1, "errors remain");
+    assert_eq!(v["output"].as_str(), Some(out.to_str().unwrap()));
+    let file = |name: &str| {
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"].as_str().unwrap().ends_with(name))
+            .unwrap()
+            .clone()
+    };
+    let bad = file("/TTUD.xlsx");
+    let e104 = bad["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "E104")
+        .unwrap();
+    assert_eq!(e104["row"], 11);
+    let corrupt = file("/QLKH.xlsx");
+    assert_eq!(corrupt["findings"][0]["code"], "E001");
+    let s = &v["summary"];
+    assert_eq!(
+        s["rows_included"].as_u64().unwrap(),
+        s["rows"].as_u64().unwrap() - 1 - corrupt["rows"].as_u64().unwrap()
+    );
+    let doc = read_docx(&out);
+    let got = doc.appendix_activities();
+    assert_eq!(got.len() as u64, s["rows_included"].as_u64().unwrap());
+    assert!(!got.contains(&"Hoạt động có số lượng sai".to_string()));
+    assert!(got.contains(&"Cập nhật mục CCHC".to_string()));
+    let text = doc.paragraphs.join("\n");
+    assert!(
+        doc.paragraphs
+            .iter()
+            .any(|p| p.contains("QLKH.xlsx") && p.contains("chưa được tổng hợp")),
+        "the corrupt file is named: {text}"
+    );
+    assert!(
+        doc.paragraphs
+            .iter()
+            .any(|p| p.contains("TTUD.xlsx") && p.contains("dòng 11")),
+        "the row left out is named: {text}"
+    );
+    // The unreadable QLKH.xlsx is QLKH's: the report does not say QLKH sent
+    // nothing, and names the file once, with its reason.
+    assert!(
+        !doc.paragraphs
+            .iter()
+            .any(|p| p.contains("chưa gửi") && p.contains("Phòng Quản lý Khoa học")),
+        "{text}"
+    );
+    let line = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.contains("QLKH.xlsx"))
+        .unwrap();
+    assert_eq!(line.matches("QLKH.xlsx").count(), 1, "{line}");
+    assert!(line.contains("Phòng Quản lý Khoa học"), "{line}");
+    // The reason reads on from "do": no capital, no full stop before the code.
+    assert!(line.contains("do không đọc được"), "{line}");
+    assert!(!line.contains(". (E"), "{line}");
+    let o = compile(&input, &out, &["--partial"]);
+    let s = stdout(&o);
+    assert!(s.contains("--partial"), "{s}");
+    // The roster shows what arrived: QLKH sent a file, unreadable.
+    let roster = s
+        .lines()
+        .find(|l| l.trim_start().starts_with("QLKH"))
+        .unwrap();
+    assert!(roster.contains("QLKH.xlsx"), "{s}");
+}
+
+// ---------------------------------------------------------------------------
+// 7. Same input, same bytes
+
+#[test]
+fn two_runs_give_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.docx"), dir.path().join("sub/b.docx"));
+    for out in [&a, &b] {
+        let o = compile(Path::new("input"), out, &["--date", "2024-11-28"]);
+        assert_eq!(code(&o), 0);
+    }
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert!(a == b, "the two reports differ");
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let hash = |bytes: &[u8]| {
+        let mut h = DefaultHasher::new();
+        bytes.hash(&mut h);
+        h.finish()
+    };
+    assert_eq!(hash(&a), hash(&b));
+}
+
+// ---------------------------------------------------------------------------
+// 8. Output safety
+
+#[test]
+fn output_in_the_input_folder_or_on_an_input_is_refused() {
+    let (d, input) = samples_copy(&[]);
+    let before = file_names(&input);
+
+    let o = compile(&input, &input.join("r.docx"), &[]);
+    assert_eq!(code(&o), 2, "{}", stdout(&o));
+    assert!(!String::from_utf8_lossy(&o.stderr).is_empty());
+    assert_eq!(file_names(&input), before);
+
+    let target = input.join("TTUD.xlsx");
+    let original = std::fs::read(&target).unwrap();
+    let o = compile(&input, &target, &[]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(std::fs::read(&target).unwrap(), original);
+    assert_eq!(file_names(&input), before);
+
+    // The same folder named another way.
+    let other = d.path().join("in/../in/r.docx");
+    let o = compile(&input, &other, &[]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(file_names(&input), before);
+}
+
+#[test]
+fn a_failed_run_leaves_no_temporary_file() {
+    let (d, input) = samples_copy(&["CCTC.ods"]);
+    let out_dir = d.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    // Blocked by E301.
+    let o = compile(&input, &out_dir.join("r.docx"), &[]);
+    assert_eq!(code(&o), 1);
+    assert!(file_names(&out_dir).is_empty());
+    // The output folder cannot be created: a file stands in its way.
+    let (_d2, full) = samples_copy(&[]);
+    let blocker = out_dir.join("not-a-folder");
+    std::fs::write(&blocker, b"x").unwrap();
+    let o = compile(&full, &blocker.join("r.docx"), &[]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(file_names(&out_dir), ["not-a-folder"]);
+    // The output is a folder.
+    let o = compile(&full, &out_dir, &[]);
+    assert_eq!(code(&o), 2);
+    assert_eq!(file_names(&out_dir), ["not-a-folder"]);
+    assert!(!file_names(d.path()).iter().any(|n| n.ends_with(".tmp")));
+}
+
+// ---------------------------------------------------------------------------
+// 9. English messages
+
+#[test]
+fn english_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let o = compile(Path::new("input"), &out, &["--lang", "en"]);
+    assert_eq!(code(&o), 0);
+    let s = stdout(&o);
+    for w in [
+        "file(s)",
+        "data row(s)",
+        "error(s)",
+        "warning(s)",
+        "Report written",
+    ] {
+        assert!(s.contains(w), "{w:?} in {s}");
+    }
+    assert!(!s.contains("Đã ghi báo cáo"), "{s}");
+    // The report itself stays Vietnamese.
+    assert!(read_docx(&out).paragraphs.contains(&"BÁO CÁO".to_string()));
+}
