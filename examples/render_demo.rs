@@ -31,6 +31,7 @@ fn main() -> Result<()> {
     let exclusions = [Exclusion {
         path: PathBuf::from("bao-cao-QLKH.xlsx"),
         unit: Some("QLKH".into()),
+        rows: Vec::new(),
         reason: "tệp không theo mẫu báo cáo (thiếu cột Nhiệm vụ)".into(),
     }];
     let data = aggregate(&plan, &files, &exclusions);

@@ -18,6 +18,9 @@ use crate::plan::Plan;
 pub struct Exclusion {
     pub path: PathBuf,
     pub unit: Option<String>,
+    /// The rows left out (1-based), or empty when the whole file is left out.
+    pub rows: Vec<u32>,
+    /// Why the whole file is left out (empty for rows: each has its own finding).
     pub reason: String,
 }
 
@@ -225,6 +228,7 @@ pub fn aggregate(plan: &Plan, included: &[CheckedFile], exclusions: &[Exclusion]
     let reporting: BTreeSet<&str> = files.iter().filter_map(|f| f.unit.as_deref()).collect();
     let excluded: BTreeSet<&str> = exclusions
         .iter()
+        .filter(|e| e.rows.is_empty())
         .filter_map(|e| e.unit.as_deref())
         .collect();
     let units_missing = plan
@@ -516,6 +520,7 @@ mod tests {
         let excl = [Exclusion {
             path: "QLKH.xlsx".into(),
             unit: Some("QLKH".into()),
+            rows: Vec::new(),
             reason: "tệp không đúng mẫu".into(),
         }];
         let data = aggregate(&p, &sample(), &excl);

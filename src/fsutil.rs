@@ -38,7 +38,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     result
 }
 
-/// Refuses an output path inside the input folder or equal to an input file.
+/// Refuses an output path directly in the input folder (where the next run would
+/// take it for a stray input) or equal to an input file. A sub-folder of the input
+/// folder is allowed: inputs are never read from sub-folders.
 pub fn check_output_path(output: &Path, input_dir: &Path, inputs: &[PathBuf]) -> Result<()> {
     let out_dir = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

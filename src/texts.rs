@@ -120,6 +120,7 @@ pub struct Phrases {
     pub late_unit: String,
     pub file_excluded: String,
     pub file_excluded_no_unit: String,
+    pub rows_excluded: String,
     pub difficulties_intro: String,
     pub remark: String,
     pub no_shortcomings: String,
@@ -341,7 +342,7 @@ impl Texts {
             out.push((format!("measures.{m}.verb"), &t.verb, NONE));
         }
         const TASK: &[&str] = &["number", "title", "timeline"];
-        let phrases: [(&str, &str, &'static [&'static str]); 41] = [
+        let phrases: [(&str, &str, &'static [&'static str]); 42] = [
             (
                 "assignment",
                 &p.assignment,
@@ -430,6 +431,11 @@ impl Texts {
                 "file_excluded_no_unit",
                 &p.file_excluded_no_unit,
                 &["file", "reason"],
+            ),
+            (
+                "rows_excluded",
+                &p.rows_excluded,
+                &["unit", "file", "count", "rows"],
             ),
             ("difficulties_intro", &p.difficulties_intro, NONE),
             ("remark", &p.remark, &["unit", "text"]),

@@ -145,6 +145,7 @@ fn exclusions() -> Vec<Exclusion> {
     vec![Exclusion {
         path: "QLKH.xlsx".into(),
         unit: Some("QLKH".into()),
+        rows: Vec::new(),
         reason: "tệp không đúng mẫu".into(),
     }]
 }

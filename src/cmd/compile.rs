@@ -164,7 +164,6 @@ fn progress_bar(files: usize) -> ProgressBar {
 pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
     let mut out = Vec::new();
     for f in &batch.files {
-        let name = file_name(&f.path);
         if !batch.is_includable(f) {
             let first_error = batch
                 .findings
@@ -172,17 +171,17 @@ pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
                 .filter(|x| x.code == crate::finding::Code::E303 && x.paths.contains(&f.path))
                 .chain(f.findings.iter().filter(|x| x.is_error()))
                 .next();
+            // The report goes to UBND tỉnh: the reason in words, without finding codes.
             let reason = match first_error {
-                Some(x) => format!(
-                    "{} ({})",
-                    mid_sentence(messages::message(x, lang).trim_end().trim_end_matches('.')),
-                    x.code
-                ),
+                Some(x) => {
+                    mid_sentence(messages::message(x, lang).trim_end().trim_end_matches('.'))
+                }
                 None => ui(lang, "compile.excluded_unknown").to_string(),
             };
             out.push(Exclusion {
                 path: f.path.clone(),
                 unit: file_unit(plan, f),
+                rows: Vec::new(),
                 reason,
             });
             continue;
@@ -196,19 +195,11 @@ pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
         bad_rows.sort_unstable();
         bad_rows.dedup();
         if !bad_rows.is_empty() {
-            let list: Vec<String> = bad_rows.iter().map(u32::to_string).collect();
             out.push(Exclusion {
                 path: f.path.clone(),
                 unit: f.unit.clone(),
-                reason: ui_fill(
-                    lang,
-                    "compile.excluded_rows",
-                    &[
-                        ("file", name),
-                        ("count", bad_rows.len().to_string()),
-                        ("rows", list.join(", ")),
-                    ],
-                ),
+                rows: bad_rows,
+                reason: String::new(),
             });
         }
     }
@@ -232,28 +223,59 @@ fn write_roster(
             .filter(|f| file_unit(plan, f).as_deref() == Some(unit.code.as_str()))
             .collect();
         let line = if files.is_empty() {
-            ui(lang, "compile.roster_missing").to_string()
+            // E301 or W302: the batch findings say which.
+            let code = batch
+                .findings
+                .iter()
+                .find(|x| x.unit.as_deref() == Some(unit.code.as_str()))
+                .map(|x| x.code.to_string())
+                .unwrap_or_default();
+            ui_fill(lang, "compile.roster_missing", &[("code", code)])
         } else {
             files
                 .iter()
-                .map(|f| {
-                    ui_fill(
-                        lang,
-                        "compile.roster_file",
-                        &[
-                            ("file", file_name(&f.path)),
-                            ("rows", f.rows_total.to_string()),
-                            ("errors", f.errors().to_string()),
-                            ("warnings", f.warnings().to_string()),
-                        ],
-                    )
-                })
+                .map(|f| roster_file(f, batch, lang))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        writeln!(out, "  {:width$}  {line}", unit.code)?;
+        writeln!(out, "  {:width$}  {}: {line}", unit.code, unit.name)?;
     }
     Ok(())
+}
+
+/// `TTRA.xlsx — 5 dòng, 1 cảnh báo (W202)`, with the codes found, and whether the
+/// file reaches the report.
+fn roster_file(f: &CheckedFile, batch: &Batch, lang: Lang) -> String {
+    let mut codes: Vec<String> = f.findings.iter().map(|x| x.code.to_string()).collect();
+    codes.extend(
+        batch
+            .findings
+            .iter()
+            .filter(|x| x.paths.contains(&f.path))
+            .map(|x| x.code.to_string()),
+    );
+    codes.sort();
+    codes.dedup();
+    let key = if !batch.is_includable(f) {
+        "compile.roster_excluded"
+    } else if f.errors() > 0 {
+        "compile.roster_errors"
+    } else if f.warnings() > 0 {
+        "compile.roster_warnings"
+    } else {
+        "compile.roster_ok"
+    };
+    ui_fill(
+        lang,
+        key,
+        &[
+            ("file", file_name(&f.path)),
+            ("rows", f.rows_total.to_string()),
+            ("errors", f.errors().to_string()),
+            ("warnings", f.warnings().to_string()),
+            ("codes", codes.join(", ")),
+        ],
+    )
 }
 
 /// A message continued after "do …": its first letter in lower case (`Không đọc

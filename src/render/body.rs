@@ -743,7 +743,17 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
             |f| f.to_string_lossy().into_owned(),
         );
         let reason = e.reason.trim().trim_end_matches('.');
+        let rows: Vec<String> = e.rows.iter().map(u32::to_string).collect();
         lines.push(match &e.unit {
+            Some(u) if !rows.is_empty() => fill(
+                &ph.rows_excluded,
+                &[
+                    ("unit", &cx.unit_name(u)),
+                    ("file", &file),
+                    ("count", &rows.len().to_string()),
+                    ("rows", &t.join_list(&rows)),
+                ],
+            ),
             Some(u) => fill(
                 &ph.file_excluded,
                 &[
