@@ -39,7 +39,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "TỆP",
-        default_value = "templates/plan.json"
+        default_value = crate::cmd::DEFAULT_PLAN
     )]
     pub plan: PathBuf,
     /// Tệp văn bản cố định của báo cáo (JSON): tên cơ quan, người ký, nơi nhận…
@@ -47,7 +47,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "TỆP",
-        default_value = "templates/texts.json"
+        default_value = crate::cmd::DEFAULT_TEXTS
     )]
     pub texts: PathBuf,
     /// In hướng dẫn sử dụng.

@@ -303,3 +303,14 @@ fn many_files_in_argument_order_and_english() {
     );
     assert_eq!(o.status.code(), Some(0));
 }
+
+#[test]
+fn a_folder_stands_for_its_spreadsheets() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let o = baocao(&["check", &format!("{root}/input"), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 7);
+    assert!(files.iter().all(|f| f["unit"].is_string()));
+}

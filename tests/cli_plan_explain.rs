@@ -95,3 +95,46 @@ fn invalid_plan_is_exit_2() {
     let o = baocao(&["plan", "--plan", "does/not/exist.json"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn the_shipped_plan_is_found_from_any_folder() {
+    // A unit runs the program from its own folder: the default plan is looked up
+    // beside the executable (target/debug/ → the repository's templates/).
+    let dir = tempfile::tempdir().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["plan"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(stdout(&o).contains("Nhiệm vụ (mục IV)"));
+    // An explicit plan that does not exist is not searched for: exit 2, named.
+    let o = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .current_dir(dir.path())
+        .args(["plan", "--plan", "ke-hoach-2025.json"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("tệp kế hoạch ke-hoach-2025.json"), "{err}");
+}
+
+#[test]
+fn help_follows_the_language() {
+    let vi = stdout(&baocao(&["check", "--help"]));
+    assert!(
+        vi.contains("Cách dùng:") && vi.contains("Các tệp biểu kết quả cần kiểm tra"),
+        "{vi}"
+    );
+    let en = stdout(&baocao(&["check", "--help", "--lang", "en"]));
+    assert!(
+        en.contains("Usage:") && en.contains("The spreadsheets to check"),
+        "{en}"
+    );
+}

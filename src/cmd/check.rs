@@ -4,10 +4,11 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use rayon::prelude::*;
 
 use crate::args::{CheckArgs, Format, GlobalArgs};
+use crate::batch::list_inputs;
 use crate::check::{check_file, CheckedFile};
 use crate::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
 use crate::messages::ui_fill;
@@ -16,6 +17,7 @@ use crate::read::Limits;
 
 pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
+    let mut paths = Vec::new();
     for path in &args.files {
         if !path.exists() {
             anyhow::bail!(ui_fill(
@@ -24,10 +26,22 @@ pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
                 &[("path", path.display().to_string())]
             ));
         }
+        // A folder stands for its spreadsheets, as `compile` reads them.
+        if path.is_dir() {
+            let inputs = list_inputs(path).with_context(|| {
+                ui_fill(
+                    global.lang,
+                    "compile.input",
+                    &[("dir", path.display().to_string())],
+                )
+            })?;
+            paths.extend(inputs.spreadsheets);
+        } else {
+            paths.push(path.clone());
+        }
     }
     let limits = Limits::default();
-    let files: Vec<CheckedFile> = args
-        .files
+    let files: Vec<CheckedFile> = paths
         .par_iter()
         .map(|p| check_file(&plan, p, args.unit.as_deref(), &limits))
         .collect();

@@ -13,14 +13,13 @@ use crate::aggregate::{aggregate, Exclusion};
 use crate::args::{CompileArgs, Format, GlobalArgs, Lang};
 use crate::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
-use crate::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
+use crate::cmd::{load_plan, load_texts, EXIT_FINDINGS, EXIT_OK};
 use crate::fsutil::{check_output_path, write_atomic};
 use crate::messages::{self, ui, ui_fill};
 use crate::output::{use_color, write_text, Document, Style};
 use crate::plan::Plan;
 use crate::read::Limits;
 use crate::render::report_docx;
-use crate::texts::Texts;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -28,8 +27,7 @@ const PROGRESS_MIN_FILES: usize = 8;
 pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let lang = global.lang;
     let plan = load_plan(global)?;
-    let texts = Texts::load(&global.texts)
-        .with_context(|| format!("texts file {}", global.texts.display()))?;
+    let texts = load_texts(global)?;
     let inputs = list_inputs(&args.input).with_context(|| {
         ui_fill(
             lang,

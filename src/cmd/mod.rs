@@ -8,10 +8,14 @@ pub mod explain;
 pub mod plan;
 pub mod template;
 
+use std::path::{Path, PathBuf};
+
 use anyhow::{Context, Result};
 
 use crate::args::GlobalArgs;
+use crate::messages::ui_fill;
 use crate::plan::Plan;
+use crate::texts::Texts;
 
 /// Exit code: no errors (warnings allowed).
 pub const EXIT_OK: i32 = 0;
@@ -20,7 +24,52 @@ pub const EXIT_FINDINGS: i32 = 1;
 /// Exit code: the run could not proceed.
 pub const EXIT_FAILURE: i32 = 2;
 
+/// The default `--plan`.
+pub const DEFAULT_PLAN: &str = "templates/plan.json";
+/// The default `--texts`.
+pub const DEFAULT_TEXTS: &str = "templates/texts.json";
+
 /// Loads the plan named by `--plan`, with the file and JSON path in the error.
 pub fn load_plan(global: &GlobalArgs) -> Result<Plan> {
-    Plan::load(&global.plan).with_context(|| format!("plan file {}", global.plan.display()))
+    let path = data_file(&global.plan, DEFAULT_PLAN);
+    Plan::load(&path).with_context(|| {
+        ui_fill(
+            global.lang,
+            "load.plan",
+            &[("path", path.display().to_string())],
+        )
+    })
+}
+
+/// Loads the report's texts named by `--texts`.
+pub fn load_texts(global: &GlobalArgs) -> Result<Texts> {
+    let path = data_file(&global.texts, DEFAULT_TEXTS);
+    Texts::load(&path).with_context(|| {
+        ui_fill(
+            global.lang,
+            "load.texts",
+            &[("path", path.display().to_string())],
+        )
+    })
+}
+
+/// Where a data file is: the path as given; or, for the default path when it is not
+/// in the working folder, the same path beside the executable or one of its parent
+/// folders (an installed `baocao` with `templates/` next to it, or
+/// `target/release/baocao` inside the repository), so a unit can run the program
+/// from any folder.
+pub fn data_file(given: &Path, default: &str) -> PathBuf {
+    if given != Path::new(default) || given.exists() {
+        return given.to_path_buf();
+    }
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| {
+            exe.ancestors()
+                .skip(1)
+                .take(4)
+                .map(|dir| dir.join(default))
+                .find(|p| p.is_file())
+        })
+        .unwrap_or_else(|| given.to_path_buf())
 }

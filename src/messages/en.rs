@@ -108,6 +108,8 @@ pub static TEXTS: Texts = Texts {
         ("file.detail", "detail: {detail}"),
         ("batch", "Whole folder"),
         ("check.missing", "file not found: {path}"),
+        ("load.plan", "plan file {path}"),
+        ("load.texts", "report texts file {path}"),
         ("compile.input", "cannot read the folder {dir}"),
         ("compile.roster", "By unit:"),
         ("compile.roster_missing", "NOTHING SENT ({code})"),

@@ -109,6 +109,8 @@ pub static TEXTS: Texts = Texts {
         ("file.detail", "chi tiết: {detail}"),
         ("batch", "Toàn bộ thư mục"),
         ("check.missing", "không tìm thấy tệp {path}"),
+        ("load.plan", "tệp kế hoạch {path}"),
+        ("load.texts", "tệp văn bản cố định của báo cáo {path}"),
         ("compile.input", "không đọc được thư mục {dir}"),
         ("compile.roster", "Theo đơn vị:"),
         ("compile.roster_missing", "CHƯA GỬI ({code})"),
