@@ -227,6 +227,7 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
     let t = Instant::now();
     let batch = check_batch(&plan, &inputs, &Limits::default(), &|| {});
     let check = t.elapsed().as_secs_f64();
+    let hwm_check = vm_hwm_mb();
 
     let rows: usize = batch.files.iter().map(|f| f.rows_total).sum();
     let w110 = batch
@@ -235,6 +236,13 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
         .flat_map(|f| &f.findings)
         .filter(|f| f.code == baocao::finding::Code::W110)
         .count();
+    let mut by_code = std::collections::BTreeMap::new();
+    for f in batch.files.iter().flat_map(|f| &f.findings) {
+        *by_code.entry(format!("{:?}", f.code)).or_insert(0usize) += 1;
+    }
+    let codes: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}:{n}")).collect();
+    let codes = codes.join(",");
+    let mut hwm_agg = 0.0;
     let (mut agg, mut render, mut size) = (0.0, 0.0, 0usize);
     if compile {
         let t = Instant::now();
@@ -247,6 +255,7 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
         let excl = exclusions(&batch, Lang::Vi);
         let data = aggregate(&plan, &included, &excl);
         agg = t.elapsed().as_secs_f64();
+        hwm_agg = vm_hwm_mb();
 
         let t = Instant::now();
         let date = chrono::NaiveDate::parse_from_str(DATE, "%Y-%m-%d")?;
@@ -256,7 +265,8 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
     }
     println!(
         "STAGES load={load} list={list} check={check} agg={agg} render={render} total={} \
-         rows={rows} errors={} warnings={} w110={w110} size={size} hwm={}",
+         rows={rows} errors={} warnings={} w110={w110} size={size} hwm_check={hwm_check} hwm_agg={hwm_agg} hwm={} \
+         codes={codes}",
         t_all.elapsed().as_secs_f64(),
         batch.errors(),
         batch.warnings(),
