@@ -149,7 +149,11 @@ fn write_unit(path: &Path, unit: usize, rows: usize, salt: usize) -> Res<()> {
     }
     for i in 0..rows {
         // A duplicate repeats the previous row's content (same key → W110).
-        let k = if i > 0 && i % DUP_EVERY == 0 { i - 1 } else { i };
+        let k = if i > 0 && i % DUP_EVERY == 0 {
+            i - 1
+        } else {
+            i
+        };
         let r = 6 + i as u32;
         let task = tasks[k % tasks.len()];
         let month = k % 10 + 1;
@@ -286,10 +290,7 @@ fn field(line: &str, key: &str) -> f64 {
 /// if missing.
 fn baocao_bin() -> Res<PathBuf> {
     let exe = std::env::current_exe()?;
-    let dir = exe
-        .parent()
-        .and_then(Path::parent)
-        .ok_or("no target dir")?;
+    let dir = exe.parent().and_then(Path::parent).ok_or("no target dir")?;
     let bin = dir.join("baocao");
     if !bin.exists() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -410,10 +411,7 @@ fn main() -> Res<()> {
             bin_code,
             report,
         };
-        eprintln!(
-            "{} done: generated in {:.1} s; {}",
-            s.name, m.gen, m.line
-        );
+        eprintln!("{} done: generated in {:.1} s; {}", s.name, m.gen, m.line);
         results.push(m);
     }
     print_table(&results);
@@ -466,7 +464,9 @@ fn print_table(results: &[Measured]) {
         );
     }
     println!();
-    println!("Scaling (time per row relative to the previous scale of the same kind; 1.0 = linear):");
+    println!(
+        "Scaling (time per row relative to the previous scale of the same kind; 1.0 = linear):"
+    );
     for kind in [true, false] {
         let same: Vec<&Measured> = results.iter().filter(|m| m.scale.compile == kind).collect();
         for w in same.windows(2) {
