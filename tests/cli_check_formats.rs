@@ -187,11 +187,16 @@ fn file_level_findings_in_every_format() {
 }
 
 #[test]
-fn e002_password_protected_xlsx() {
-    let (code, v) = check(&[&fixture("encrypted.xlsx")], &[]);
-    assert_eq!(code, Some(1));
-    let f = file_finding(&v, "E002");
-    assert_eq!(f["severity"], "error");
+fn e002_password_protected_in_every_format() {
+    // .xlsx: ECMA-376 agile encryption (msoffcrypto-tool); .xls: RC4 CryptoAPI;
+    // .ods: ODF package encryption (both saved by LibreOffice, see make.sh).
+    for fmt in FORMATS {
+        let name = format!("encrypted.{fmt}");
+        let (code, v) = check(&[&fixture(&name)], &[]);
+        assert_eq!(code, Some(1), "{name}");
+        let f = file_finding(&v, "E002");
+        assert_eq!(f["severity"], "error", "{name}");
+    }
 }
 
 /// A .docx (a zip with word/document.xml) written with the zip crate.
