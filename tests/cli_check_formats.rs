@@ -373,3 +373,17 @@ fn fixtures_are_what_their_extension_says() {
         }
     }
 }
+
+#[test]
+fn e006_in_xls_and_ods_through_the_binary() {
+    // .xls: cells at A1 and GR65536 (the committed tests/fixtures/open/dense.xls).
+    expect_e006(
+        &hostile_gen::dense_xls(),
+        &["ô", "4000000"],
+        &["cells", "4000000"],
+    );
+    // .ods: one non-empty row repeated a million times.
+    let dir = tempfile::tempdir().unwrap();
+    let p = hostile_gen::ods_repeated_rows(dir.path());
+    expect_e006(&p, &["dòng", "100000"], &["rows", "100000"]);
+}
