@@ -162,6 +162,7 @@ pub fn read_error_finding(e: &ReadError) -> Finding {
                 LimitKind::FileSize => ("file_size", true),
                 LimitKind::Uncompressed => ("uncompressed", true),
                 LimitKind::Cells => ("cells", false),
+                LimitKind::Area => ("area", false),
                 LimitKind::Rows => ("rows", false),
                 LimitKind::Columns => ("columns", false),
                 LimitKind::TextLength => ("text_length", false),

@@ -212,6 +212,7 @@ pub const FINDING_ARGS: &[(Code, Option<&str>, &[&str])] = &[
     (Code::E006, Some("file_size"), &["limit", "found"]),
     (Code::E006, Some("uncompressed"), &["limit", "found"]),
     (Code::E006, Some("cells"), &["limit", "found"]),
+    (Code::E006, Some("area"), &["limit", "found"]),
     (Code::E006, Some("rows"), &["limit", "found"]),
     (Code::E006, Some("columns"), &["limit", "found"]),
     (Code::E006, Some("text_length"), &["limit", "found"]),

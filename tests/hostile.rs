@@ -104,5 +104,5 @@ fn oversized_file() {
 
 #[test]
 fn xls_with_a_huge_bounding_box() {
-    assert_eq!(limit_kind(&hostile_gen::dense_xls()), LimitKind::Cells);
+    assert_eq!(limit_kind(&hostile_gen::dense_xls()), LimitKind::Area);
 }

@@ -21,6 +21,7 @@ pub static TEXTS: Texts = Texts {
         T { code: E006, variant: Some("file_size"), message: "The file is too large: {found}, over the limit of {limit}.", hint: TOO_BIG },
         T { code: E006, variant: Some("uncompressed"), message: "The file's content is too large once uncompressed: {found}, over the limit of {limit}.", hint: TOO_BIG },
         T { code: E006, variant: Some("cells"), message: "A sheet has too many non-empty cells: {found}, over the limit of {limit}.", hint: TOO_BIG },
+        T { code: E006, variant: Some("area"), message: "The sheet's used area is too large: {found} cells from its first to its last used cell, over the limit of {limit} (usually a stray cell far from the table).", hint: TOO_BIG },
         T { code: E006, variant: Some("rows"), message: "A sheet uses rows up to {found}, over the limit of {limit} rows.", hint: TOO_BIG },
         T { code: E006, variant: Some("columns"), message: "A sheet uses columns up to number {found}, over the limit of {limit} columns.", hint: TOO_BIG },
         T { code: E006, variant: Some("text_length"), message: "A cell holds {found} characters, over the limit of {limit}.", hint: "Shorten the cell's text; long evidence links can go in a separate file." },

@@ -22,6 +22,7 @@ pub static TEXTS: Texts = Texts {
         T { code: E006, variant: Some("file_size"), message: "Tệp quá lớn: {found}, vượt giới hạn {limit}.", hint: TOO_BIG },
         T { code: E006, variant: Some("uncompressed"), message: "Nội dung tệp sau khi giải nén quá lớn: {found}, vượt giới hạn {limit}.", hint: TOO_BIG },
         T { code: E006, variant: Some("cells"), message: "Trang tính có quá nhiều ô chứa dữ liệu: {found} ô, vượt giới hạn {limit} ô.", hint: TOO_BIG },
+        T { code: E006, variant: Some("area"), message: "Vùng dữ liệu của trang tính quá rộng: từ ô đầu đến ô cuối có dùng là {found} ô, vượt giới hạn {limit} ô (thường do một ô lạc ở rất xa bảng).", hint: TOO_BIG },
         T { code: E006, variant: Some("rows"), message: "Trang tính dùng đến dòng {found}, vượt giới hạn {limit} dòng.", hint: TOO_BIG },
         T { code: E006, variant: Some("columns"), message: "Trang tính dùng đến cột thứ {found}, vượt giới hạn {limit} cột.", hint: TOO_BIG },
         T { code: E006, variant: Some("text_length"), message: "Có ô chứa {found} ký tự, vượt giới hạn {limit} ký tự.", hint: "Hãy rút gọn nội dung ô; đường dẫn minh chứng dài có thể ghi ở tệp riêng." },

@@ -129,6 +129,9 @@ pub enum LimitKind {
     Uncompressed,
     /// Non-empty cells in one sheet.
     Cells,
+    /// Cells in the rectangle from a sheet's first to its last used cell (what a
+    /// dense reader would allocate).
+    Area,
     /// Highest row number used in a sheet.
     Rows,
     /// Highest column number used in a sheet.

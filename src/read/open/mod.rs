@@ -15,7 +15,7 @@
 //!   reader ([`cfb`]) extracts the `Workbook` stream and [`xls::prescan`] walks its
 //!   BIFF records (cell records only, no values): FILEPASS → encrypted, and per
 //!   sheet the cell count, highest row/column and the bounding-box area are checked.
-//!   The area is capped at `4 × limits.cells` (reported as `LimitKind::Cells` with
+//!   The area is capped at `4 × limits.cells` (reported as `LimitKind::Area` with
 //!   the area as `found`), so calamine never allocates more than ~128 MB per sheet.
 //! * **.ods**: calamine expands `number-rows-repeated`/`number-columns-repeated`;
 //!   [`ods::prescan`] streams `content.xml` with quick-xml first, summing repeats of

@@ -364,7 +364,7 @@ fn finish_table(sheet: &Sheet, limits: &Limits) -> Result<(), ReadError> {
     let area =
         (sheet.max_row - sheet.min_row + 1).saturating_mul(sheet.max_col - sheet.min_col + 1);
     if area > limits.dense_area() {
-        return Err(limit(LimitKind::Cells, limits.dense_area(), area));
+        return Err(limit(LimitKind::Area, limits.dense_area(), area));
     }
     Ok(())
 }

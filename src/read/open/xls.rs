@@ -62,7 +62,7 @@ impl Stats {
         let area =
             u64::from(self.max_row - self.min_row + 1) * u64::from(self.max_col - self.min_col + 1);
         if area > limits.dense_area() {
-            return Err(limit(LimitKind::Cells, limits.dense_area(), area));
+            return Err(limit(LimitKind::Area, limits.dense_area(), area));
         }
         Ok(())
     }
