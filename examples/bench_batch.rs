@@ -256,7 +256,7 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
             .filter(|f| batch.is_includable(f))
             .cloned()
             .collect();
-        let excl = exclusions(&batch, Lang::Vi);
+        let excl = exclusions(&batch, &plan, Lang::Vi);
         let data = aggregate(&plan, &included, &excl);
         agg = t.elapsed().as_secs_f64();
         hwm_agg = vm_hwm_mb();

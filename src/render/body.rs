@@ -259,8 +259,10 @@ pub fn body(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDat
     ));
     appendix(&cx, date, &mut blocks);
 
+    // Each block is dropped once written: the structure and the XML of a large
+    // appendix are not both held whole (see docs/performance.md).
     let mut out = String::new();
-    for b in &blocks {
+    for b in blocks {
         b.write(&mut out);
     }
     out.push_str(&landscape_section());

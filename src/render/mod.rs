@@ -51,7 +51,6 @@ pub fn report_docx(
     date: Option<NaiveDate>,
 ) -> Result<Vec<u8>> {
     let body = body::body(data, plan, texts, date);
-    let document = package::document_part(&body);
     let when = date.unwrap_or(plan.deadlines.department_report);
     let subject = crate::texts::fill(
         &texts.subject,
@@ -65,5 +64,5 @@ pub fn report_docx(
         author: &texts.author,
         date: NaiveDate::from_ymd_opt(when.year(), when.month(), when.day()).unwrap_or(when),
     };
-    package::package(&document, &props, body::PAGE_NUMBER_SIZE)
+    package::package(&body, &props, body::PAGE_NUMBER_SIZE)
 }

@@ -26,31 +26,34 @@ pub struct Properties<'a> {
     pub date: NaiveDate,
 }
 
-/// Wraps body XML as `word/document.xml`.
-pub fn document_part(body: &str) -> String {
-    format!(
-        r#"{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>"#
+/// `word/document.xml` around the body XML: what comes before and after it.
+fn document_wrapper() -> (String, &'static str) {
+    (
+        format!(r#"{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>"#),
+        "</w:body></w:document>",
     )
 }
 
-/// Zips the parts into a .docx.
-pub fn package(document: &str, props: &Properties<'_>, page_number_size: u32) -> Result<Vec<u8>> {
+/// Zips the parts into a .docx; `body` is the content of `w:body`, streamed into
+/// the package without another copy.
+pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Result<Vec<u8>> {
     let header_page = header_part(
         Para::new(Align::Center, page_number_size).page_field(Font::new(page_number_size)),
     );
     let header_first = header_part(Para::new(Align::Center, page_number_size));
-    let parts: [(&str, String); 11] = [
-        ("[Content_Types].xml", content_types()),
-        ("_rels/.rels", package_rels()),
-        ("docProps/core.xml", core(props)),
-        ("docProps/app.xml", app()),
-        ("word/document.xml", document.to_string()),
-        ("word/_rels/document.xml.rels", document_rels()),
-        ("word/styles.xml", styles()),
-        ("word/settings.xml", settings()),
-        ("word/fontTable.xml", font_table()),
-        ("word/header1.xml", header_page),
-        ("word/header2.xml", header_first),
+    let (document_head, document_tail) = document_wrapper();
+    let parts: [(&str, [&str; 3]); 11] = [
+        ("[Content_Types].xml", [&content_types(), "", ""]),
+        ("_rels/.rels", [&package_rels(), "", ""]),
+        ("docProps/core.xml", [&core(props), "", ""]),
+        ("docProps/app.xml", [&app(), "", ""]),
+        ("word/document.xml", [&document_head, body, document_tail]),
+        ("word/_rels/document.xml.rels", [&document_rels(), "", ""]),
+        ("word/styles.xml", [&styles(), "", ""]),
+        ("word/settings.xml", [&settings(), "", ""]),
+        ("word/fontTable.xml", [&font_table(), "", ""]),
+        ("word/header1.xml", [&header_page, "", ""]),
+        ("word/header2.xml", [&header_first, "", ""]),
     ];
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // 1980-01-01 00:00, the zip epoch: no clock time in the package.
@@ -59,11 +62,13 @@ pub fn package(document: &str, props: &Properties<'_>, page_number_size: u32) ->
         .compression_level(Some(6))
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
-    for (name, text) in &parts {
+    for (name, pieces) in &parts {
         zip.start_file(*name, options)
             .with_context(|| format!("writing {name}"))?;
-        zip.write_all(text.as_bytes())
-            .with_context(|| format!("writing {name}"))?;
+        for piece in pieces {
+            zip.write_all(piece.as_bytes())
+                .with_context(|| format!("writing {name}"))?;
+        }
     }
     Ok(zip
         .finish()
