@@ -61,4 +61,17 @@ if not 4 <= pages <= 20:
     sys.exit(f"unexpected page count: {pages}")
 print(f"  PDF: {pages} pages, {len(expected)} expected lines found")
 PY
-echo "e2e: 1 passed, 0 failed"
+echo "- a unit's template opens in LibreOffice Calc"
+"$bin" template --unit TTUD --output "$work/bieu-TTUD.xlsx" >/dev/null
+soffice --headless --convert-to pdf --outdir "$work" "$work/bieu-TTUD.xlsx" >/dev/null 2>&1
+test -s "$work/bieu-TTUD.pdf"
+pdftotext "$work/bieu-TTUD.pdf" - | python3 -c '
+import re, sys, unicodedata
+flat = re.sub(r"\s+", " ", unicodedata.normalize("NFC", sys.stdin.read()))
+for s in ["BIỂU TỔNG HỢP KẾT QUẢ", "Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ", "Nội dung thực hiện", "Tình trạng"]:
+    if s not in flat:
+        sys.exit(f"template PDF lacks {s!r}")
+print("  template PDF: title, unit and header found")
+'
+
+echo "e2e: 2 passed, 0 failed"

@@ -3,7 +3,7 @@
 //! unit that sent nothing (E301), another unit that sent nothing (W302), two files
 //! claiming one unit (E303), a stray non-spreadsheet file (W304).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -64,9 +64,24 @@ pub struct Batch {
     pub files: Vec<CheckedFile>,
     /// Batch-level findings (E301, W302, E303, W304).
     pub findings: Vec<Finding>,
+    /// Files named by an E303 (a unit claimed twice), looked up once per file.
+    conflicts: HashSet<PathBuf>,
 }
 
 impl Batch {
+    pub fn new(files: Vec<CheckedFile>, findings: Vec<Finding>) -> Batch {
+        let conflicts = findings
+            .iter()
+            .filter(|f| f.code == Code::E303)
+            .flat_map(|f| f.paths.iter().cloned())
+            .collect();
+        Batch {
+            files,
+            findings,
+            conflicts,
+        }
+    }
+
     pub fn errors(&self) -> usize {
         self.files.iter().map(CheckedFile::errors).sum::<usize>()
             + self.findings.iter().filter(|f| f.is_error()).count()
@@ -77,21 +92,10 @@ impl Batch {
             + self.findings.iter().filter(|f| !f.is_error()).count()
     }
 
-    /// Paths of files that two or more files' units collide on (E303).
-    pub fn conflicting_paths(&self) -> Vec<&Path> {
-        self.findings
-            .iter()
-            .filter(|f| f.code == Code::E303)
-            .flat_map(|f| f.paths.iter().map(PathBuf::as_path))
-            .collect()
-    }
-
     /// Whether a file's rows may reach the report: no file-level error, and its unit
     /// not claimed by another file.
     pub fn is_includable(&self, file: &CheckedFile) -> bool {
-        file.unit.is_some()
-            && !file.has_file_error()
-            && !self.conflicting_paths().contains(&file.path.as_path())
+        file.unit.is_some() && !file.has_file_error() && !self.conflicts.contains(&file.path)
     }
 }
 
@@ -113,7 +117,7 @@ pub fn check_batch(
         })
         .collect();
     let findings = batch_findings(plan, &files, &inputs.strays);
-    Batch { files, findings }
+    Batch::new(files, findings)
 }
 
 /// E303 for every unit claimed by two or more files, E301/W302 for units that sent
@@ -259,10 +263,7 @@ mod tests {
             [(Code::E303, Some("TTUD")), (Code::W304, None)]
         );
         assert_eq!(got[0].paths.len(), 2);
-        let batch = Batch {
-            files,
-            findings: got,
-        };
+        let batch = Batch::new(files, got);
         assert!(!batch.is_includable(&batch.files[1]));
         assert!(batch.is_includable(&batch.files[0]));
     }

@@ -9,49 +9,17 @@ use anyhow::{bail, Context, Result};
 
 use crate::args::{GlobalArgs, Lang, TemplateArgs};
 use crate::cmd::{load_plan, EXIT_OK};
+use crate::messages::ui_fill;
 use crate::plan::{Plan, Role, Unit};
 use crate::template;
-
-/// The command's messages in one language.
-struct Messages {
-    /// `{code}`, `{codes}`.
-    unknown_unit: &'static str,
-    /// `{files}`: the files that exist, one per line.
-    exists: &'static str,
-    /// `{path}`.
-    cannot_write: &'static str,
-    /// `{path}`, `{tasks}`, `{lead}`, `{coordinating}`.
-    written: &'static str,
-}
-
-const VI: Messages = Messages {
-    unknown_unit: "không có đơn vị mã \"{code}\" trong kế hoạch. Các mã hợp lệ: {codes}.",
-    exists: "tệp đã có, không ghi đè:\n{files}\nThêm --force để ghi đè.",
-    cannot_write: "không ghi được tệp {path}",
-    written: "Đã ghi {path}: {tasks} nhiệm vụ ({lead} chủ trì, {coordinating} phối hợp).",
-};
-
-const EN: Messages = Messages {
-    unknown_unit: "the plan has no unit with code \"{code}\". Valid codes: {codes}.",
-    exists: "file already exists, not overwritten:\n{files}\nAdd --force to overwrite.",
-    cannot_write: "cannot write {path}",
-    written: "Wrote {path}: {tasks} tasks ({lead} lead, {coordinating} coordinating).",
-};
-
-fn messages(lang: Lang) -> &'static Messages {
-    match lang {
-        Lang::Vi => &VI,
-        Lang::En => &EN,
-    }
-}
 
 /// Default folder of `--unit` when `--output` is not given.
 pub const DEFAULT_DIR: &str = "output";
 
 pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
-    let msg = messages(global.lang);
-    let targets = targets(&plan, args, msg)?;
+    let lang = global.lang;
+    let targets = targets(&plan, args, lang)?;
     if !args.force {
         let existing: Vec<String> = targets
             .iter()
@@ -59,7 +27,11 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
             .map(|(_, p)| format!("  {}", p.display()))
             .collect();
         if !existing.is_empty() {
-            bail!(msg.exists.replace("{files}", &existing.join("\n")));
+            bail!(ui_fill(
+                lang,
+                "template.exists",
+                &[("files", existing.join("\n"))]
+            ));
         }
     }
     let mut out = std::io::stdout().lock();
@@ -67,19 +39,27 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
         let bytes = template::to_bytes(&plan, unit)
             .with_context(|| format!("{} ({})", path.display(), unit.code))?;
         write_file(path, &bytes, args.force).with_context(|| {
-            msg.cannot_write
-                .replace("{path}", &path.display().to_string())
+            ui_fill(
+                lang,
+                "template.cannot_write",
+                &[("path", path.display().to_string())],
+            )
         })?;
         let roles: Vec<Role> = plan.assignments(&unit.code).map(|(_, r)| r).collect();
         let lead = roles.iter().filter(|r| **r == Role::Lead).count();
         writeln!(
             out,
             "{}",
-            msg.written
-                .replace("{path}", &path.display().to_string())
-                .replace("{tasks}", &roles.len().to_string())
-                .replace("{lead}", &lead.to_string())
-                .replace("{coordinating}", &(roles.len() - lead).to_string())
+            ui_fill(
+                lang,
+                "template.written",
+                &[
+                    ("path", path.display().to_string()),
+                    ("tasks", roles.len().to_string()),
+                    ("lead", lead.to_string()),
+                    ("coordinating", (roles.len() - lead).to_string()),
+                ],
+            )
         )?;
     }
     Ok(EXIT_OK)
@@ -90,7 +70,7 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
 fn targets<'a>(
     plan: &'a Plan,
     args: &TemplateArgs,
-    msg: &Messages,
+    lang: Lang,
 ) -> Result<Vec<(&'a Unit, PathBuf)>> {
     if args.all {
         let dir = args.output.clone().unwrap_or_else(|| DEFAULT_DIR.into());
@@ -107,10 +87,11 @@ fn targets<'a>(
         .find(|u| u.code.eq_ignore_ascii_case(code.trim()))
     else {
         let codes: Vec<&str> = plan.units.iter().map(|u| u.code.as_str()).collect();
-        bail!(msg
-            .unknown_unit
-            .replace("{code}", code)
-            .replace("{codes}", &codes.join(", ")));
+        bail!(ui_fill(
+            lang,
+            "template.unknown_unit",
+            &[("code", code.to_string()), ("codes", codes.join(", "))]
+        ));
     };
     let name = template::file_name(plan, unit);
     let path = match &args.output {
