@@ -379,15 +379,6 @@ fn sum_totals<'a>(plan: &Plan, rows: impl Iterator<Item = &'a ResultRow>) -> Tot
 mod tests {
     use super::*;
     use crate::parse::Period;
-    use std::path::Path;
-
-    fn plan() -> Plan {
-        Plan::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/templates/plan.json"
-        )))
-        .unwrap()
-    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -473,7 +464,7 @@ mod tests {
 
     #[test]
     fn totals_and_status_follow_the_rules() {
-        let p = plan();
+        let p = Plan::shipped();
         let data = aggregate(&p, &sample(), &[]);
         let t1 = data.task(1).unwrap();
         assert_eq!(t1.totals, vec![("tin/bài".to_string(), 154)]);
@@ -503,7 +494,7 @@ mod tests {
 
     #[test]
     fn a_lead_unit_without_rows_makes_the_task_not_reported() {
-        let p = plan();
+        let p = Plan::shipped();
         let files: Vec<CheckedFile> = sample()
             .into_iter()
             .filter(|f| f.unit.as_deref() != Some("HCTH"))
@@ -516,7 +507,7 @@ mod tests {
 
     #[test]
     fn coverage_missing_late_and_remarks() {
-        let p = plan();
+        let p = Plan::shipped();
         let excl = [Exclusion {
             path: "QLKH.xlsx".into(),
             unit: Some("QLKH".into()),
@@ -537,7 +528,7 @@ mod tests {
 
     #[test]
     fn order_of_files_does_not_matter() {
-        let p = plan();
+        let p = Plan::shipped();
         let mut files = sample();
         let a = aggregate(&p, &files, &[]);
         files.reverse();
@@ -547,7 +538,7 @@ mod tests {
 
     #[test]
     fn rows_of_unknown_tasks_still_count() {
-        let p = plan();
+        let p = Plan::shipped();
         let files = vec![file(
             "TTUD",
             "2024-11-01",

@@ -201,14 +201,6 @@ fn file_name(p: &Path) -> String {
 mod tests {
     use super::*;
 
-    fn plan() -> Plan {
-        Plan::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/templates/plan.json"
-        )))
-        .unwrap()
-    }
-
     fn file(path: &str, unit: Option<&str>) -> CheckedFile {
         CheckedFile {
             path: PathBuf::from(path),
@@ -230,7 +222,7 @@ mod tests {
 
     #[test]
     fn missing_units_are_e301_for_leads_and_w302_for_others() {
-        let p = plan();
+        let p = Plan::shipped();
         let files = [
             file("in/TTUD.xlsx", Some("TTUD")),
             file("in/HCTH.xlsx", Some("HCTH")),
@@ -251,7 +243,7 @@ mod tests {
 
     #[test]
     fn two_files_for_one_unit_is_e303_naming_both() {
-        let p = plan();
+        let p = Plan::shipped();
         let files: Vec<CheckedFile> = ["HCTH", "TTUD", "QLTC", "CCTC", "TTRA", "QLKH", "QLCN"]
             .iter()
             .map(|u| file(&format!("in/{u}.xlsx"), Some(u)))
@@ -270,7 +262,7 @@ mod tests {
 
     #[test]
     fn an_unreadable_file_named_for_a_unit_counts_as_sent() {
-        let p = plan();
+        let p = Plan::shipped();
         let files: Vec<CheckedFile> = ["HCTH", "QLTC", "CCTC", "TTRA", "QLKH", "QLCN"]
             .iter()
             .map(|u| file(&format!("in/{u}.xlsx"), Some(u)))

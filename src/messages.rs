@@ -257,23 +257,8 @@ pub const FINDING_ARGS: &[(Code, Option<&str>, &[&str])] = &[
 mod tests {
     #[test]
     fn every_file_kind_is_named_in_both_languages() {
-        use crate::read::FileKind::*;
-        for kind in [
-            Pdf,
-            Rtf,
-            Text,
-            Html,
-            Xml,
-            Excel2003Xml,
-            Csv,
-            Xlsb,
-            Docx,
-            Doc,
-            Pptx,
-            Ppt,
-            Odt,
-            Odp,
-        ] {
+        use crate::read::FileKind;
+        for kind in FileKind::ALL {
             for lang in [Lang::Vi, Lang::En] {
                 assert_ne!(
                     file_kind_label(kind.id(), lang),
@@ -284,7 +269,7 @@ mod tests {
         }
         let f = crate::finding::Finding::new(Code::E001)
             .variant("not_spreadsheet")
-            .arg("found", Pdf.id());
+            .arg("found", FileKind::Pdf.id());
         assert_eq!(
             message(&f, Lang::Vi),
             "Tệp này là tệp PDF, không phải bảng tính, dù tên tệp có đuôi của bảng tính."

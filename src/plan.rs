@@ -462,6 +462,16 @@ impl Plan {
         }
     }
 
+    /// The plan shipped in `templates/plan.json`, for unit tests.
+    #[cfg(test)]
+    pub(crate) fn shipped() -> Plan {
+        Plan::load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/templates/plan.json"
+        )))
+        .expect("the shipped plan is valid")
+    }
+
     /// Tasks the unit leads.
     pub fn lead_tasks<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Task> + 'a {
         self.tasks
@@ -513,17 +523,9 @@ mod tests {
     use super::*;
     use unicode_normalization::UnicodeNormalization;
 
-    fn shipped() -> Plan {
-        Plan::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/templates/plan.json"
-        )))
-        .expect("shipped plan is valid")
-    }
-
     #[test]
     fn shipped_plan_has_the_2024_content() {
-        let p = shipped();
+        let p = Plan::shipped();
         assert_eq!(p.year, 2024);
         assert_eq!(p.tasks.len(), 6);
         assert_eq!(p.content_areas.len(), 9);
@@ -541,7 +543,7 @@ mod tests {
 
     #[test]
     fn unit_names_match_by_alias_capitals_and_nfd() {
-        let p = shipped();
+        let p = Plan::shipped();
         let code = |s: &str| match p.match_unit(s) {
             UnitMatch::Found(u) => Some(u.code.clone()),
             UnitMatch::Unknown(_) => None,
@@ -567,7 +569,7 @@ mod tests {
 
     #[test]
     fn file_stems_name_units() {
-        let p = shipped();
+        let p = Plan::shipped();
         assert_eq!(p.unit_from_file_stem("TTUD").unwrap().code, "TTUD");
         assert_eq!(
             p.unit_from_file_stem("bao-cao_qlkh_2024").unwrap().code,
@@ -578,7 +580,7 @@ mod tests {
 
     #[test]
     fn roles() {
-        let p = shipped();
+        let p = Plan::shipped();
         assert_eq!(p.role(p.task(1).unwrap(), "TTUD"), Some(Role::Lead));
         assert_eq!(p.role(p.task(1).unwrap(), "QLKH"), Some(Role::Coordinating));
         assert_eq!(p.role(p.task(5).unwrap(), "QLKH"), None);

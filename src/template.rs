@@ -829,19 +829,10 @@ fn write_guide(ws: &mut Worksheet, plan: &Plan, unit: &Unit) -> Result<(), XlsxE
 mod tests {
     use super::*;
     use crate::text::is_nfc;
-    use std::path::Path;
-
-    fn shipped() -> Plan {
-        Plan::load(Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/templates/plan.json"
-        )))
-        .unwrap()
-    }
 
     #[test]
     fn layout_has_a_heading_and_empty_rows_per_assigned_task() {
-        let plan = shipped();
+        let plan = Plan::shipped();
         let ttud = plan.unit("TTUD").unwrap();
         let l = layout(&plan, ttud);
         assert_eq!(
@@ -874,7 +865,7 @@ mod tests {
 
     #[test]
     fn heading_starts_with_the_task_number_and_marks_the_role() {
-        let plan = shipped();
+        let plan = Plan::shipped();
         let h = heading(plan.task(4).unwrap(), Role::Lead);
         assert!(h.starts_with("4. Tổ chức tuyên truyền"), "{h}");
         assert!(h.ends_with("(chủ trì)"), "{h}");
@@ -907,14 +898,14 @@ mod tests {
     #[test]
     fn agency_line_is_upper_case_with_diacritics() {
         assert_eq!(
-            agency_line(&shipped()),
+            agency_line(&Plan::shipped()),
             "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH QUẢNG NGÃI"
         );
     }
 
     #[test]
     fn file_name_names_the_unit_and_year() {
-        let plan = shipped();
+        let plan = Plan::shipped();
         let name = file_name(&plan, plan.unit("TTUD").unwrap());
         assert_eq!(name, "bieu-ket-qua-TTUD-2024.xlsx");
         let stem = name.trim_end_matches(".xlsx");
@@ -941,7 +932,7 @@ mod tests {
 
     #[test]
     fn every_unit_builds() {
-        let plan = shipped();
+        let plan = Plan::shipped();
         for unit in &plan.units {
             let bytes = to_bytes(&plan, unit).unwrap();
             assert!(bytes.starts_with(b"PK"), "{}", unit.code);

@@ -163,6 +163,24 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// Every kind, for tests and listings.
+    pub const ALL: [FileKind; 14] = [
+        FileKind::Pdf,
+        FileKind::Rtf,
+        FileKind::Text,
+        FileKind::Html,
+        FileKind::Xml,
+        FileKind::Excel2003Xml,
+        FileKind::Csv,
+        FileKind::Xlsb,
+        FileKind::Docx,
+        FileKind::Doc,
+        FileKind::Pptx,
+        FileKind::Ppt,
+        FileKind::Odt,
+        FileKind::Odp,
+    ];
+
     /// A stable id, used as a finding argument and translated by `messages`.
     pub fn id(self) -> &'static str {
         match self {

@@ -392,6 +392,19 @@ impl<'a> GridBuilder<'a> {
         crate::text::nfc(s)
     }
 
+    /// Adds calamine's merged regions (at most one per allowed cell).
+    pub(crate) fn add_merges(&mut self, regions: &[calamine::Dimensions]) {
+        let max = usize::try_from(self.limits.cells).unwrap_or(usize::MAX);
+        for d in regions.iter().take(max) {
+            self.add_merge(super::Rect {
+                first_row: d.start.0,
+                first_col: d.start.1,
+                last_row: d.end.0,
+                last_col: d.end.1,
+            });
+        }
+    }
+
     pub(crate) fn add_merge(&mut self, r: super::Rect) {
         if r.first_row <= r.last_row
             && r.first_col <= r.last_col

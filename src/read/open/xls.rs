@@ -7,7 +7,7 @@ use std::io::Cursor;
 use calamine::{Data, DataRef, Reader, SheetType, Xls, XlsError};
 
 use super::{convert, corrupt, limit, GridBuilder, Limits};
-use crate::read::{Format, LimitKind, ReadError, Rect, Workbook};
+use crate::read::{Format, LimitKind, ReadError, Workbook};
 
 fn err(e: XlsError) -> ReadError {
     match e {
@@ -282,14 +282,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits, fonts: &Fonts) -> Result<Wor
         fill(&mut grid, &range, |r, c| fonts.get(&name, r, c))?;
         drop(range);
         let merges = book.merge_cells_by_sheet_name(&name).map_err(err)?;
-        for d in merges.iter().take(limits.cells as usize) {
-            grid.add_merge(Rect {
-                first_row: d.start.0,
-                first_col: d.start.1,
-                last_row: d.end.0,
-                last_col: d.end.1,
-            });
-        }
+        grid.add_merges(&merges);
         out.push(grid.finish());
     }
     Ok(Workbook {

@@ -6,7 +6,7 @@ use std::io::Cursor;
 use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
 
 use super::{convert, corrupt, GridBuilder, Limits};
-use crate::read::{Format, ReadError, Rect, Workbook};
+use crate::read::{Format, ReadError, Workbook};
 
 fn err(e: XlsxError) -> ReadError {
     match e {
@@ -57,14 +57,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
             }
         }
         let merges = book.merge_cells_by_sheet_name(&name).map_err(err)?;
-        for d in merges.iter().take(limits.cells as usize) {
-            grid.add_merge(Rect {
-                first_row: d.start.0,
-                first_col: d.start.1,
-                last_row: d.end.0,
-                last_col: d.end.1,
-            });
-        }
+        grid.add_merges(&merges);
         out.push(grid.finish());
     }
     Ok(Workbook {
