@@ -151,7 +151,11 @@ impl ReportData {
 }
 
 /// Builds the report's figures from the plan, the included files and the exclusions.
-pub fn aggregate(plan: &Plan, included: &[CheckedFile], exclusions: &[Exclusion]) -> ReportData {
+pub fn aggregate<'a>(
+    plan: &Plan,
+    included: impl IntoIterator<Item = &'a CheckedFile>,
+    exclusions: &[Exclusion],
+) -> ReportData {
     let unit_rank = |code: &str| {
         plan.units
             .iter()
@@ -159,7 +163,7 @@ pub fn aggregate(plan: &Plan, included: &[CheckedFile], exclusions: &[Exclusion]
             .unwrap_or(usize::MAX)
     };
     // Files in a stable order whatever order they were read in.
-    let mut files: Vec<&CheckedFile> = included.iter().collect();
+    let mut files: Vec<&CheckedFile> = included.into_iter().collect();
     files.sort_by(|a, b| {
         let ua = a.unit.as_deref().unwrap_or("");
         let ub = b.unit.as_deref().unwrap_or("");

@@ -42,19 +42,14 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let batch = check_batch(&plan, &inputs, &Limits::default(), &|| progress.inc(1));
     progress.finish_and_clear();
 
-    let included: Vec<CheckedFile> = batch
-        .files
-        .iter()
-        .filter(|f| batch.is_includable(f))
-        .cloned()
-        .collect();
-    let rows_included: usize = included.iter().map(|f| f.rows.len()).sum();
+    let included = || batch.files.iter().filter(|f| batch.is_includable(f));
+    let rows_included: usize = included().map(|f| f.rows.len()).sum();
     let blocked = batch.errors() > 0 && !args.partial;
     let written = if blocked {
         None
     } else {
         let exclusions = exclusions(&batch, &plan, lang_for_report());
-        let data = aggregate(&plan, &included, &exclusions);
+        let data = aggregate(&plan, included(), &exclusions);
         let bytes = report_docx(&data, &plan, &texts, args.date)?;
         write_atomic(&output, &bytes)?;
         Some(output.clone())
@@ -88,41 +83,24 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
                 lang,
             )?;
             write_roster(&mut out, &plan, &batch, lang)?;
-            match &written {
-                Some(p) if batch.errors() > 0 => writeln!(
-                    out,
-                    "{}",
-                    ui_fill(
-                        lang,
-                        "compile.partial",
-                        &[
-                            ("path", p.display().to_string()),
-                            ("rows", rows_included.to_string())
-                        ]
-                    )
-                )?,
-                Some(p) => writeln!(
-                    out,
-                    "{}",
-                    ui_fill(
-                        lang,
-                        "compile.written",
-                        &[
-                            ("path", p.display().to_string()),
-                            ("rows", rows_included.to_string())
-                        ]
-                    )
-                )?,
-                None => writeln!(
-                    out,
-                    "{}",
-                    ui_fill(
-                        lang,
-                        "compile.blocked",
-                        &[("errors", batch.errors().to_string())]
-                    )
-                )?,
-            }
+            let (key, values) = match &written {
+                Some(p) => (
+                    if batch.errors() > 0 {
+                        "compile.partial"
+                    } else {
+                        "compile.written"
+                    },
+                    vec![
+                        ("path", p.display().to_string()),
+                        ("rows", rows_included.to_string()),
+                    ],
+                ),
+                None => (
+                    "compile.blocked",
+                    vec![("errors", batch.errors().to_string())],
+                ),
+            };
+            writeln!(out, "{}", ui_fill(lang, key, &values))?;
         }
     }
     out.flush()?;
