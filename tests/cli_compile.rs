@@ -11,7 +11,7 @@ use std::process::Output;
 
 use calamine::{Data, Reader};
 use common::docx::{read_docx, Doc, Row as DocRow};
-use common::{baocao, root, stdout, ttud_rows, xlsx, Row};
+use common::{baocao, root, sample_paths, samples_copy, stdout, ttud_rows, xlsx, Row};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------
@@ -47,33 +47,6 @@ fn compile_json(input: &Path, output: &Path, extra: &[&str]) -> (i32, Value) {
         )
     });
     (code(&o), v)
-}
-
-/// A copy of the shipped samples (all but `skip`) in a fresh folder `in/`.
-fn samples_copy(skip: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    for p in sample_paths() {
-        let name = p.file_name().unwrap().to_str().unwrap().to_string();
-        if !skip.contains(&name.as_str()) {
-            std::fs::copy(&p, input.join(&name)).unwrap();
-        }
-    }
-    (dir, input)
-}
-
-fn sample_paths() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("input"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            !n.starts_with('.') && !n.starts_with("~$") && p.is_file()
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 /// Codes of the top-level (batch) findings.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use baocao::legacy::{encode, Encoding};
 use common::docx::document_xml;
-use common::{baocao, Row, HEADER, TITLE};
+use common::{baocao, samples_copy, Row, HEADER, TITLE};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
@@ -270,16 +270,7 @@ fn unicode_english_urls_and_symbols_give_no_w203() {
 
 /// The shipped samples, minus TTUD's, plus `legacy` as TTUD's file.
 fn compile_with(legacy: &Path, name: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    std::fs::create_dir(&input).unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    for e in std::fs::read_dir(&samples).unwrap() {
-        let e = e.unwrap();
-        if e.file_name() != "TTUD.xlsx" {
-            std::fs::copy(e.path(), input.join(e.file_name())).unwrap();
-        }
-    }
+    let (dir, input) = samples_copy(&["TTUD.xlsx"]);
     std::fs::copy(legacy, input.join(name)).unwrap();
     let out = dir.path().join("out.docx");
     let o = baocao(&[

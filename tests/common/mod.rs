@@ -70,6 +70,34 @@ pub fn code_cells<B: FromIterator<(String, String)>>(file: &Value) -> B {
         .collect()
 }
 
+/// A copy of the shipped samples (all but `skip`) in a fresh folder `in/`.
+pub fn samples_copy(skip: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for p in sample_paths() {
+        let name = p.file_name().unwrap().to_str().unwrap().to_string();
+        if !skip.contains(&name.as_str()) {
+            std::fs::copy(&p, input.join(&name)).unwrap();
+        }
+    }
+    (dir, input)
+}
+
+/// The shipped samples in `input/` (files, not hidden, not lock files), sorted.
+pub fn sample_paths() -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("input"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy();
+            !n.starts_with('.') && !n.starts_with("~$") && p.is_file()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
 /// A data row: task, activity, quantity, unit of measure, time, status, content
 /// areas, evidence (columns B–I; A is STT). Whole numbers are written as numbers.
 pub type Row<'a> = [&'a str; 8];
