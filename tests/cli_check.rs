@@ -7,35 +7,20 @@ mod common;
 
 use std::path::Path;
 
-use common::{baocao, ttud_rows, xlsx, Row};
+use common::{baocao, code_cells, ttud_rows, xlsx, Row};
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
 
 const NEEDS_READER: &str = "needs read::open and read::table (other branches)";
 
 fn check_json(path: &Path, extra: &[&str]) -> (i32, Value) {
-    let p = path.to_str().unwrap();
-    let mut args = vec!["check", "--format", "json", p];
-    args.extend_from_slice(extra);
-    let o = baocao(&args);
-    let v = serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)));
-    (o.status.code().unwrap(), v)
+    let (code, v) = common::check_json(&[path], extra);
+    (code.unwrap(), v)
 }
 
 /// (code, cell or "-") of the first file's findings.
 fn found(v: &Value) -> Vec<(String, String)> {
-    v["files"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["cell"].as_str().unwrap_or("-").to_string(),
-            )
-        })
-        .collect()
+    code_cells(&v["files"][0])
 }
 
 /// Checks a TTUD file whose clean rows are followed by `bad` rows (from row 11),

@@ -6,66 +6,29 @@
 //! NAME.xls and NAME.ods (`make.sh`), and the same expectations run over all three.
 //! E001 and E006 fixtures are built here; E002 is a committed encrypted xlsx.
 
+mod common;
 #[path = "fixtures/open/hostile_gen.rs"]
 mod hostile_gen;
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+use common::{check_json, code_cells};
 use serde_json::Value;
 
 const FORMATS: [&str; 3] = ["xlsx", "xls", "ods"];
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/check")
-        .join(name)
-}
-
-fn baocao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run baocao")
-}
-
-/// Runs `check --format json` on `paths`; returns the exit code (None if killed)
-/// and the parsed document.
-fn check(paths: &[&Path], extra: &[&str]) -> (Option<i32>, Value) {
-    let mut args = vec!["check", "--format", "json"];
-    args.extend(paths.iter().map(|p| p.to_str().unwrap()));
-    args.extend_from_slice(extra);
-    let o = baocao(&args);
-    let v = serde_json::from_slice(&o.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{e}: stdout {:?} stderr {}",
-            String::from_utf8_lossy(&o.stdout),
-            String::from_utf8_lossy(&o.stderr)
-        )
-    });
-    (o.status.code(), v)
+    common::fixture("check", name)
 }
 
 type Found = BTreeSet<(String, String)>;
 
 /// (code, cell or "-") of one file's findings.
 fn found(file: &Value) -> Found {
-    file["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["code"].as_str().unwrap().to_string(),
-                f["cell"].as_str().unwrap_or("-").to_string(),
-            )
-        })
-        .collect()
+    code_cells(file)
 }
 
 fn set(items: &[(&str, &str)]) -> Found {
@@ -111,7 +74,7 @@ fn row_findings_at_their_cells_in_every_format() {
     ]);
     for fmt in FORMATS {
         let p = fixture(&format!("rows.{fmt}"));
-        let (code, v) = check(&[&p], &[]);
+        let (code, v) = check_json(&[&p], &[]);
         let file = &v["files"][0];
         assert_eq!(found(file), expected, "rows.{fmt}");
         assert_eq!(code, Some(1), "rows.{fmt}");
@@ -160,7 +123,7 @@ fn file_level_findings_in_every_format() {
     for (stem, want, exit, unit) in cases {
         for fmt in FORMATS {
             let name = format!("{stem}.{fmt}");
-            let (code, v) = check(&[&fixture(&name)], &[]);
+            let (code, v) = check_json(&[&fixture(&name)], &[]);
             let file = &v["files"][0];
             assert_eq!(found(file), set(want), "{name}");
             assert_eq!(code, Some(exit), "{name}");
@@ -181,7 +144,7 @@ fn file_level_findings_in_every_format() {
     }
     // --unit settles E004, in every format.
     for fmt in FORMATS {
-        let (code, v) = check(&[&fixture(&format!("ket-qua.{fmt}"))], &["--unit", "TTUD"]);
+        let (code, v) = check_json(&[&fixture(&format!("ket-qua.{fmt}"))], &["--unit", "TTUD"]);
         assert_eq!((code, found(&v["files"][0])), (Some(0), set(&[])), "{fmt}");
     }
 }
@@ -192,7 +155,7 @@ fn e002_password_protected_in_every_format() {
     // .ods: ODF package encryption (both saved by LibreOffice, see make.sh).
     for fmt in FORMATS {
         let name = format!("encrypted.{fmt}");
-        let (code, v) = check(&[&fixture(&name)], &[]);
+        let (code, v) = check_json(&[&fixture(&name)], &[]);
         assert_eq!(code, Some(1), "{name}");
         let f = file_finding(&v, "E002");
         assert_eq!(f["severity"], "error", "{name}");
@@ -241,7 +204,7 @@ fn e001_docx_renamed_truncated_and_random_bytes() {
     std::fs::write(&p, noise).unwrap();
     cases.push(p);
     for p in &cases {
-        let (code, v) = check(&[p], &[]);
+        let (code, v) = check_json(&[p], &[]);
         assert_eq!(code, Some(1), "{}", p.display());
         let f = file_finding(&v, "E001");
         assert_eq!(f["severity"], "error", "{}", p.display());
@@ -287,7 +250,7 @@ fn far_cells(path: &Path) {
 fn expect_e006(p: &Path, vi: &[&str], en: &[&str]) {
     for (lang, words) in [("vi", vi), ("en", en)] {
         let t = Instant::now();
-        let (code, v) = check(&[p], &["--lang", lang]);
+        let (code, v) = check_json(&[p], &["--lang", lang]);
         let took = t.elapsed();
         assert_eq!(code, Some(1), "{} {lang}", p.display());
         assert!(took < Duration::from_secs(60), "{}: {took:?}", p.display());
@@ -325,7 +288,7 @@ fn the_batch_goes_on_after_hostile_files() {
     std::fs::write(&noise, b"PK\x03\x04 not really a zip").unwrap();
     let encrypted = fixture("encrypted.xlsx");
     let ttud = Path::new("input/TTUD.xlsx");
-    let (code, v) = check(&[&far, &bomb, &noise, &encrypted, ttud], &[]);
+    let (code, v) = check_json(&[&far, &bomb, &noise, &encrypted, ttud], &[]);
     assert_eq!(code, Some(1));
     let files = v["files"].as_array().unwrap();
     let codes: Vec<Found> = files.iter().map(found).collect();
@@ -345,7 +308,7 @@ fn the_batch_goes_on_after_hostile_files() {
     assert!(last["rows"].as_u64().unwrap() > 0);
     assert_eq!(v["summary"]["errors"], 4);
     // And alone, TTUD is clean.
-    let (code, v) = check(&[ttud], &[]);
+    let (code, v) = check_json(&[ttud], &[]);
     assert_eq!((code, found(&v["files"][0])), (Some(0), set(&[])));
 }
 

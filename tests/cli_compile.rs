@@ -6,13 +6,12 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use calamine::{Data, Reader};
-use common::{baocao, root, ttud_rows, xlsx, Row};
-use quick_xml::events::Event;
+use common::docx::{read_docx, Doc, Row as DocRow};
+use common::{baocao, root, sample_paths, samples_copy, stdout, ttud_rows, xlsx, Row};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------
@@ -20,10 +19,6 @@ use serde_json::Value;
 
 fn code(o: &Output) -> i32 {
     o.status.code().expect("exit code")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
 }
 
 /// `compile --input DIR --output OUT` plus `extra`.
@@ -52,33 +47,6 @@ fn compile_json(input: &Path, output: &Path, extra: &[&str]) -> (i32, Value) {
         )
     });
     (code(&o), v)
-}
-
-/// A copy of the shipped samples (all but `skip`) in a fresh folder `in/`.
-fn samples_copy(skip: &[&str]) -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("in");
-    std::fs::create_dir(&input).unwrap();
-    for p in sample_paths() {
-        let name = p.file_name().unwrap().to_str().unwrap().to_string();
-        if !skip.contains(&name.as_str()) {
-            std::fs::copy(&p, input.join(&name)).unwrap();
-        }
-    }
-    (dir, input)
-}
-
-fn sample_paths() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("input"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy();
-            !n.starts_with('.') && !n.starts_with("~$") && p.is_file()
-        })
-        .collect();
-    v.sort();
-    v
 }
 
 /// Codes of the top-level (batch) findings.
@@ -114,18 +82,11 @@ fn file_names(dir: &Path) -> Vec<String> {
 // ---------------------------------------------------------------------------
 // The report read back
 
-/// The document read back: paragraphs outside tables, and tables (rows of cell
-/// texts, a cell's paragraphs joined by `\n`).
-#[derive(Default, Debug)]
-struct Doc {
-    xml: String,
-    paragraphs: Vec<String>,
-    tables: Vec<Vec<Vec<String>>>,
-}
-
+// The compile tests' own views of the document (an inherent impl on the shared
+// type: `common` is a module of this test crate).
 impl Doc {
     /// The appendix table: the last one; its data rows (header row dropped).
-    fn appendix_rows(&self) -> &[Vec<String>] {
+    fn appendix_rows(&self) -> &[DocRow] {
         let t = self.tables.last().expect("an appendix table");
         assert_eq!(t[0][0], "STT", "appendix header {:?}", t[0]);
         &t[1..]
@@ -148,77 +109,6 @@ impl Doc {
     fn appendix_activities(&self) -> Vec<String> {
         self.appendix_rows().iter().map(|r| r[3].clone()).collect()
     }
-}
-
-fn read_docx(path: &Path) -> Doc {
-    let bytes = std::fs::read(path).unwrap();
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    parse_document(xml)
-}
-
-fn parse_document(xml: String) -> Doc {
-    let mut doc = Doc::default();
-    let mut r = quick_xml::Reader::from_str(&xml);
-    let mut depth_tbl = 0usize;
-    let mut para = String::new();
-    let mut in_t = false;
-    let mut row: Vec<String> = Vec::new();
-    let mut cell = String::new();
-    loop {
-        match r.read_event().unwrap() {
-            Event::Start(e) => match e.name().as_ref() {
-                "w:tbl" => {
-                    depth_tbl += 1;
-                    if depth_tbl == 1 {
-                        doc.tables.push(Vec::new());
-                    }
-                }
-                "w:tr" => row.clear(),
-                "w:tc" => cell.clear(),
-                "w:p" => para.clear(),
-                "w:t" => in_t = true,
-                _ => {}
-            },
-            Event::Text(t) if in_t => para.push_str(&t.xml10_content()),
-            Event::GeneralRef(g) if in_t => {
-                para.push(match g.into_inner().as_ref() {
-                    "amp" => '&',
-                    "lt" => '<',
-                    "gt" => '>',
-                    "quot" => '"',
-                    "apos" => '\'',
-                    _ => '?',
-                });
-            }
-            Event::End(e) => match e.name().as_ref() {
-                "w:t" => in_t = false,
-                "w:p" => {
-                    if depth_tbl == 0 {
-                        doc.paragraphs.push(para.clone());
-                    } else {
-                        if !cell.is_empty() && !para.is_empty() {
-                            cell.push('\n');
-                        }
-                        cell.push_str(&para);
-                    }
-                }
-                "w:tc" => row.push(cell.clone()),
-                "w:tr" => doc.tables.last_mut().unwrap().push(row.clone()),
-                "w:tbl" => depth_tbl -= 1,
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    doc.paragraphs.retain(|p| !p.is_empty());
-    doc.xml = xml;
-    doc
 }
 
 /// `1234` → `1.234`, as the report writes numbers.

@@ -1,19 +1,10 @@
 //! `baocao plan`, `baocao explain` and `--help`, run as the real binary.
 
-use std::process::{Command, Output};
+mod common;
 
-fn baocao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run baocao")
-}
+use std::process::Command;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::{baocao, stdout};
 
 #[test]
 fn plan_text_lists_tasks_units_and_what_each_must_report() {

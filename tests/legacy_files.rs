@@ -7,39 +7,17 @@
 //! the committed .xls/.ods ones in `tests/fixtures/legacy/` are the same files
 //! converted by LibreOffice (`tests/fixtures/legacy/make.sh` regenerates them).
 
-use std::io::Read;
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use baocao::legacy::{encode, Encoding};
+use common::docx::document_xml;
+use common::{baocao, samples_copy, Row, HEADER, TITLE};
 use rust_xlsxwriter::{Format, Workbook};
 use serde_json::Value;
 
-fn baocao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run baocao")
-}
-
-const TITLE: &str = "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN KẾ HOẠCH TUYÊN TRUYỀN CCHC NĂM 2024";
 const UNIT: &str = "Đơn vị: Trung tâm Ứng dụng và Dịch vụ KH&CN";
-
-const HEADER: [&str; 9] = [
-    "STT",
-    "Nhiệm vụ",
-    "Nội dung thực hiện",
-    "Số lượng",
-    "Đơn vị tính",
-    "Thời gian",
-    "Tình trạng",
-    "Nội dung tuyên truyền",
-    "Minh chứng",
-];
-
-type Row<'a> = [&'a str; 8];
 
 /// TTUD's four lead tasks (as in `tests/cli_check.rs`), with distinctive
 /// activity texts to find in the report.
@@ -170,9 +148,7 @@ fn write_unit(path: &Path, style: Style, rows: &[Row]) {
 }
 
 fn check_json(path: &Path) -> Value {
-    let o = baocao(&["check", "--format", "json", path.to_str().unwrap()]);
-    serde_json::from_slice(&o.stdout)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&o.stderr)))
+    common::check_json(&[path], &[]).1
 }
 
 fn findings(v: &Value) -> Vec<(String, String, String)> {
@@ -224,9 +200,7 @@ fn assert_only_w203(path: &Path, encoding: &str, count: usize) {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/legacy")
-        .join(name)
+    common::fixture("legacy", name)
 }
 
 #[test]
@@ -296,16 +270,7 @@ fn unicode_english_urls_and_symbols_give_no_w203() {
 
 /// The shipped samples, minus TTUD's, plus `legacy` as TTUD's file.
 fn compile_with(legacy: &Path, name: &str) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let input = dir.path().join("input");
-    std::fs::create_dir(&input).unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("input");
-    for e in std::fs::read_dir(&samples).unwrap() {
-        let e = e.unwrap();
-        if e.file_name() != "TTUD.xlsx" {
-            std::fs::copy(e.path(), input.join(e.file_name())).unwrap();
-        }
-    }
+    let (dir, input) = samples_copy(&["TTUD.xlsx"]);
     std::fs::copy(legacy, input.join(name)).unwrap();
     let out = dir.path().join("out.docx");
     let o = baocao(&[
@@ -324,14 +289,7 @@ fn compile_with(legacy: &Path, name: &str) -> String {
         String::from_utf8_lossy(&o.stdout),
         String::from_utf8_lossy(&o.stderr)
     );
-    let f = std::fs::File::open(&out).unwrap();
-    let mut z = zip::ZipArchive::new(f).unwrap();
-    let mut xml = String::new();
-    z.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut xml)
-        .unwrap();
-    xml
+    document_xml(&out)
 }
 
 fn assert_report_has_unicode(xml: &str, enc: Encoding) {

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use baocao::read::{open, CellValue, Format, Limits, ReadError, Rect, TextFix};
+use baocao::read::{open, CellValue, Format, Limits, ReadError, Rect, TextFix, Workbook};
 use chrono::NaiveDate;
 
 const NFD: &str = "Ke\u{302}\u{301}t qua\u{309}";
@@ -62,6 +62,23 @@ fn writer_xlsx(path: &Path) {
     wb.save(path).unwrap();
 }
 
+/// The sample's first sheet merges A1:C1; its second sheet has `second` in A1.
+fn assert_title_merge_and_second_sheet(wb: &Workbook) {
+    assert_eq!(
+        wb.sheets[0].merges,
+        vec![Rect {
+            first_row: 0,
+            first_col: 0,
+            last_row: 0,
+            last_col: 2
+        }]
+    );
+    assert_eq!(
+        wb.sheets[1].get(0, 0),
+        Some(&CellValue::Text("second".into()))
+    );
+}
+
 fn expect_err(path: &Path) -> ReadError {
     match open(path, &Limits::default()) {
         Ok(wb) => panic!("expected an error, got {} sheets", wb.sheets.len()),
@@ -91,19 +108,7 @@ fn xlsx_reads_values_merges_dates_and_nfd_text() {
     assert_eq!(g.get(2, 0), None, "whitespace-only text is not stored");
     assert_eq!(g.get(2, 1), Some(&CellValue::Bool(true)));
     assert_eq!(g.fixes, vec![(1, 0, TextFix::Decomposed)]);
-    assert_eq!(
-        g.merges,
-        vec![Rect {
-            first_row: 0,
-            first_col: 0,
-            last_row: 0,
-            last_col: 2
-        }]
-    );
-    assert_eq!(
-        wb.sheets[1].get(0, 0),
-        Some(&CellValue::Text("second".into()))
-    );
+    assert_title_merge_and_second_sheet(&wb);
 }
 
 #[test]
@@ -162,19 +167,7 @@ fn check_libreoffice_sample(path: &Path, format: Format) {
         g.get(2, 1),
         Some(&CellValue::Bool(true)) | Some(&CellValue::Number(1.0))
     ));
-    assert_eq!(
-        g.merges,
-        vec![Rect {
-            first_row: 0,
-            first_col: 0,
-            last_row: 0,
-            last_col: 2
-        }]
-    );
-    assert_eq!(
-        wb.sheets[1].get(0, 0),
-        Some(&CellValue::Text("second".into()))
-    );
+    assert_title_merge_and_second_sheet(&wb);
 }
 
 #[test]

@@ -2,6 +2,8 @@
 //! end blocks, every task, totals, every row once in the appendix, validity for
 //! Word (when lxml is available) and byte-identical output.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +14,7 @@ use baocao::plan::Plan;
 use baocao::render::report_docx;
 use baocao::texts::Texts;
 use chrono::NaiveDate;
-use quick_xml::events::Event;
+use common::docx::{parse_document, Doc, Row};
 
 fn plan() -> Plan {
     Plan::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/plan.json")).unwrap()
@@ -167,87 +169,21 @@ fn part(docx: &[u8], name: &str) -> String {
     s
 }
 
-/// The document read back: paragraphs (outside tables) and tables (rows of cell texts).
-#[derive(Default)]
-struct Doc {
-    paragraphs: Vec<String>,
-    tables: Vec<Vec<Row>>,
-}
-
-#[derive(Default, Clone)]
-struct Row {
-    cells: Vec<String>,
-    header: bool,
-    cant_split: bool,
-}
-
 fn read_doc(xml: &str) -> Doc {
-    let mut r = quick_xml::Reader::from_str(xml);
-    let mut doc = Doc::default();
-    let mut depth_tbl = 0usize;
-    let mut para = String::new();
-    let mut in_t = false;
-    let mut row = Row::default();
-    let mut cell = String::new();
-    loop {
-        match r.read_event().unwrap() {
-            Event::Start(e) => match e.name().as_ref() {
-                "w:tbl" => {
-                    depth_tbl += 1;
-                    if depth_tbl == 1 {
-                        doc.tables.push(Vec::new());
-                    }
-                }
-                "w:tr" => row = Row::default(),
-                "w:tc" => cell.clear(),
-                "w:p" => para.clear(),
-                "w:t" => in_t = true,
-                _ => {}
-            },
-            Event::Empty(e) => match e.name().as_ref() {
-                "w:tblHeader" => row.header = true,
-                "w:cantSplit" => row.cant_split = true,
-                _ => {}
-            },
-            Event::Text(t) if in_t => para.push_str(&t.xml10_content()),
-            Event::GeneralRef(g) if in_t => {
-                let name = g.into_inner();
-                para.push(match name.as_ref() {
-                    "amp" => '&',
-                    "lt" => '<',
-                    "gt" => '>',
-                    "quot" => '"',
-                    _ => '?',
-                });
-            }
-            Event::End(e) => match e.name().as_ref() {
-                "w:t" => in_t = false,
-                "w:p" => {
-                    if depth_tbl == 0 {
-                        doc.paragraphs.push(para.clone());
-                    } else {
-                        if !cell.is_empty() && !para.is_empty() {
-                            cell.push('\n');
-                        }
-                        cell.push_str(&para);
-                    }
-                }
-                "w:tc" => row.cells.push(cell.clone()),
-                "w:tr" => doc.tables.last_mut().unwrap().push(row.clone()),
-                "w:tbl" => depth_tbl -= 1,
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    doc.paragraphs.retain(|p| !p.is_empty());
-    doc
+    parse_document(xml.to_string())
 }
 
 fn doc() -> (Doc, String) {
     let xml = part(&render(Some(d(2024, 11, 25))), "word/document.xml");
     (read_doc(&xml), xml)
+}
+
+/// The closing table, the one whose first cell starts with `Nơi nhận:`.
+fn end_block(doc: &Doc) -> &[Row] {
+    doc.tables
+        .iter()
+        .find(|t| t[0].cells[0].starts_with("Nơi nhận:"))
+        .unwrap()
 }
 
 #[test]
@@ -428,11 +364,7 @@ fn every_row_appears_once_in_the_appendix() {
 #[test]
 fn distribution_list_and_signer() {
     let (doc, _) = doc();
-    let end = doc
-        .tables
-        .iter()
-        .find(|t| t[0].cells[0].starts_with("Nơi nhận:"))
-        .unwrap();
+    let end = end_block(&doc);
     assert_eq!(
         end[0].cells[0],
         "Nơi nhận:\n- UBND tỉnh (b/cáo);\n- Sở Thông tin và Truyền thông;\n- Sở Nội vụ;\n- GĐ, các PGĐ Sở;\n- Lưu: VT, HCTH."
@@ -444,11 +376,7 @@ fn distribution_list_and_signer() {
     texts.signer.title = "PHÓ GIÁM ĐỐC".into();
     let bytes = report_docx(&data(), &plan(), &texts, None).unwrap();
     let doc = read_doc(&part(&bytes, "word/document.xml"));
-    let end = doc
-        .tables
-        .iter()
-        .find(|t| t[0].cells[0].starts_with("Nơi nhận:"))
-        .unwrap();
+    let end = end_block(&doc);
     assert_eq!(
         end[0].cells[1],
         "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Thành"
