@@ -13,19 +13,27 @@
 //! not installed, the conversion is skipped with a message and the committed files
 //! are kept.
 //!
-//! The data are self-contained on purpose (no dependency on the library's plan
-//! loader), so the example keeps building while the library changes.
+//! Most samples are laid out by this program, the way units make their own tables;
+//! their data are self-contained (no dependency on the library's plan loader).
+//! `TTRA.xlsx` instead is the unit's official template (`baocao::template::workbook`
+//! with the shipped `templates/plan.json`) filled in, the path units are meant to
+//! follow; the template sets fixed document properties, so its bytes are stable too.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use baocao::plan::Plan;
+use baocao::template;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// The shipped plan, for the samples filled in from a unit's template.
+const PLAN: &str = "templates/plan.json";
 
 /// Task numbers (plan section IV) with their short titles, as units write them.
 const TASKS: [(u32, &str); 6] = [
@@ -232,6 +240,26 @@ struct Sample {
     /// The report date as the plan's deadline check sees it (dd/mm/yyyy).
     report_date: &'static str,
     features: &'static str,
+    shape: Shape,
+    remarks: Remarks,
+    signature: (&'static str, &'static str, &'static str, &'static str),
+    rows: Vec<Row>,
+}
+
+/// How the file is laid out.
+enum Shape {
+    /// The unit's own layout, written by [`write_xlsx`].
+    Own(Own),
+    /// The unit's official template (`baocao::template::workbook`) filled in, the
+    /// path units are meant to follow; written by [`write_from_template`].
+    Template {
+        /// The report date (year, month, day), written as a date cell.
+        report_date: (u16, u8, u8),
+    },
+}
+
+/// A layout of the unit's own making.
+struct Own {
     /// Extra first sheet without a table (instructions), so the table is on sheet 2.
     notes_sheet: Option<(&'static str, &'static [&'static str])>,
     sheet: &'static str,
@@ -246,9 +274,6 @@ struct Sample {
     /// Insert a blank row after these data row indexes (0-based).
     blank_after: &'static [usize],
     total_row: bool,
-    remarks: Remarks,
-    signature: (&'static str, &'static str, &'static str, &'static str),
-    rows: Vec<Row>,
 }
 
 struct Formats {
@@ -356,7 +381,7 @@ fn write_time(
 }
 
 /// Writes one sample workbook as `.xlsx` at `path`.
-fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
+fn write_xlsx(s: &Sample, o: &Own, path: &Path) -> Res<()> {
     let f = formats();
     let mut wb = Workbook::new();
     wb.set_properties(
@@ -367,7 +392,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
             .set_creation_datetime(&ExcelDateTime::from_ymd(2024, 11, 8)?),
     );
 
-    if let Some((name, lines)) = s.notes_sheet {
+    if let Some((name, lines)) = o.notes_sheet {
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
         ws.set_column_width(0, 110)?;
@@ -378,17 +403,17 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
     }
 
     let ws = wb.add_worksheet();
-    ws.set_name(s.sheet)?;
+    ws.set_name(o.sheet)?;
     ws.set_landscape();
     ws.set_paper_size(9); // A4
     ws.set_print_fit_to_pages(1, 0);
-    let ncols = s.cols.len() as u16;
+    let ncols = o.cols.len() as u16;
     let last = ncols - 1;
-    for (i, (_, _, w)) in s.cols.iter().enumerate() {
+    for (i, (_, _, w)) in o.cols.iter().enumerate() {
         ws.set_column_width(i as u16, *w)?;
     }
     let col_of = |c: Col| {
-        s.cols
+        o.cols
             .iter()
             .position(|(k, _, _)| *k == c)
             .map(|p| p as u16)
@@ -397,7 +422,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
 
     // Title block.
     let mut r = 0u32;
-    for t in &s.title {
+    for t in &o.title {
         match t {
             Title::Blank => {}
             Title::Letterhead { unit_caps } => {
@@ -448,19 +473,19 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
         }
         r += 1;
     }
-    let header = s.header_row - 1;
+    let header = o.header_row - 1;
     if r > header {
         return Err(format!("{}: title block runs into the header row", s.code).into());
     }
 
     // Header.
     let qty_col = col_of(Col::Qty).ok_or("no quantity column")?;
-    if s.two_row_header {
+    if o.two_row_header {
         let measure_col = col_of(Col::Measure).ok_or("no measure column")?;
         if measure_col != qty_col + 1 {
             return Err("two-row header needs quantity and measure side by side".into());
         }
-        for (i, (c, label, _)) in s.cols.iter().enumerate() {
+        for (i, (c, label, _)) in o.cols.iter().enumerate() {
             let i = i as u16;
             match c {
                 Col::Qty => {
@@ -479,7 +504,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
         ws.set_row_height(header + 1, 33)?;
         r = header + 2;
     } else {
-        for (i, (_, label, _)) in s.cols.iter().enumerate() {
+        for (i, (_, label, _)) in o.cols.iter().enumerate() {
             ws.write_string_with_format(header, i as u16, *label, &f.header)?;
         }
         ws.set_row_height(header, 36)?;
@@ -490,7 +515,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
     let mut current_group = 0;
     let mut stt = 0;
     for (idx, d) in s.rows.iter().enumerate() {
-        if matches!(s.task_style, TaskStyle::GroupRows) && d.task != current_group {
+        if matches!(o.task_style, TaskStyle::GroupRows) && d.task != current_group {
             current_group = d.task;
             ws.merge_range(
                 r,
@@ -504,13 +529,13 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
             r += 1;
         }
         stt += 1;
-        for (i, (c, _, _)) in s.cols.iter().enumerate() {
+        for (i, (c, _, _)) in o.cols.iter().enumerate() {
             let i = i as u16;
             match c {
                 Col::Stt => {
                     ws.write_number_with_format(r, i, stt as f64, &f.cell_center)?;
                 }
-                Col::Task => match s.task_style {
+                Col::Task => match o.task_style {
                     TaskStyle::Number => {
                         ws.write_number_with_format(r, i, d.task as f64, &f.cell_center)?;
                     }
@@ -538,7 +563,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
                     ws.write_string_with_format(r, i, d.activity, &f.cell)?;
                 }
                 Col::Qty => {
-                    if s.qty_as_text {
+                    if o.qty_as_text {
                         ws.write_string_with_format(r, i, thousands(d.qty), &f.cell_center)?;
                     } else {
                         ws.write_number_with_format(r, i, d.qty as f64, &f.cell_num)?;
@@ -572,7 +597,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
             }
         }
         // Writers don't autofit row heights: size the row for its longest wrapped text.
-        let lines = s
+        let lines = o
             .cols
             .iter()
             .map(|(c, _, w)| {
@@ -581,7 +606,7 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
                     Col::Note => {
                         d.note.chars().count() + if d.note.starts_with('/') { 30 } else { 0 }
                     }
-                    Col::Task if matches!(s.task_style, TaskStyle::Titled) => {
+                    Col::Task if matches!(o.task_style, TaskStyle::Titled) => {
                         task_title(d.task).chars().count() + 3
                     }
                     _ => 0,
@@ -593,12 +618,12 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
             .max(1);
         ws.set_row_height(r, 16.0 * lines as f64 + 2.0)?;
         r += 1;
-        if s.blank_after.contains(&idx) {
+        if o.blank_after.contains(&idx) {
             r += 1;
         }
     }
 
-    if s.total_row {
+    if o.total_row {
         ws.merge_range(r, 0, r, qty_col - 1, "Tổng cộng", &f.total)?;
         let sum: u64 = s.rows.iter().map(|d| d.qty).sum();
         ws.write_number_with_format(r, qty_col, sum as f64, &f.total)?;
@@ -665,6 +690,139 @@ fn write_xlsx(s: &Sample, path: &Path) -> Res<()> {
     r += 4;
     ws.merge_range(r, 1, r, 2, left_name, &f.sign_name)?;
     ws.merge_range(r, right_col, r, last, right_name, &f.sign_name)?;
+
+    wb.save(path)?;
+    Ok(())
+}
+
+/// Writes a sample by filling the unit's official template
+/// (`baocao::template::workbook`), the way a unit is meant to: each row in the empty
+/// rows prepared under its task's heading, the task cell left empty (the heading
+/// supplies the task), the report date in the date cell, the remarks in the
+/// difficulties and proposals cells, the names under the signature block. The
+/// template sets fixed document properties, so the bytes are stable.
+fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: &Path) -> Res<()> {
+    use template::col;
+    let unit = plan
+        .unit(s.code)
+        .ok_or_else(|| format!("{}: not a unit of the plan", s.code))?;
+    let (mut wb, layout) = template::workbook(plan, unit)?;
+    let ws = wb.worksheet_from_index(0)?;
+
+    // The template's own cell formats (it keeps them private): filled cells look
+    // like the empty ones they replace.
+    let base = Format::new()
+        .set_font_name("Times New Roman")
+        .set_font_size(12);
+    let cell = base
+        .clone()
+        .set_border(FormatBorder::Thin)
+        .set_text_wrap()
+        .set_align(FormatAlign::VerticalCenter)
+        .set_unlocked();
+    let centred = cell.clone().set_align(FormatAlign::Center);
+    let text_centred = centred.clone().set_num_format("@");
+    let date = base
+        .clone()
+        .set_unlocked()
+        .set_num_format("dd/mm/yyyy")
+        .set_border(FormatBorder::Dotted)
+        .set_align(FormatAlign::Left);
+    let remarks = base
+        .clone()
+        .set_unlocked()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_border(FormatBorder::Dotted);
+    let signature = base.set_bold().set_align(FormatAlign::Center);
+
+    ws.write_datetime_with_format(
+        layout.date_row,
+        col::ACTIVITY,
+        ExcelDateTime::from_ymd(y, m, d)?,
+        &date,
+    )?;
+
+    let activity_width = template::words::COLUMNS[usize::from(col::ACTIVITY)].width;
+    let mut stt = 0;
+    for g in &layout.groups {
+        let rows: Vec<&Row> = s.rows.iter().filter(|d| d.task == g.task).collect();
+        let room = g.data_rows.len();
+        if rows.len() > room {
+            println!(
+                "note    {}: task {} has {} rows, the template prepares {room}; \
+                 writing the first {room}",
+                s.code,
+                g.task,
+                rows.len()
+            );
+        }
+        for (r, d) in g.data_rows.clone().zip(rows) {
+            stt += 1;
+            ws.write_number_with_format(r, col::NUMBER, f64::from(stt), &centred)?;
+            ws.write_string_with_format(r, col::ACTIVITY, d.activity, &cell)?;
+            ws.write_number_with_format(r, col::QUANTITY, d.qty as f64, &centred)?;
+            ws.write_string_with_format(r, col::MEASURE, d.measure, &centred)?;
+            let time = match d.time {
+                Time::Text(t) => t.to_string(),
+                Time::Date(y, m, d) => format!("{d:02}/{m:02}/{y}"),
+            };
+            ws.write_string_with_format(r, col::TIME, time, &text_centred)?;
+            ws.write_string_with_format(r, col::STATUS, d.status, &centred)?;
+            ws.write_string_with_format(r, col::CONTENT, d.areas, &text_centred)?;
+            if !d.note.is_empty() {
+                let note = if d.note.starts_with('/') {
+                    format!("{WEB}{}", d.note)
+                } else {
+                    d.note.to_string()
+                };
+                ws.write_string_with_format(r, col::EVIDENCE, note, &cell)?;
+            }
+            let per_line = ((activity_width * 1.15) as usize).saturating_sub(2).max(1);
+            let lines = d.activity.chars().count().div_ceil(per_line).max(1);
+            ws.set_row_height(r, 16.0 * lines as f64 + 2.0)?;
+        }
+    }
+    if let Some(d) = s
+        .rows
+        .iter()
+        .find(|d| !layout.groups.iter().any(|g| g.task == d.task))
+    {
+        return Err(format!(
+            "{}: task {} has no heading in the unit's template",
+            s.code, d.task
+        )
+        .into());
+    }
+
+    let (difficulties, proposals) = match &s.remarks {
+        Remarks::None => (String::new(), String::new()),
+        Remarks::InCell {
+            difficulties,
+            proposals,
+        }
+        | Remarks::NextCell {
+            difficulties,
+            proposals,
+        } => (difficulties.to_string(), proposals.to_string()),
+        Remarks::Below {
+            difficulties,
+            proposals,
+        } => (difficulties.join("\n"), proposals.join("\n")),
+    };
+    for (r, text) in [
+        (layout.difficulties_row, difficulties),
+        (layout.proposals_row, proposals),
+    ] {
+        if !text.is_empty() {
+            ws.write_string_with_format(r, col::ACTIVITY, text, &remarks)?;
+        }
+    }
+
+    let names = layout.signature_row + 5;
+    let (_, _, left_name, right_name) = s.signature;
+    ws.merge_range(names, 0, names, col::ACTIVITY, left_name, &signature)?;
+    ws.merge_range(names, col::TIME, names, col::LAST, right_name, &signature)?;
 
     wb.save(path)?;
     Ok(())
@@ -747,6 +905,7 @@ fn main() -> Res<()> {
     std::fs::create_dir_all(&input)?;
     let samples = samples();
     validate(&samples)?;
+    let plan = Plan::load(&root.join(PLAN))?;
 
     let tmp = std::env::temp_dir().join(format!("baocao-samples-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
@@ -755,11 +914,20 @@ fn main() -> Res<()> {
         let name = format!("{}.{}", s.stem, s.format.ext());
         let dest = input.join(&name);
         match s.format {
-            Format3::Xlsx => {
-                write_xlsx(s, &dest)?;
-                println!("wrote   input/{name}");
-            }
+            Format3::Xlsx => match &s.shape {
+                Shape::Own(o) => {
+                    write_xlsx(s, o, &dest)?;
+                    println!("wrote   input/{name}");
+                }
+                Shape::Template { report_date } => {
+                    write_from_template(s, *report_date, &plan, &dest)?;
+                    println!("wrote   input/{name} (the unit's template, filled in)");
+                }
+            },
             Format3::Xls | Format3::Ods => {
+                let Shape::Own(o) = &s.shape else {
+                    return Err(format!("{}: templates are .xlsx", s.code).into());
+                };
                 let Some(soffice) = &soffice else {
                     println!(
                         "skipped input/{name}: LibreOffice (soffice) is not installed, the committed file is kept \
@@ -768,7 +936,7 @@ fn main() -> Res<()> {
                     continue;
                 };
                 let src = tmp.join(format!("{}.xlsx", s.stem));
-                write_xlsx(s, &src)?;
+                write_xlsx(s, o, &src)?;
                 let out_dir = tmp.join("out");
                 std::fs::create_dir_all(&out_dir)?;
                 let out = convert(
@@ -793,7 +961,10 @@ fn main() -> Res<()> {
     let summary = summary(&samples);
     println!("\n{summary}");
     std::fs::create_dir_all(root.join("docs"))?;
-    std::fs::write(root.join("docs/samples.md"), docs(&samples, &summary))?;
+    std::fs::write(
+        root.join("docs/samples.md"),
+        docs(&samples, &plan, &summary)?,
+    )?;
     println!("wrote   docs/samples.md");
     Ok(())
 }
@@ -899,10 +1070,52 @@ fn summary(samples: &[Sample]) -> String {
     out
 }
 
+/// Where a sample's table is: sheet name, header row(s) (1-based, as the docs show
+/// them), and the A1 cell of the report date value.
+struct Placement {
+    sheet: String,
+    header: String,
+    date_cell: String,
+}
+
+fn placement(s: &Sample, plan: &Plan) -> Res<Placement> {
+    match &s.shape {
+        Shape::Own(o) => {
+            let header = if o.two_row_header {
+                format!("{}–{} (two rows)", o.header_row, o.header_row + 1)
+            } else {
+                o.header_row.to_string()
+            };
+            Ok(Placement {
+                sheet: o.sheet.to_string(),
+                header,
+                date_cell: own_date_cell(o),
+            })
+        }
+        Shape::Template { .. } => {
+            let unit = plan
+                .unit(s.code)
+                .ok_or_else(|| format!("{}: not a unit of the plan", s.code))?;
+            let layout = template::layout(plan, unit);
+            Ok(Placement {
+                sheet: template::words::SHEET_FORM.to_string(),
+                header: (layout.header_row + 1).to_string(),
+                date_cell: a1(layout.date_row, template::col::ACTIVITY),
+            })
+        }
+    }
+}
+
+/// `(5, 2)` → `C6`.
+fn a1(row: u32, col: u16) -> String {
+    let letter = char::from(b'A' + u8::try_from(col).expect("column A–Z"));
+    format!("{letter}{}", row + 1)
+}
+
 /// The A1 cell of the report date value (the next cell, or the label cell itself).
-fn report_date_cell(s: &Sample) -> String {
+fn own_date_cell(o: &Own) -> String {
     let mut r = 1;
-    for t in &s.title {
+    for t in &o.title {
         match t {
             Title::Letterhead { .. } => r += 2,
             Title::ReportDate { next_cell, .. } => {
@@ -934,7 +1147,11 @@ fn remark_counts(r: &Remarks) -> (usize, usize) {
     }
 }
 
-fn docs(samples: &[Sample], summary: &str) -> String {
+fn docs(samples: &[Sample], plan: &Plan, summary: &str) -> Res<String> {
+    let from_template: Vec<&Sample> = samples
+        .iter()
+        .filter(|s| matches!(s.shape, Shape::Template { .. }))
+        .collect();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -945,12 +1162,28 @@ fn docs(samples: &[Sample], summary: &str) -> String {
          spreadsheet contract (`input-spreadsheet.md`) accepts. Expected result of \
          `baocao check input/*`: **no errors**, and one warning, **W202** for TTRA (report \
          dated 18/11/2024, after the 15/11/2024 deadline).\n\n\
+         Most files are laid out by hand, the way units make their own tables. {}, \
+         though, is the unit's official template (`baocao template --unit {}`, built by \
+         `baocao::template::workbook` from `{PLAN}`) filled in: the path units are meant to \
+         follow. Each row goes in the empty rows the template prepares under its task's \
+         heading (task cell left empty), the report date in the template's date cell, the \
+         remarks in its difficulties and proposals cells.\n\n\
          `.xlsx` files are written with rust_xlsxwriter with a fixed creation date, so they \
          are byte-stable; `.xls` and `.ods` files are converted from a generated `.xlsx` by \
          LibreOffice (`soffice --headless --convert-to`); the `.ods` zip entries are \
          re-stamped with a fixed time so those bytes are stable too (the `.xls` files \
          have been stable across runs with LibreOffice 7.4). Without \
-         `soffice` the example keeps the committed `.xls`/`.ods` files.\n"
+         `soffice` the example keeps the committed `.xls`/`.ods` files.\n",
+        from_template
+            .iter()
+            .map(|s| format!("`{}.{}`", s.stem, s.format.ext()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        from_template
+            .iter()
+            .map(|s| s.code)
+            .collect::<Vec<_>>()
+            .join(", "),
     );
     let _ = writeln!(out, "## Files\n");
     let _ = writeln!(
@@ -968,11 +1201,7 @@ fn docs(samples: &[Sample], summary: &str) -> String {
             .map(|(t, n)| format!("{t}: {n}"))
             .collect::<Vec<_>>()
             .join(", ");
-        let header = if s.two_row_header {
-            format!("{}–{} (two rows)", s.header_row, s.header_row + 1)
-        } else {
-            s.header_row.to_string()
-        };
+        let header = placement(s, plan)?.header;
         let _ = writeln!(
             out,
             "| `{}.{}` | {} | .{} | {} | {} | {} | {} | {} |",
@@ -1007,7 +1236,14 @@ fn docs(samples: &[Sample], summary: &str) -> String {
          tasks 1–3 in 2024); every quantity is a whole number > 0 with a unit of measure of the plan.\n\
          - remarks (points other than `Không`), difficulties / proposals: {}.",
         samples.len(),
-        report_date_cell(samples.iter().find(|s| s.code == "TTRA").expect("TTRA sample")),
+        placement(
+            samples
+                .iter()
+                .find(|s| s.code == "TTRA")
+                .ok_or("no TTRA sample")?,
+            plan
+        )?
+        .date_cell,
         in_progress.len(),
         in_progress.join(", "),
         samples
@@ -1033,7 +1269,7 @@ fn docs(samples: &[Sample], summary: &str) -> String {
             s.code,
             s.stem,
             s.format.ext(),
-            s.sheet
+            placement(s, plan)?.sheet
         );
         let _ = writeln!(
             out,
@@ -1055,7 +1291,7 @@ fn docs(samples: &[Sample], summary: &str) -> String {
         }
         out.push('\n');
     }
-    out
+    Ok(out)
 }
 
 use Time::{Date, Text};
@@ -1085,30 +1321,32 @@ fn samples() -> Vec<Sample> {
             features: "letterhead; `Đơn vị:` with short name `TT Ứng dụng và Dịch vụ KH&CN` in the next cell; \
                        report date as a date cell; group rows `1. …` merged across, task cells empty; \
                        content areas `1, 2, 4`; evidence URLs; remarks with values in the next cell",
-            notes_sheet: None,
-            sheet: "Kết quả",
-            title: vec![
-                Title::Letterhead {
-                    unit_caps: "TRUNG TÂM ỨNG DỤNG VÀ DỊCH VỤ KH&CN",
-                },
-                Title::Banner(TITLE),
-                Title::Label {
-                    label: "Đơn vị:",
-                    value: "TT Ứng dụng và Dịch vụ KH&CN",
-                    next_cell: true,
-                },
-                Title::ReportDate {
-                    date: Date(2024, 11, 13),
-                    next_cell: true,
-                },
-            ],
-            header_row: 6,
-            two_row_header: false,
-            cols: STD_COLS.to_vec(),
-            task_style: TaskStyle::GroupRows,
-            qty_as_text: false,
-            blank_after: &[],
-            total_row: false,
+            shape: Shape::Own(Own {
+                notes_sheet: None,
+                sheet: "Kết quả",
+                title: vec![
+                    Title::Letterhead {
+                        unit_caps: "TRUNG TÂM ỨNG DỤNG VÀ DỊCH VỤ KH&CN",
+                    },
+                    Title::Banner(TITLE),
+                    Title::Label {
+                        label: "Đơn vị:",
+                        value: "TT Ứng dụng và Dịch vụ KH&CN",
+                        next_cell: true,
+                    },
+                    Title::ReportDate {
+                        date: Date(2024, 11, 13),
+                        next_cell: true,
+                    },
+                ],
+                header_row: 6,
+                two_row_header: false,
+                cols: STD_COLS.to_vec(),
+                task_style: TaskStyle::GroupRows,
+                qty_as_text: false,
+                blank_after: &[],
+                total_row: false,
+            }),
             remarks: Remarks::NextCell {
                 difficulties: "Nguồn tin, bài từ các phòng, đơn vị gửi về chưa đều; một số tin chưa kèm hình ảnh nên phải biên tập lại.",
                 proposals: "Đề nghị các phòng, đơn vị phân công công chức đầu mối cung cấp tin, bài về CCHC định kỳ hằng tháng cho Trung tâm.",
@@ -1142,37 +1380,39 @@ fn samples() -> Vec<Sample> {
                        `Đơn vị: Phòng Hành chính - Tổng hợp` in one cell; report date as text in the same cell; \
                        labels `Nội dung công việc`, `ĐVT`, `Thời gian thực hiện`, `Tiến độ`, `Ghi chú`; \
                        status `Đã hoàn thành`; remarks `Không` in-cell",
-            notes_sheet: None,
-            sheet: "Sheet1",
-            title: vec![
-                Title::Banner(TITLE),
-                Title::Label {
-                    label: "Đơn vị:",
-                    value: "Phòng Hành chính - Tổng hợp",
-                    next_cell: false,
-                },
-                Title::ReportDate {
-                    date: Text("14/11/2024"),
-                    next_cell: false,
-                },
-            ],
-            header_row: 4,
-            two_row_header: false,
-            cols: vec![
-                (Col::Stt, "STT", 5.0),
-                (Col::Task, "Nhiệm vụ", 9.0),
-                (Col::Activity, "Nội dung công việc", 52.0),
-                (Col::Qty, "Số lượng", 9.0),
-                (Col::Measure, "ĐVT", 10.0),
-                (Col::Time, "Thời gian thực hiện", 16.0),
-                (Col::Status, "Tiến độ", 15.0),
-                (Col::Areas, "Nội dung tuyên truyền", 13.0),
-                (Col::Note, "Ghi chú", 30.0),
-            ],
-            task_style: TaskStyle::Number,
-            qty_as_text: false,
-            blank_after: &[],
-            total_row: false,
+            shape: Shape::Own(Own {
+                notes_sheet: None,
+                sheet: "Sheet1",
+                title: vec![
+                    Title::Banner(TITLE),
+                    Title::Label {
+                        label: "Đơn vị:",
+                        value: "Phòng Hành chính - Tổng hợp",
+                        next_cell: false,
+                    },
+                    Title::ReportDate {
+                        date: Text("14/11/2024"),
+                        next_cell: false,
+                    },
+                ],
+                header_row: 4,
+                two_row_header: false,
+                cols: vec![
+                    (Col::Stt, "STT", 5.0),
+                    (Col::Task, "Nhiệm vụ", 9.0),
+                    (Col::Activity, "Nội dung công việc", 52.0),
+                    (Col::Qty, "Số lượng", 9.0),
+                    (Col::Measure, "ĐVT", 10.0),
+                    (Col::Time, "Thời gian thực hiện", 16.0),
+                    (Col::Status, "Tiến độ", 15.0),
+                    (Col::Areas, "Nội dung tuyên truyền", 13.0),
+                    (Col::Note, "Ghi chú", 30.0),
+                ],
+                task_style: TaskStyle::Number,
+                qty_as_text: false,
+                blank_after: &[],
+                total_row: false,
+            }),
             remarks: Remarks::InCell {
                 difficulties: "Không.",
                 proposals: "Không.",
@@ -1199,42 +1439,44 @@ fn samples() -> Vec<Sample> {
                        cells merged vertically, labels with line breaks); `Tên đơn vị: Phòng Quản lý TCĐLCL` in one cell; \
                        report date as a date cell; task cells `Nhiệm vụ số` as numbers; `Tổng cộng` row; \
                        remarks on the lines below their labels",
-            notes_sheet: None,
-            sheet: "Biểu kết quả",
-            title: vec![
-                Title::Letterhead {
-                    unit_caps: "PHÒNG QUẢN LÝ TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
-                },
-                Title::Blank,
-                Title::Banner(TITLE),
-                Title::Sub("(Theo Kế hoạch tuyên truyền cải cách hành chính năm 2024 của Sở Khoa học và Công nghệ)"),
-                Title::Label {
-                    label: "Tên đơn vị:",
-                    value: "Phòng Quản lý TCĐLCL",
-                    next_cell: false,
-                },
-                Title::ReportDate {
-                    date: Date(2024, 11, 8),
-                    next_cell: true,
-                },
-            ],
-            header_row: 8,
-            two_row_header: true,
-            cols: vec![
-                (Col::Stt, "STT", 5.0),
-                (Col::Task, "Nhiệm vụ số", 9.0),
-                (Col::Activity, "Nội dung\nthực hiện", 50.0),
-                (Col::Qty, "Số lượng", 9.0),
-                (Col::Measure, "Đơn vị\ntính", 10.0),
-                (Col::Time, "Thời gian\nthực hiện", 16.0),
-                (Col::Status, "Tình trạng", 13.0),
-                (Col::Areas, "Nội dung tuyên truyền", 13.0),
-                (Col::Note, "Ghi chú", 30.0),
-            ],
-            task_style: TaskStyle::Number,
-            qty_as_text: false,
-            blank_after: &[],
-            total_row: true,
+            shape: Shape::Own(Own {
+                notes_sheet: None,
+                sheet: "Biểu kết quả",
+                title: vec![
+                    Title::Letterhead {
+                        unit_caps: "PHÒNG QUẢN LÝ TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
+                    },
+                    Title::Blank,
+                    Title::Banner(TITLE),
+                    Title::Sub("(Theo Kế hoạch tuyên truyền cải cách hành chính năm 2024 của Sở Khoa học và Công nghệ)"),
+                    Title::Label {
+                        label: "Tên đơn vị:",
+                        value: "Phòng Quản lý TCĐLCL",
+                        next_cell: false,
+                    },
+                    Title::ReportDate {
+                        date: Date(2024, 11, 8),
+                        next_cell: true,
+                    },
+                ],
+                header_row: 8,
+                two_row_header: true,
+                cols: vec![
+                    (Col::Stt, "STT", 5.0),
+                    (Col::Task, "Nhiệm vụ số", 9.0),
+                    (Col::Activity, "Nội dung\nthực hiện", 50.0),
+                    (Col::Qty, "Số lượng", 9.0),
+                    (Col::Measure, "Đơn vị\ntính", 10.0),
+                    (Col::Time, "Thời gian\nthực hiện", 16.0),
+                    (Col::Status, "Tình trạng", 13.0),
+                    (Col::Areas, "Nội dung tuyên truyền", 13.0),
+                    (Col::Note, "Ghi chú", 30.0),
+                ],
+                task_style: TaskStyle::Number,
+                qty_as_text: false,
+                blank_after: &[],
+                total_row: true,
+            }),
             remarks: Remarks::Below {
                 difficulties: &[
                     "- Một số cơ quan cử học viên tham gia đào tạo chưa đúng thành phần (không phải cán bộ trực tiếp làm ISO).",
@@ -1266,40 +1508,42 @@ fn samples() -> Vec<Sample> {
                        report date as text `12/11/2024` in the next cell; header at row 7 with labels `TT`, \
                        `Mã nhiệm vụ`, `Hoạt động`, `Khối lượng`, `ĐVT`, `Ngày thực hiện`, `Trạng thái`, `Mục II`, \
                        `Đường dẫn`; task cells `NV6`; content areas `II.6`; task 6 `Đang thực hiện` in Q4",
-            notes_sheet: None,
-            sheet: "KQ tuyen truyen",
-            title: vec![
-                Title::Letterhead {
-                    unit_caps: "CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
-                },
-                Title::Banner(TITLE),
-                Title::Label {
-                    label: "Đơn vị:",
-                    value: "Chi cục TĐC",
-                    next_cell: false,
-                },
-                Title::ReportDate {
-                    date: Text("12/11/2024"),
-                    next_cell: true,
-                },
-            ],
-            header_row: 7,
-            two_row_header: false,
-            cols: vec![
-                (Col::Stt, "TT", 5.0),
-                (Col::Task, "Mã nhiệm vụ", 10.0),
-                (Col::Activity, "Hoạt động", 52.0),
-                (Col::Qty, "Khối lượng", 10.0),
-                (Col::Measure, "ĐVT", 10.0),
-                (Col::Time, "Ngày thực hiện", 17.0),
-                (Col::Status, "Trạng thái", 15.0),
-                (Col::Areas, "Mục II", 9.0),
-                (Col::Note, "Đường dẫn", 38.0),
-            ],
-            task_style: TaskStyle::Prefix("NV"),
-            qty_as_text: false,
-            blank_after: &[],
-            total_row: false,
+            shape: Shape::Own(Own {
+                notes_sheet: None,
+                sheet: "KQ tuyen truyen",
+                title: vec![
+                    Title::Letterhead {
+                        unit_caps: "CHI CỤC TIÊU CHUẨN ĐO LƯỜNG CHẤT LƯỢNG",
+                    },
+                    Title::Banner(TITLE),
+                    Title::Label {
+                        label: "Đơn vị:",
+                        value: "Chi cục TĐC",
+                        next_cell: false,
+                    },
+                    Title::ReportDate {
+                        date: Text("12/11/2024"),
+                        next_cell: true,
+                    },
+                ],
+                header_row: 7,
+                two_row_header: false,
+                cols: vec![
+                    (Col::Stt, "TT", 5.0),
+                    (Col::Task, "Mã nhiệm vụ", 10.0),
+                    (Col::Activity, "Hoạt động", 52.0),
+                    (Col::Qty, "Khối lượng", 10.0),
+                    (Col::Measure, "ĐVT", 10.0),
+                    (Col::Time, "Ngày thực hiện", 17.0),
+                    (Col::Status, "Trạng thái", 15.0),
+                    (Col::Areas, "Mục II", 9.0),
+                    (Col::Note, "Đường dẫn", 38.0),
+                ],
+                task_style: TaskStyle::Prefix("NV"),
+                qty_as_text: false,
+                blank_after: &[],
+                total_row: false,
+            }),
             remarks: Remarks::InCell {
                 difficulties: "Một số cơ quan được kiểm tra chưa cập nhật tài liệu HTQLCL theo quy trình giải quyết TTHC mới được công bố.",
                 proposals: "Đề nghị Sở đôn đốc các cơ quan khắc phục điểm chưa phù hợp sau kiểm tra; kết quả kiểm tra sẽ được báo cáo bổ sung khi hoàn thành trong tháng 12/2024.",
@@ -1320,41 +1564,14 @@ fn samples() -> Vec<Sample> {
             stem: "TTRA",
             format: Format3::Xlsx,
             report_date: "18/11/2024 (late: W202)",
-            features: "report date as text `18/11/2024`, after the deadline (expected W202); `Đơn vị:` | `Thanh tra Sở` \
-                       in the next cell; header at row 5 with labels `Số TT`, `SL`, `ĐVT`, `Thời gian thực hiện`, \
-                       `Tiến độ`; task cells `Nhiệm vụ 1`; blank rows between and after the data; \
-                       remarks on the lines below their labels",
-            notes_sheet: None,
-            sheet: "Sheet1",
-            title: vec![
-                Title::Banner(TITLE),
-                Title::Label {
-                    label: "Đơn vị:",
-                    value: "Thanh tra Sở",
-                    next_cell: true,
-                },
-                Title::ReportDate {
-                    date: Text("18/11/2024"),
-                    next_cell: true,
-                },
-            ],
-            header_row: 5,
-            two_row_header: false,
-            cols: vec![
-                (Col::Stt, "Số TT", 6.0),
-                (Col::Task, "Nhiệm vụ", 12.0),
-                (Col::Activity, "Nội dung thực hiện", 52.0),
-                (Col::Qty, "SL", 7.0),
-                (Col::Measure, "ĐVT", 10.0),
-                (Col::Time, "Thời gian thực hiện", 16.0),
-                (Col::Status, "Tiến độ", 13.0),
-                (Col::Areas, "Nội dung tuyên truyền", 13.0),
-                (Col::Note, "Ghi chú", 28.0),
-            ],
-            task_style: TaskStyle::Prefix("Nhiệm vụ "),
-            qty_as_text: false,
-            blank_after: &[0, 2, 4],
-            total_row: false,
+            features: "filled in the official template (`baocao template --unit TTRA`), the path units are meant \
+                       to follow: title block, header at row 8 and task headings `1. … (phối hợp)` as the template \
+                       writes them; each row in the prepared rows under its task's heading, task cells empty; \
+                       report date as a date cell `18/11/2024`, after the deadline (expected W202); remarks in \
+                       the template's difficulties and proposals cells",
+            shape: Shape::Template {
+                report_date: (2024, 11, 18),
+            },
             remarks: Remarks::Below {
                 difficulties: &[
                     "- Lực lượng thanh tra mỏng, việc viết tin, bài tuyên truyền còn hạn chế.",
@@ -1382,50 +1599,52 @@ fn samples() -> Vec<Sample> {
                        table is on sheet 2; `Đơn vị: Phòng Quản lý Khoa học` in one cell; report date as a date cell; \
                        header at row 8; task column `Hình thức tuyên truyền` with `1. Duy trì …` texts; content \
                        areas `2; 3`; remarks in-cell",
-            notes_sheet: Some((
-                "Hướng dẫn",
-                &[
-                    "HƯỚNG DẪN ĐIỀN BIỂU",
-                    "Mỗi dòng là một hoạt động đã thực hiện theo Kế hoạch tuyên truyền CCHC năm 2024 của Sở.",
-                    "Cột hình thức tuyên truyền ghi số thứ tự nhiệm vụ tại mục IV của Kế hoạch.",
-                    "Gửi về Phòng Hành chính - Tổng hợp trước ngày 15/11/2024.",
+            shape: Shape::Own(Own {
+                notes_sheet: Some((
+                    "Hướng dẫn",
+                    &[
+                        "HƯỚNG DẪN ĐIỀN BIỂU",
+                        "Mỗi dòng là một hoạt động đã thực hiện theo Kế hoạch tuyên truyền CCHC năm 2024 của Sở.",
+                        "Cột hình thức tuyên truyền ghi số thứ tự nhiệm vụ tại mục IV của Kế hoạch.",
+                        "Gửi về Phòng Hành chính - Tổng hợp trước ngày 15/11/2024.",
+                    ],
+                )),
+                sheet: "Kết quả 2024",
+                title: vec![
+                    Title::Letterhead {
+                        unit_caps: "PHÒNG QUẢN LÝ KHOA HỌC",
+                    },
+                    Title::Blank,
+                    Title::Banner(TITLE),
+                    Title::Blank,
+                    Title::Label {
+                        label: "Đơn vị:",
+                        value: "Phòng Quản lý Khoa học",
+                        next_cell: false,
+                    },
+                    Title::ReportDate {
+                        date: Date(2024, 11, 11),
+                        next_cell: true,
+                    },
                 ],
-            )),
-            sheet: "Kết quả 2024",
-            title: vec![
-                Title::Letterhead {
-                    unit_caps: "PHÒNG QUẢN LÝ KHOA HỌC",
-                },
-                Title::Blank,
-                Title::Banner(TITLE),
-                Title::Blank,
-                Title::Label {
-                    label: "Đơn vị:",
-                    value: "Phòng Quản lý Khoa học",
-                    next_cell: false,
-                },
-                Title::ReportDate {
-                    date: Date(2024, 11, 11),
-                    next_cell: true,
-                },
-            ],
-            header_row: 8,
-            two_row_header: false,
-            cols: vec![
-                (Col::Stt, "STT", 5.0),
-                (Col::Task, "Hình thức tuyên truyền", 34.0),
-                (Col::Activity, "Nội dung thực hiện", 46.0),
-                (Col::Qty, "Số lượng", 9.0),
-                (Col::Measure, "Đơn vị tính", 11.0),
-                (Col::Time, "Thời gian", 15.0),
-                (Col::Status, "Tình trạng", 13.0),
-                (Col::Areas, "Nội dung tuyên truyền", 13.0),
-                (Col::Note, "Minh chứng", 36.0),
-            ],
-            task_style: TaskStyle::Titled,
-            qty_as_text: false,
-            blank_after: &[],
-            total_row: false,
+                header_row: 8,
+                two_row_header: false,
+                cols: vec![
+                    (Col::Stt, "STT", 5.0),
+                    (Col::Task, "Hình thức tuyên truyền", 34.0),
+                    (Col::Activity, "Nội dung thực hiện", 46.0),
+                    (Col::Qty, "Số lượng", 9.0),
+                    (Col::Measure, "Đơn vị tính", 11.0),
+                    (Col::Time, "Thời gian", 15.0),
+                    (Col::Status, "Tình trạng", 13.0),
+                    (Col::Areas, "Nội dung tuyên truyền", 13.0),
+                    (Col::Note, "Minh chứng", 36.0),
+                ],
+                task_style: TaskStyle::Titled,
+                qty_as_text: false,
+                blank_after: &[],
+                total_row: false,
+            }),
             remarks: Remarks::InCell {
                 difficulties: "Không.",
                 proposals: "Đề nghị tăng cường đăng tải kết quả nhiệm vụ KH&CN ứng dụng vào CCHC, chuyển đổi số trên Trang TTĐT của Sở.",
@@ -1448,38 +1667,40 @@ fn samples() -> Vec<Sample> {
             features: "Excel 97 (.xls, converted by LibreOffice); `Đơn vị báo cáo:` | `Phòng Quản lý Công nghệ và \
                        Chuyên ngành` in the next cell; report date as text; header at row 6; quantities typed as \
                        text (`1.250` = 1250); times as date cells; no remarks",
-            notes_sheet: None,
-            sheet: "BC CCHC 2024",
-            title: vec![
-                Title::Banner(AGENCY),
-                Title::Banner(TITLE),
-                Title::Blank,
-                Title::Label {
-                    label: "Đơn vị báo cáo:",
-                    value: "Phòng Quản lý Công nghệ và Chuyên ngành",
-                    next_cell: true,
-                },
-                Title::ReportDate {
-                    date: Text("13/11/2024"),
-                    next_cell: true,
-                },
-            ],
-            header_row: 6,
-            two_row_header: false,
-            cols: vec![
-                (Col::Stt, "STT", 5.0),
-                (Col::Task, "Nhiệm vụ", 9.0),
-                (Col::Activity, "Nội dung thực hiện", 52.0),
-                (Col::Qty, "Số lượng", 9.0),
-                (Col::Measure, "Đơn vị tính", 11.0),
-                (Col::Time, "Thời gian", 14.0),
-                (Col::Status, "Tình trạng", 13.0),
-                (Col::Note, "Ghi chú", 30.0),
-            ],
-            task_style: TaskStyle::Number,
-            qty_as_text: true,
-            blank_after: &[],
-            total_row: false,
+            shape: Shape::Own(Own {
+                notes_sheet: None,
+                sheet: "BC CCHC 2024",
+                title: vec![
+                    Title::Banner(AGENCY),
+                    Title::Banner(TITLE),
+                    Title::Blank,
+                    Title::Label {
+                        label: "Đơn vị báo cáo:",
+                        value: "Phòng Quản lý Công nghệ và Chuyên ngành",
+                        next_cell: true,
+                    },
+                    Title::ReportDate {
+                        date: Text("13/11/2024"),
+                        next_cell: true,
+                    },
+                ],
+                header_row: 6,
+                two_row_header: false,
+                cols: vec![
+                    (Col::Stt, "STT", 5.0),
+                    (Col::Task, "Nhiệm vụ", 9.0),
+                    (Col::Activity, "Nội dung thực hiện", 52.0),
+                    (Col::Qty, "Số lượng", 9.0),
+                    (Col::Measure, "Đơn vị tính", 11.0),
+                    (Col::Time, "Thời gian", 14.0),
+                    (Col::Status, "Tình trạng", 13.0),
+                    (Col::Note, "Ghi chú", 30.0),
+                ],
+                task_style: TaskStyle::Number,
+                qty_as_text: true,
+                blank_after: &[],
+                total_row: false,
+            }),
             remarks: Remarks::None,
             signature: ("Người lập biểu", "TRƯỞNG PHÒNG", "Đoàn Thị Thanh Thảo", "Hồ Ngọc Bảo"),
             rows: vec![
