@@ -147,7 +147,7 @@ fn batch_finding(f: &Finding, lang: Lang) -> BatchFinding {
 
 /// Whether to colour output written to this stream: a terminal, and no `NO_COLOR`.
 pub fn use_color(stream: &impl IsTerminal) -> bool {
-    stream.is_terminal() && std::env::var_os("NO_COLOR").map_or(true, |v| v.is_empty())
+    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// ANSI styling, or none.

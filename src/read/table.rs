@@ -143,7 +143,7 @@ pub fn find_table(wb: &Workbook) -> Result<UnitTable, NoHeader> {
         match find_header(grid) {
             Ok(header) => return Ok(read_sheet(wb, index, header)),
             Err(Some(c)) => {
-                if best.as_ref().map_or(true, |b| c.found > b.found) {
+                if best.as_ref().is_none_or(|b| c.found > b.found) {
                     best = Some(c);
                 }
             }
@@ -229,7 +229,7 @@ fn find_header(grid: &Grid) -> Result<Header, Option<Candidate>> {
                 columns,
             });
         }
-        if best.as_ref().map_or(true, |b| found > b.found) {
+        if best.as_ref().is_none_or(|b| found > b.found) {
             best = Some(Candidate { found, missing });
         }
     }

@@ -115,7 +115,7 @@ fn has_attr(e: &BytesStart<'_>, name: &str, value: Option<&str>) -> bool {
     e.attributes()
         .with_checks(false)
         .flatten()
-        .any(|a| a.key.as_ref() == name && value.map_or(true, |v| a.value.as_ref() == v))
+        .any(|a| a.key.as_ref() == name && value.is_none_or(|v| a.value.as_ref() == v))
 }
 
 /// Row-level accumulator of the pre-scan.
