@@ -709,38 +709,16 @@ fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: 
     let (mut wb, layout) = template::workbook(plan, unit)?;
     let ws = wb.worksheet_from_index(0)?;
 
-    // The template's own cell formats (it keeps them private): filled cells look
-    // like the empty ones they replace.
-    let base = Format::new()
-        .set_font_name("Times New Roman")
-        .set_font_size(12);
-    let cell = base
-        .clone()
-        .set_border(FormatBorder::Thin)
-        .set_text_wrap()
-        .set_align(FormatAlign::VerticalCenter)
-        .set_unlocked();
-    let centred = cell.clone().set_align(FormatAlign::Center);
-    let text_centred = centred.clone().set_num_format("@");
-    let date = base
-        .clone()
-        .set_unlocked()
-        .set_num_format("dd/mm/yyyy")
-        .set_border(FormatBorder::Dotted)
-        .set_align(FormatAlign::Left);
-    let remarks = base
-        .clone()
-        .set_unlocked()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_border(FormatBorder::Dotted);
-    let signature = base.set_bold().set_align(FormatAlign::Center);
+    // The template's own cell formats: filled cells look like the empty ones.
+    let formats = template::Formats::new();
+    let data = |c: u16| &formats.data[usize::from(c)];
+    let (date, remarks, signature) = (&formats.date, &formats.remarks, &formats.signature);
 
     ws.write_datetime_with_format(
         layout.date_row,
         col::ACTIVITY,
         ExcelDateTime::from_ymd(y, m, d)?,
-        &date,
+        date,
     )?;
 
     let activity_width = template::words::COLUMNS[usize::from(col::ACTIVITY)].width;
@@ -759,24 +737,24 @@ fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: 
         }
         for (r, d) in g.data_rows.clone().zip(rows) {
             stt += 1;
-            ws.write_number_with_format(r, col::NUMBER, f64::from(stt), &centred)?;
-            ws.write_string_with_format(r, col::ACTIVITY, d.activity, &cell)?;
-            ws.write_number_with_format(r, col::QUANTITY, d.qty as f64, &centred)?;
-            ws.write_string_with_format(r, col::MEASURE, d.measure, &centred)?;
+            ws.write_number_with_format(r, col::NUMBER, f64::from(stt), data(col::NUMBER))?;
+            ws.write_string_with_format(r, col::ACTIVITY, d.activity, data(col::ACTIVITY))?;
+            ws.write_number_with_format(r, col::QUANTITY, d.qty as f64, data(col::QUANTITY))?;
+            ws.write_string_with_format(r, col::MEASURE, d.measure, data(col::MEASURE))?;
             let time = match d.time {
                 Time::Text(t) => t.to_string(),
                 Time::Date(y, m, d) => format!("{d:02}/{m:02}/{y}"),
             };
-            ws.write_string_with_format(r, col::TIME, time, &text_centred)?;
-            ws.write_string_with_format(r, col::STATUS, d.status, &centred)?;
-            ws.write_string_with_format(r, col::CONTENT, d.areas, &text_centred)?;
+            ws.write_string_with_format(r, col::TIME, time, data(col::TIME))?;
+            ws.write_string_with_format(r, col::STATUS, d.status, data(col::STATUS))?;
+            ws.write_string_with_format(r, col::CONTENT, d.areas, data(col::CONTENT))?;
             if !d.note.is_empty() {
                 let note = if d.note.starts_with('/') {
                     format!("{WEB}{}", d.note)
                 } else {
                     d.note.to_string()
                 };
-                ws.write_string_with_format(r, col::EVIDENCE, note, &cell)?;
+                ws.write_string_with_format(r, col::EVIDENCE, note, data(col::EVIDENCE))?;
             }
             let per_line = ((activity_width * 1.15) as usize).saturating_sub(2).max(1);
             let lines = d.activity.chars().count().div_ceil(per_line).max(1);
@@ -815,14 +793,14 @@ fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: 
         (layout.proposals_row, proposals),
     ] {
         if !text.is_empty() {
-            ws.write_string_with_format(r, col::ACTIVITY, text, &remarks)?;
+            ws.write_string_with_format(r, col::ACTIVITY, text, remarks)?;
         }
     }
 
     let names = layout.signature_row + 5;
     let (_, _, left_name, right_name) = s.signature;
-    ws.merge_range(names, 0, names, col::ACTIVITY, left_name, &signature)?;
-    ws.merge_range(names, col::TIME, names, col::LAST, right_name, &signature)?;
+    ws.merge_range(names, 0, names, col::ACTIVITY, left_name, signature)?;
+    ws.merge_range(names, col::TIME, names, col::LAST, right_name, signature)?;
 
     wb.save(path)?;
     Ok(())

@@ -352,21 +352,25 @@ fn measure_list(plan: &Plan) -> MeasureList {
     }
 }
 
-/// The formats of the form, built once.
-struct Formats {
+/// The formats of the form, built once. Public so that a program filling the form
+/// (the sample generator) writes cells that look like the empty ones they replace.
+pub struct Formats {
     agency: Format,
     title: Format,
     subtitle: Format,
     label: Format,
     value: Format,
-    date: Format,
+    /// The report date's cell (unlocked, dd/mm/yyyy).
+    pub date: Format,
     header: Format,
     lead_heading: Format,
     coordinating_heading: Format,
-    /// Per column, for the empty data rows (unlocked).
-    data: Vec<Format>,
-    remarks: Format,
-    signature: Format,
+    /// Per column, for the data rows (unlocked), indexed by [`col`].
+    pub data: Vec<Format>,
+    /// The remarks cells (unlocked).
+    pub remarks: Format,
+    /// The signature block's titles and names.
+    pub signature: Format,
     sign_hint: Format,
 }
 
@@ -376,7 +380,7 @@ const COORDINATING_FILL: u32 = 0xDDEBF7;
 const HEADER_FILL: u32 = 0xD9D9D9;
 
 impl Formats {
-    fn new() -> Formats {
+    pub fn new() -> Formats {
         let base = Format::new().set_font_name(FONT).set_font_size(12);
         let cell = base
             .clone()
@@ -438,6 +442,12 @@ impl Formats {
             signature: base.clone().set_bold().set_align(FormatAlign::Center),
             sign_hint: base.set_italic().set_align(FormatAlign::Center),
         }
+    }
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats::new()
     }
 }
 
