@@ -221,37 +221,49 @@ pub fn write_text(
             )?;
         }
         let whole = ui(lang, "file.whole");
-        let locations: Vec<String> = f
-            .findings
-            .iter()
-            .map(|x| x.cell_a1().unwrap_or_else(|| whole.to_string()))
-            .collect();
-        let width = locations
-            .iter()
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (x, loc) in f.findings.iter().zip(&locations) {
-            write_finding(out, x, loc, width, verbose, style, lang)?;
-        }
+        write_findings(
+            out,
+            &f.findings,
+            |x| x.cell_a1().unwrap_or_else(|| whole.to_string()),
+            verbose,
+            style,
+            lang,
+        )?;
     }
     if !batch.is_empty() {
         writeln!(out, "{}", style.bold(ui(lang, "batch")))?;
-        let locations: Vec<String> = batch
-            .iter()
-            .map(|x| x.unit.clone().unwrap_or_default())
-            .collect();
-        let width = locations
-            .iter()
-            .map(|l| l.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (x, loc) in batch.iter().zip(&locations) {
-            write_finding(out, x, loc, width, verbose, style, lang)?;
-        }
+        write_findings(
+            out,
+            batch,
+            |x| x.unit.clone().unwrap_or_default(),
+            verbose,
+            style,
+            lang,
+        )?;
     }
     let s = Summary::new(files, batch, rows_included);
     writeln!(out, "{}", summary_line(&s, lang))
+}
+
+/// Writes findings one per line, their locations aligned in one column.
+fn write_findings(
+    out: &mut impl Write,
+    findings: &[Finding],
+    location: impl Fn(&Finding) -> String,
+    verbose: bool,
+    style: Style,
+    lang: Lang,
+) -> io::Result<()> {
+    let locations: Vec<String> = findings.iter().map(location).collect();
+    let width = locations
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (x, loc) in findings.iter().zip(&locations) {
+        write_finding(out, x, loc, width, verbose, style, lang)?;
+    }
+    Ok(())
 }
 
 fn write_finding(

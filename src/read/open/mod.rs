@@ -458,6 +458,15 @@ fn parse_iso_date(s: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
+/// The names of the worksheets (not chart sheets), in workbook order.
+pub(crate) fn worksheet_names(sheets: &[calamine::Sheet]) -> Vec<String> {
+    sheets
+        .iter()
+        .filter(|s| s.typ == calamine::SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 pub(crate) fn corrupt(detail: String) -> ReadError {
     ReadError::Corrupt { detail }
 }

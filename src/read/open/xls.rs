@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Reader, SheetType, Xls, XlsError};
+use calamine::{Data, DataRef, Reader, Xls, XlsError};
 
-use super::{convert, corrupt, limit, GridBuilder, Limits};
+use super::{convert, corrupt, limit, worksheet_names, GridBuilder, Limits};
 use crate::read::{Format, LimitKind, ReadError, Workbook};
 
 fn err(e: XlsError) -> ReadError {
@@ -269,12 +269,7 @@ pub(super) fn fill<'f>(
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits, fonts: &Fonts) -> Result<Workbook, ReadError> {
     let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(err)?;
-    let sheets: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let sheets = worksheet_names(book.sheets_metadata());
     let mut out = Vec::with_capacity(sheets.len());
     for name in sheets {
         let mut grid = GridBuilder::new(name.clone(), limits);

@@ -3,9 +3,9 @@
 
 use std::io::Cursor;
 
-use calamine::{DataRef, Reader, SheetType, Xlsx, XlsxError};
+use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
-use super::{convert, corrupt, GridBuilder, Limits};
+use super::{convert, corrupt, worksheet_names, GridBuilder, Limits};
 use crate::read::{Format, ReadError, Workbook};
 
 fn err(e: XlsxError) -> ReadError {
@@ -17,12 +17,7 @@ fn err(e: XlsxError) -> ReadError {
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(err)?;
-    let sheets: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let sheets = worksheet_names(book.sheets_metadata());
     let mut out = Vec::with_capacity(sheets.len());
     for name in sheets {
         let mut grid = GridBuilder::new(name.clone(), limits);
