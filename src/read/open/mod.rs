@@ -44,7 +44,7 @@
 //! | xlsx with a 100 MB inline string | Limit TextLength | 0.45 s | 312 MB |
 //! | ods row repeated 1 000 000 times | Limit Rows | < 1 ms | 3 MB |
 //! | 5 GB sparse file | Limit FileSize | < 1 ms | 3 MB |
-//! | xls with cells at A1 and GR65536 | Limit Cells (area 13.1 M) | < 1 ms | 3 MB |
+//! | xls with cells at A1 and GR65536 | Limit Area (13.1 M cells) | < 1 ms | 3 MB |
 
 mod cfb;
 mod ods;
