@@ -647,7 +647,12 @@ fn check_task(
         .map(|t| t.number.to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let Some(n) = parse_task_ref(v) else {
+    let by_title = || {
+        v.as_text()
+            .and_then(|t| plan.task_by_title(t))
+            .map(|t| t.number)
+    };
+    let Some(n) = parse_task_ref(v).or_else(by_title) else {
         findings.push(
             base.variant("no_number")
                 .arg("value", clean_text(v))
@@ -1047,6 +1052,33 @@ mod tests {
         b.row = 8;
         let f = with_rows(vec![a, b]);
         assert_eq!(codes(&f), vec![("E102".into(), "A7".into())]);
+    }
+
+    #[test]
+    fn a_heading_without_a_number_is_matched_by_title_or_reported() {
+        let under = |heading: &str| {
+            let mut a = good(7, "");
+            a.cells.remove(&Column::Task);
+            a.group_task = Some(Located {
+                row: 6,
+                col: 1,
+                value: t(heading),
+            });
+            with_rows(vec![a])
+        };
+        let f = under("Tổ chức tuyên truyền về công tác CCHC 2024 thông qua tổ chức các hoạt động nhân Ngày khoa học và công nghệ Việt Nam 18/5");
+        assert_eq!(codes(&f), vec![]);
+        let row = f
+            .rows
+            .iter()
+            .find(|r| r.row == 8)
+            .expect("the row is included");
+        assert_eq!(row.task, 4);
+        // A heading that names no task is reported at the heading, and the row is
+        // not given to another task.
+        let f = under("Nhiệm vụ phối hợp");
+        assert_eq!(codes(&f), vec![("E102".into(), "B7".into())]);
+        assert!(!f.rows.iter().any(|r| r.row == 8), "the row is left out");
     }
 
     #[test]

@@ -447,6 +447,32 @@ impl Plan {
         })
     }
 
+    /// The task a heading names by its title alone (`Tổ chức tuyên truyền về công
+    /// tác CCHC …`, possibly cut short or followed by a remark such as
+    /// `(chủ trì)`): its full or short title, folded, equals the text, begins it, or
+    /// — for at least 20 characters — is begun by it. Only a single match counts.
+    pub fn task_by_title(&self, written: &str) -> Option<&Task> {
+        let key = fold(written);
+        let key = key.trim_matches(|c: char| c.is_ascii_punctuation() || c == ' ');
+        if key.is_empty() {
+            return None;
+        }
+        let matches = |title: &str| {
+            let title = fold(title);
+            key == title
+                || key.starts_with(&title)
+                || (key.chars().count() >= 20 && title.starts_with(key))
+        };
+        let mut found = self
+            .tasks
+            .iter()
+            .filter(|t| matches(&t.title) || matches(&t.short_title));
+        match (found.next(), found.next()) {
+            (Some(t), None) => Some(t),
+            _ => None,
+        }
+    }
+
     /// The unit's part in a task, if any.
     pub fn role(&self, task: &Task, unit: &str) -> Option<Role> {
         if task.lead_units.iter().any(|u| u == unit) {
@@ -565,6 +591,30 @@ mod tests {
             UnitMatch::Unknown(near) => assert!(!near.is_empty()),
             UnitMatch::Found(u) => panic!("matched {}", u.code),
         }
+    }
+
+    #[test]
+    fn tasks_are_found_by_their_titles() {
+        let p = Plan::shipped();
+        let n = |s: &str| p.task_by_title(s).map(|t| t.number);
+        assert_eq!(
+            n("Tổ chức tuyên truyền về công tác CCHC 2024 thông qua tổ chức các hoạt động nhân Ngày khoa học và công nghệ Việt Nam 18/5"),
+            Some(4)
+        );
+        assert_eq!(
+            n("TỔ CHỨC TUYÊN TRUYỀN VỀ CÔNG TÁC CCHC 2024 THÔNG QUA"),
+            Some(4)
+        );
+        assert_eq!(
+            n("Bản tin, chuyên mục khoa học và công nghệ (phối hợp)"),
+            Some(3)
+        );
+        assert_eq!(n("Duy trì mục tuyên truyền CCHC trên Trang TTĐT"), Some(1));
+        // Too short to be told apart, or shared by several tasks: no guess.
+        assert_eq!(n("Tuyên truyền"), None);
+        assert_eq!(n("Tuyên truyền thông qua"), None);
+        assert_eq!(n("Nhiệm vụ phối hợp"), None);
+        assert_eq!(n("I. NHIỆM VỤ CHỦ TRÌ"), None);
     }
 
     #[test]

@@ -508,8 +508,9 @@ fn group_rows_set_the_task_for_rows_below() {
     assert_eq!((second.row, second.col, second.value), (5, 1, t("5")));
     // A row with its own task keeps its own cell; the group still applies to the others.
     assert_eq!(text(&tb.rows[3], Column::Task).as_deref(), Some("7"));
-    // A heading without a task number leaves the group as it was.
-    assert_eq!(group_of(&tb.rows[4]).as_deref(), Some("5"));
+    // A heading without a task number starts a group too (the checker matches its
+    // title or reports it): the rows below are not given to task 5.
+    assert_eq!(group_of(&tb.rows[4]).as_deref(), Some("Nhiệm vụ phối hợp"));
 }
 
 #[test]

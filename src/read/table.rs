@@ -22,8 +22,9 @@
 //!   or a row with one text cell merged across several columns; or one numbered text
 //!   (`4. Tổ chức …`) alone outside the activity column. A numbered text alone in an
 //!   unmerged activity cell is a data row (with errors), as the spec asks. A heading
-//!   without a task number (`I. NHIỆM VỤ CHỦ TRÌ`) is skipped and leaves the
-//!   current group as it was.
+//!   without a task number (`Tổ chức tuyên truyền …`, `Nhiệm vụ phối hợp`) starts a
+//!   group too: the checker matches its title against the plan's tasks, or reports
+//!   it, rather than leave the rows below to the previous group's task.
 //! - **End of data**: a signature label in the row's first cell (`Người lập biểu`,
 //!   `KT. GIÁM ĐỐC`, `Xác nhận của …`; `Giám đốc Sở chủ trì …` is an activity), a
 //!   remarks label in the first cell that is not a row number, or a row of only
@@ -518,8 +519,11 @@ fn data_rows(
             None
         };
         if let Some((c, v)) = heading {
-            // A heading without a task number does not change the group.
-            if parse_task_ref(v).is_some() {
+            // Every heading starts a group, numbered or not: the checker reads its
+            // number or matches its title against the plan, and otherwise says so
+            // at the heading. Keeping the previous group would silently give the
+            // rows below to the wrong task.
+            if parse_task_ref(v).is_some() || has_letters(v) {
                 group = Some(Located {
                     row: r,
                     col: c,
