@@ -299,3 +299,28 @@ fn a_folder_stands_for_its_spreadsheets() {
     assert_eq!(files.len(), 7);
     assert!(files.iter().all(|f| f["unit"].is_string()));
 }
+
+#[test]
+fn headings_without_a_number_are_matched_by_title_or_reported() {
+    // Group headings numbered only in the STT column (as the fixture writer does):
+    // one names a task by its title, one names none.
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = ttud_rows();
+    rows.extend_from_slice(&[
+        ["Nhiệm vụ phối hợp", "", "", "", "", "", "", ""],
+        ["", "Phối hợp đăng tin", "2", "tin", "05/2024", "Hoàn thành", "1", ""],
+        [
+            "Tổ chức tuyên truyền về công tác CCHC 2024 thông qua tổ chức các hoạt động nhân Ngày khoa học và công nghệ Việt Nam 18/5",
+            "", "", "", "", "", "", "",
+        ],
+        ["", "Hội nghị nhân Ngày KH&CN", "1", "hội nghị", "18/05/2024", "Hoàn thành", "1", ""],
+    ]);
+    let p = xlsx(dir.path(), "TTUD.xlsx", Some("TT Ứng dụng"), &[], &rows);
+    let (code, v) = check_json(&p, &[]);
+    assert_eq!(code, 1);
+    // The unnumbered, unknown heading is the one problem, at its own cell; the row
+    // under it is not silently given to task 4 above it.
+    assert_eq!(found(&v), [("E102".to_string(), "B11".to_string())]);
+    assert_eq!(v["summary"]["rows"], 6);
+    assert_eq!(v["summary"]["rows_included"], 5);
+}
