@@ -4,7 +4,7 @@
 //! late, the files left out, and the units' remarks. Pure and deterministic: the
 //! same inputs give the same [`ReportData`], whatever the order of the files.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -259,16 +259,17 @@ pub fn aggregate<'a>(
         .collect();
 
     let remarks = |pick: fn(&CheckedFile) -> &Vec<String>| {
+        let mut seen = HashSet::new();
         let mut out: Vec<Remark> = Vec::new();
         for f in &files {
-            let unit = f.unit.clone().unwrap_or_default();
+            let unit = f.unit.as_deref().unwrap_or_default();
             for text in pick(f) {
                 let text = text.trim();
-                if text.is_empty() || out.iter().any(|r| r.unit == unit && r.text == text) {
+                if text.is_empty() || !seen.insert((unit, text)) {
                     continue;
                 }
                 out.push(Remark {
-                    unit: unit.clone(),
+                    unit: unit.to_string(),
                     text: text.to_string(),
                 });
             }
@@ -311,13 +312,14 @@ fn task_result(
         .iter()
         .map(|&code| {
             let mine: Vec<&ResultRow> = rows.iter().filter(|r| r.unit == code).collect();
-            let mut activity_texts: Vec<String> = Vec::new();
-            for r in &mine {
-                let t = r.activity.trim();
-                if !t.is_empty() && !activity_texts.iter().any(|a| a == t) {
-                    activity_texts.push(t.to_string());
-                }
-            }
+            // Distinct texts in row order; a set keeps this linear in rows.
+            let mut seen = HashSet::new();
+            let activity_texts: Vec<String> = mine
+                .iter()
+                .map(|r| r.activity.trim())
+                .filter(|t| !t.is_empty() && seen.insert(*t))
+                .map(str::to_string)
+                .collect();
             UnitResult {
                 unit: code.to_string(),
                 activities: mine.len(),

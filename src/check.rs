@@ -1,7 +1,7 @@
 //! The checks of `shared/spec/validation.md` for one file: file-, row- and unit-level
 //! findings, and the rows that pass them ([`ResultRow`]), ready for aggregation.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
@@ -237,14 +237,14 @@ pub fn check_table(
     }
 
     let mut rows = Vec::new();
-    let mut tasks_reported: Vec<u32> = Vec::new();
+    let mut tasks_reported: BTreeSet<u32> = BTreeSet::new();
     // (task, folded activity, period) → 1-based row of its first occurrence.
     let mut seen: HashMap<(u32, String, Period), u32> = HashMap::new();
     for raw in &table.rows {
         let before = findings.len();
         let row = check_row(plan, unit.as_deref(), raw, &at, &mut findings);
         if let Some(task) = row.task {
-            tasks_reported.push(task);
+            tasks_reported.insert(task);
         }
         if let (Some(task), Some(activity), Some(period)) = (row.task, &row.activity, row.period) {
             let key = (task, fold(activity), period);
@@ -641,12 +641,14 @@ fn check_task(
     base: Finding,
     findings: &mut Vec<Finding>,
 ) -> Option<u32> {
-    let tasks = plan
-        .tasks
-        .iter()
-        .map(|t| t.number.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    // The plan's task numbers, for the message: built only when a finding needs it.
+    let tasks = || {
+        plan.tasks
+            .iter()
+            .map(|t| t.number.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let by_title = || {
         v.as_text()
             .and_then(|t| plan.task_by_title(t))
@@ -656,7 +658,7 @@ fn check_task(
         findings.push(
             base.variant("no_number")
                 .arg("value", clean_text(v))
-                .arg("tasks", tasks),
+                .arg("tasks", tasks()),
         );
         return None;
     };
@@ -665,7 +667,7 @@ fn check_task(
             base.variant("not_in_plan")
                 .arg("value", clean_text(v))
                 .arg("task", n.to_string())
-                .arg("tasks", tasks),
+                .arg("tasks", tasks()),
         );
         return None;
     };
@@ -906,7 +908,7 @@ mod tests {
                     crate::messages::hint(x, lang),
                 ] {
                     assert!(
-                        crate::messages::placeholders(&s).is_empty(),
+                        crate::text::placeholders(&s).is_empty(),
                         "{} {:?}: {s}",
                         x.code,
                         x.variant

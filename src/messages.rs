@@ -11,6 +11,7 @@ mod vi;
 
 use crate::args::Lang;
 use crate::finding::{Code, Finding};
+use crate::text::fill;
 
 /// The message and hint of one (code, variant).
 #[derive(Debug, Clone, Copy)]
@@ -151,54 +152,6 @@ fn fill_finding(template: &str, f: &Finding, lang: Lang) -> String {
     })
 }
 
-/// Replaces each `{name}` by its value; an unknown name is left as written (the
-/// tests make sure none is).
-pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_name(&after[..close]) => {
-                let name = &after[..close];
-                match value(name) {
-                    Some(v) => out.push_str(&v),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            _ => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn is_name(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
-}
-
-/// The placeholders a template uses.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if is_name(&after[..close]) => {
-                out.push(&after[..close]);
-                rest = &after[close + 1..];
-            }
-            _ => rest = after,
-        }
-    }
-    out
-}
-
 /// The args each (code, variant) is built with, by `check` and `compile`: the
 /// contract between the code that makes findings and the wording.
 pub const FINDING_ARGS: &[(Code, Option<&str>, &[&str])] = &[
@@ -255,6 +208,7 @@ pub const FINDING_ARGS: &[(Code, Option<&str>, &[&str])] = &[
 
 #[cfg(test)]
 mod tests {
+    use crate::text::placeholders;
     #[test]
     fn every_file_kind_is_named_in_both_languages() {
         use crate::read::FileKind;

@@ -532,31 +532,15 @@ fn check_template(text: &str, allowed: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
-/// Fills `{name}` placeholders. Templates are validated on load, so every
-/// placeholder has a value; a missing one is left as written.
+/// Fills `{name}` placeholders with the given values ([`crate::text::fill`]).
+/// Templates are validated on load, so every placeholder has a value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(k, _)| *k == name) {
-                    Some((_, v)) => out.push_str(v),
-                    None => out.push_str(&rest[open..open + close + 2]),
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::text::fill(template, |name| {
+        values
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    })
 }
 
 #[cfg(test)]
