@@ -14,7 +14,7 @@ use crate::parse::{
 };
 use crate::plan::{Plan, Role, UnitMatch};
 use crate::read::table::{find_table, Column, Located, RawRow, UnitTable};
-use crate::read::Limits;
+use crate::read::{panic_message, Limits};
 use crate::read::{CellValue, LimitKind, ReadError, TextFix, Workbook};
 use crate::text::{fold, nfc, squash_spaces};
 
@@ -82,25 +82,18 @@ impl CheckedFile {
 /// Checks one file against the plan. Never panics on bad input: every problem is a
 /// finding. `forced_unit` is `check --unit CODE`.
 ///
-/// Reading is guarded twice: the reader's own errors become E001/E002/E006, and a
-/// panic inside the reader (a bug a hostile file could trigger) becomes E001 too,
-/// so one file never stops a batch.
+/// The reader's errors become E001/E002/E006 (`read::open` also turns a panic in a
+/// third-party reader into E001), and a panic while finding the table becomes E001
+/// too, so one file never stops a batch.
 pub fn check_file(
     plan: &Plan,
     path: &Path,
     forced_unit: Option<&str>,
     limits: &Limits,
 ) -> CheckedFile {
-    let opened = catch_unwind(AssertUnwindSafe(|| crate::read::open(path, limits)));
-    let wb = match opened {
-        Ok(Ok(wb)) => wb,
-        Ok(Err(e)) => return unreadable(path, read_error_finding(&e)),
-        Err(panic) => {
-            let f = Finding::new(Code::E001)
-                .variant("corrupt")
-                .arg("detail", panic_text(&panic));
-            return unreadable(path, f);
-        }
+    let wb = match crate::read::open(path, limits) {
+        Ok(wb) => wb,
+        Err(e) => return unreadable(path, read_error_finding(&e)),
     };
     let found = catch_unwind(AssertUnwindSafe(|| find_table(&wb)));
     let table = match found {
@@ -113,22 +106,14 @@ pub fn check_file(
             return file;
         }
         Err(panic) => {
-            let f = Finding::new(Code::E001)
-                .variant("corrupt")
-                .arg("detail", panic_text(&panic));
+            let f = Finding::new(Code::E001).variant("corrupt").arg(
+                "detail",
+                format!("internal error while reading: {}", panic_message(&*panic)),
+            );
             return unreadable(path, f);
         }
     };
     check_table(plan, path, &wb, &table, forced_unit)
-}
-
-fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
-    let what = p
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| p.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
-    format!("internal error while reading: {what}")
 }
 
 /// A file that could not be read at all: one file-level finding.

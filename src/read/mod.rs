@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-pub use open::{open, Limits};
+pub use open::{open, panic_message, Limits};
 
 /// The container format found by sniffing the file's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

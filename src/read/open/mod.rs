@@ -113,14 +113,10 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
     }
     match catch_unwind(AssertUnwindSafe(|| open_bytes(bytes, limits))) {
         Ok(r) => r,
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(corrupt(format!("reader panicked: {msg}")))
-        }
+        Err(panic) => Err(corrupt(format!(
+            "reader panicked: {}",
+            panic_message(&*panic)
+        ))),
     }
 }
 
@@ -456,6 +452,15 @@ pub(crate) fn convert(v: calamine::DataRef<'_>) -> Option<Raw> {
 fn parse_iso_date(s: &str) -> Option<chrono::NaiveDate> {
     let head = s.get(..10)?;
     chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
+}
+
+/// The text a panic carried (for the E001 detail shown with `--verbose`).
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
 }
 
 /// The names of the worksheets (not chart sheets), in workbook order.
