@@ -342,7 +342,7 @@ impl Texts {
             out.push((format!("measures.{m}.verb"), &t.verb, NONE));
         }
         const TASK: &[&str] = &["number", "title", "timeline"];
-        let phrases: [(&str, &str, &'static [&'static str]); 42] = [
+        let phrases: &[(&str, &str, &'static [&'static str])] = &[
             (
                 "assignment",
                 &p.assignment,
@@ -446,7 +446,7 @@ impl Texts {
             ("list_last_separator", &p.list_last_separator, NONE),
             ("totals_separator", &p.totals_separator, NONE),
         ];
-        for (name, text, allowed) in phrases {
+        for &(name, text, allowed) in phrases {
             out.push((format!("phrases.{name}"), text, allowed));
         }
         out
@@ -602,6 +602,26 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(e.path, "phrases");
+    }
+
+    #[test]
+    fn every_phrase_is_validated() {
+        // A phrase added to the file and the struct but not to `templates()` would
+        // escape the placeholder check.
+        let v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
+        let in_file: std::collections::BTreeSet<String> = v["phrases"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(|k| format!("phrases.{k}"))
+            .collect();
+        let checked: std::collections::BTreeSet<String> = Texts::shipped()
+            .templates()
+            .into_iter()
+            .map(|(path, _, _)| path)
+            .filter(|p| p.starts_with("phrases."))
+            .collect();
+        assert_eq!(in_file, checked);
     }
 
     #[test]
