@@ -11,6 +11,12 @@ pub const FONT: &str = "Times New Roman";
 /// Escapes text for element content and attribute values.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    escape_into(&mut out, s);
+    out
+}
+
+/// [`escape`], appending to `out` (no allocation per run on the appendix's path).
+fn escape_into(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -24,12 +30,20 @@ pub fn escape(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// The `w:rFonts` element naming the report font in every slot.
 pub fn fonts() -> String {
-    format!(r#"<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>"#)
+    let mut out = String::new();
+    write_fonts(&mut out);
+    out
+}
+
+fn write_fonts(out: &mut String) {
+    let _ = write!(
+        out,
+        r#"<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>"#
+    );
 }
 
 /// Character formatting: size in half-points (`w:sz`), bold, italic.
@@ -59,7 +73,7 @@ impl Font {
 
     fn write_rpr(&self, out: &mut String) {
         out.push_str("<w:rPr>");
-        out.push_str(&fonts());
+        write_fonts(out);
         if self.bold {
             out.push_str("<w:b/><w:bCs/>");
         }
@@ -257,11 +271,9 @@ impl Para {
                 RunContent::Text(t) => {
                     out.push_str("<w:r>");
                     run.font.write_rpr(out);
-                    let _ = write!(
-                        out,
-                        r#"<w:t xml:space="preserve">{}</w:t></w:r>"#,
-                        escape(t)
-                    );
+                    out.push_str(r#"<w:t xml:space="preserve">"#);
+                    escape_into(out, t);
+                    out.push_str("</w:t></w:r>");
                 }
                 RunContent::PageField => {
                     let mut r = |inner: &str| {
