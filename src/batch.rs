@@ -11,6 +11,7 @@ use rayon::prelude::*;
 
 use crate::check::{check_file, CheckedFile};
 use crate::finding::{Code, Finding};
+use crate::fsutil::file_name;
 use crate::plan::Plan;
 use crate::read::Limits;
 
@@ -189,12 +190,6 @@ pub fn batch_findings(plan: &Plan, files: &[CheckedFile], strays: &[PathBuf]) ->
     }
     out.sort_by(|a, b| (a.code, &a.unit).cmp(&(b.code, &b.unit)));
     out
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::plan::{Plan, Role, UnitMatch};
 use crate::read::table::{find_table, Column, Located, RawRow, UnitTable};
 use crate::read::{panic_message, Limits};
 use crate::read::{CellValue, LimitKind, ReadError, TextFix, Workbook};
-use crate::text::{fold, nfc, squash_spaces};
+use crate::text::{dmy, fold, nfc, squash_spaces};
 
 /// One checked data row, as it goes into the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -270,11 +270,8 @@ pub fn check_table(
             findings.push(
                 Finding::new(Code::W202)
                     .at(sheet, d.row, d.col)
-                    .arg("date", date.format("%d/%m/%Y").to_string())
-                    .arg(
-                        "deadline",
-                        plan.deadlines.units_report.format("%d/%m/%Y").to_string(),
-                    ),
+                    .arg("date", dmy(date))
+                    .arg("deadline", dmy(plan.deadlines.units_report)),
             );
         }
         Some(date)

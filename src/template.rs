@@ -13,6 +13,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::plan::{Plan, Role, Task, Unit};
+use crate::text::dmy;
 
 /// The template's wording, in one place. `{year}` and similar are filled from the plan.
 pub mod words {
@@ -449,10 +450,6 @@ impl Default for Formats {
     fn default() -> Self {
         Formats::new()
     }
-}
-
-fn dmy(d: chrono::NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
 }
 
 /// The agency line: the plan's agency in capitals (Rust's upper-casing keeps the

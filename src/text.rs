@@ -40,6 +40,11 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// A day as Vietnamese write it: `05/01/2024` (day first, leading zeros).
+pub fn dmy(d: chrono::NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
 /// The text with runs of white space made one space and trimmed, keeping case and
 /// diacritics (for display of cell text).
 pub fn squash_spaces(s: &str) -> String {

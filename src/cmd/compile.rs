@@ -14,7 +14,7 @@ use crate::args::{CompileArgs, Format, GlobalArgs, Lang};
 use crate::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
 use crate::cmd::{load_plan, load_texts, EXIT_FINDINGS, EXIT_OK};
-use crate::fsutil::{check_output_path, write_atomic};
+use crate::fsutil::{check_output_path, file_name, write_atomic};
 use crate::messages::{self, ui, ui_fill};
 use crate::output::{use_color, write_text, Document, Style};
 use crate::plan::Plan;
@@ -272,10 +272,4 @@ fn file_unit(plan: &Plan, f: &CheckedFile) -> Option<String> {
         let stem = f.path.file_stem()?.to_string_lossy();
         plan.unit_from_file_stem(&stem).map(|u| u.code.clone())
     })
-}
-
-fn file_name(p: &Path) -> String {
-    p.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| p.display().to_string())
 }

@@ -68,7 +68,7 @@ pub fn plan(args: &PlanArgs, global: &GlobalArgs) -> Result<i32> {
 
 /// The plan as text.
 pub fn plan_text(plan: &Plan, lang: Lang) -> String {
-    let day = |d: chrono::NaiveDate| d.format("%d/%m/%Y").to_string();
+    let day = crate::text::dmy;
     let name = |code: &str| match plan.unit(code) {
         Some(u) => format!("{} ({code})", u.name),
         None => code.to_string(),

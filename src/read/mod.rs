@@ -46,7 +46,7 @@ impl CellValue {
                 }
             }
             CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-            CellValue::Date(d) => d.format("%d/%m/%Y").to_string(),
+            CellValue::Date(d) => crate::text::dmy(*d),
             CellValue::Error(e) => e.clone(),
         }
     }

@@ -9,6 +9,7 @@ use super::page;
 use super::xml::{text_width, Align, Block, Cell, Font, Para, Row, Table};
 use crate::aggregate::{ReportData, TaskResult, TaskStatus, Totals};
 use crate::plan::{Coordinating, Plan};
+use crate::text::dmy;
 use crate::texts::{fill, Texts};
 
 /// Sizes in half-points.
@@ -225,10 +226,6 @@ impl Ctx<'_> {
         } else {
             word.to_string()
         }
-    }
-
-    fn date_dmy(&self, d: NaiveDate) -> String {
-        d.format("%d/%m/%Y").to_string()
     }
 }
 
@@ -482,7 +479,7 @@ fn section_results(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                 &ph.on_schedule_note,
                 &[
                     ("timeline", &mid_sentence(&cx.timeline(task.number))),
-                    ("deadline", &cx.date_dmy(cx.plan.deadlines.units_report)),
+                    ("deadline", &dmy(cx.plan.deadlines.units_report)),
                 ],
             ))));
         }
@@ -726,7 +723,7 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
                     &ph.late_unit,
                     &[
                         ("unit", &cx.unit_name(&l.unit)),
-                        ("date", &cx.date_dmy(l.report_date)),
+                        ("date", &dmy(l.report_date)),
                     ],
                 )
             })
@@ -735,15 +732,12 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
             &ph.units_late,
             &[
                 ("units", &t.join_list(&late)),
-                ("deadline", &cx.date_dmy(cx.plan.deadlines.units_report)),
+                ("deadline", &dmy(cx.plan.deadlines.units_report)),
             ],
         ));
     }
     for e in &data.exclusions {
-        let file = e.path.file_name().map_or_else(
-            || e.path.display().to_string(),
-            |f| f.to_string_lossy().into_owned(),
-        );
+        let file = crate::fsutil::file_name(&e.path);
         let reason = e.reason.trim().trim_end_matches('.');
         let rows: Vec<String> = e.rows.iter().map(u32::to_string).collect();
         lines.push(match &e.unit {
@@ -860,7 +854,7 @@ fn appendix(cx: &Ctx<'_>, date: Option<NaiveDate>, blocks: &mut Vec<Block>) {
     blocks.push(Block::Para(centered(&a.title, bold14).keep_next()));
     let number = format!("{BLANK}{}", t.header.number_suffix);
     let when = match date {
-        Some(d) => d.format("%d/%m/%Y").to_string(),
+        Some(d) => dmy(d),
         None => {
             let d = cx.plan.deadlines.department_report;
             format!("{BLANK}/{:02}/{}", d.month(), d.year())
