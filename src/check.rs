@@ -16,7 +16,7 @@ use crate::plan::{Plan, Role, UnitMatch};
 use crate::read::table::{find_table, Column, Located, RawRow, UnitTable};
 use crate::read::{panic_message, Limits};
 use crate::read::{CellValue, LimitKind, ReadError, TextFix, Workbook};
-use crate::text::{dmy, fold, nfc, squash_spaces};
+use crate::text::{dmy, fold, squash_spaces};
 
 /// One checked data row, as it goes into the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -407,9 +407,10 @@ impl CheckedRow {
     }
 }
 
-/// A cell's text as stored and printed: NFC, runs of spaces squashed.
+/// A cell's text as stored and printed, runs of spaces squashed (the reader has
+/// already made all text NFC).
 fn clean_text(v: &CellValue) -> String {
-    squash_spaces(&nfc(&v.display()))
+    squash_spaces(&v.display())
 }
 
 /// A cell that is empty or holds only spaces counts as absent.
