@@ -25,15 +25,15 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use baocao::aggregate::aggregate;
-use baocao::args::Lang;
-use baocao::batch::{check_batch, list_inputs};
+use baocao::check::batch::{check_batch, list_inputs};
 use baocao::check::CheckedFile;
-use baocao::cmd::compile::exclusions;
+use baocao::cli::cmd::compile::exclusions;
+use baocao::messages::Lang;
 use baocao::plan::Plan;
 use baocao::read::Limits;
-use baocao::render::report_docx;
-use baocao::texts::Texts;
+use baocao::report::aggregate::aggregate;
+use baocao::report::render::report_docx;
+use baocao::report::texts::Texts;
 use rust_xlsxwriter::Workbook;
 
 type Res<T> = Result<T, Box<dyn std::error::Error>>;

@@ -15,7 +15,7 @@
 //!
 //! Most samples are laid out by this program, the way units make their own tables;
 //! their data are self-contained (no dependency on the library's plan loader).
-//! `TTRA.xlsx` instead is the unit's official template (`baocao::template::workbook`
+//! `TTRA.xlsx` instead is the unit's official template (`baocao::form::workbook`
 //! with the shipped `templates/plan.json`) filled in, the path units are meant to
 //! follow; the template sets fixed document properties, so its bytes are stable too.
 
@@ -24,8 +24,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use baocao::form;
 use baocao::plan::Plan;
-use baocao::template;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -250,7 +250,7 @@ struct Sample {
 enum Shape {
     /// The unit's own layout, written by [`write_xlsx`].
     Own(Own),
-    /// The unit's official template (`baocao::template::workbook`) filled in, the
+    /// The unit's official template (`baocao::form::workbook`) filled in, the
     /// path units are meant to follow; written by [`write_from_template`].
     Template {
         /// The report date (year, month, day), written as a date cell.
@@ -696,21 +696,21 @@ fn write_xlsx(s: &Sample, o: &Own, path: &Path) -> Res<()> {
 }
 
 /// Writes a sample by filling the unit's official template
-/// (`baocao::template::workbook`), the way a unit is meant to: each row in the empty
+/// (`baocao::form::workbook`), the way a unit is meant to: each row in the empty
 /// rows prepared under its task's heading, the task cell left empty (the heading
 /// supplies the task), the report date in the date cell, the remarks in the
 /// difficulties and proposals cells, the names under the signature block. The
 /// template sets fixed document properties, so the bytes are stable.
 fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: &Path) -> Res<()> {
-    use template::col;
+    use form::col;
     let unit = plan
         .unit(s.code)
         .ok_or_else(|| format!("{}: not a unit of the plan", s.code))?;
-    let (mut wb, layout) = template::workbook(plan, unit)?;
+    let (mut wb, layout) = form::workbook(plan, unit)?;
     let ws = wb.worksheet_from_index(0)?;
 
     // The template's own cell formats: filled cells look like the empty ones.
-    let formats = template::Formats::new();
+    let formats = form::Formats::new();
     let data = |c: u16| &formats.data[usize::from(c)];
     let (date, remarks, signature) = (&formats.date, &formats.remarks, &formats.signature);
 
@@ -721,7 +721,7 @@ fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: 
         date,
     )?;
 
-    let activity_width = template::words::COLUMNS[usize::from(col::ACTIVITY)].width;
+    let activity_width = form::words::COLUMNS[usize::from(col::ACTIVITY)].width;
     let mut stt = 0;
     for g in &layout.groups {
         let rows: Vec<&Row> = s.rows.iter().filter(|d| d.task == g.task).collect();
@@ -1074,11 +1074,11 @@ fn placement(s: &Sample, plan: &Plan) -> Res<Placement> {
             let unit = plan
                 .unit(s.code)
                 .ok_or_else(|| format!("{}: not a unit of the plan", s.code))?;
-            let layout = template::layout(plan, unit);
+            let layout = form::layout(plan, unit);
             Ok(Placement {
-                sheet: template::words::SHEET_FORM.to_string(),
+                sheet: form::words::SHEET_FORM.to_string(),
                 header: (layout.header_row + 1).to_string(),
-                date_cell: a1(layout.date_row, template::col::ACTIVITY),
+                date_cell: a1(layout.date_row, form::col::ACTIVITY),
             })
         }
     }
@@ -1142,7 +1142,7 @@ fn docs(samples: &[Sample], plan: &Plan, summary: &str) -> Res<String> {
          dated 18/11/2024, after the 15/11/2024 deadline).\n\n\
          Most files are laid out by hand, the way units make their own tables. {}, \
          though, is the unit's official template (`baocao template --unit {}`, built by \
-         `baocao::template::workbook` from `{PLAN}`) filled in: the path units are meant to \
+         `baocao::form::workbook` from `{PLAN}`) filled in: the path units are meant to \
          follow. Each row goes in the empty rows the template prepares under its task's \
          heading (task cell left empty), the report date in the template's date cell, the \
          remarks in its difficulties and proposals cells.\n\n\

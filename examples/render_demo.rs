@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use baocao::aggregate::{aggregate, Exclusion};
 use baocao::check::{CheckedFile, ResultRow};
-use baocao::parse::{parse_time_text, Period, Status};
 use baocao::plan::Plan;
-use baocao::render::report_docx;
-use baocao::texts::Texts;
+use baocao::report::aggregate::{aggregate, Exclusion};
+use baocao::report::render::report_docx;
+use baocao::report::texts::Texts;
+use baocao::value::{parse_time_text, Period, Status};
 use chrono::NaiveDate;
 
 fn main() -> Result<()> {

@@ -1,3 +1,3 @@
 fn main() {
-    std::process::exit(baocao::run());
+    std::process::exit(baocao::cli::run());
 }

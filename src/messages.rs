@@ -9,9 +9,16 @@
 mod en;
 mod vi;
 
-use crate::args::Lang;
 use crate::finding::{Code, Finding};
 use crate::text::fill;
+
+/// The language of everything a user reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Vi,
+    En,
+}
 
 /// The message and hint of one (code, variant).
 #[derive(Debug, Clone, Copy)]

@@ -11,7 +11,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use baocao::legacy::{encode, Encoding};
+use baocao::read::legacy::{encode, Encoding};
 use common::docx::document_xml;
 use common::{baocao, samples_copy, Row, HEADER, TITLE};
 use rust_xlsxwriter::{Format, Workbook};

@@ -1,7 +1,7 @@
 //! Legacy Vietnamese encodings (TCVN3, VNI-Windows): table round trips, real phrases,
 //! font hints and detection negatives, through the public API.
 
-use baocao::legacy::{encode, font_encoding, repair, Encoding, FontEncoding};
+use baocao::read::legacy::{encode, font_encoding, repair, Encoding, FontEncoding};
 use unicode_normalization::UnicodeNormalization;
 
 const VOWELS: &str = "aăâeêioôơuưy";

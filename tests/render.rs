@@ -7,12 +7,12 @@ mod common;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use baocao::aggregate::{aggregate, Exclusion, ReportData};
 use baocao::check::{CheckedFile, ResultRow};
-use baocao::parse::{Period, Status};
 use baocao::plan::Plan;
-use baocao::render::report_docx;
-use baocao::texts::Texts;
+use baocao::report::aggregate::{aggregate, Exclusion, ReportData};
+use baocao::report::render::report_docx;
+use baocao::report::texts::Texts;
+use baocao::value::{Period, Status};
 use chrono::NaiveDate;
 use common::docx::{parse_document, Doc, Row};
 

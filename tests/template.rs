@@ -4,8 +4,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use baocao::form;
 use baocao::plan::{Plan, Role};
-use baocao::template;
 
 const BIN: &str = env!("CARGO_BIN_EXE_baocao");
 
@@ -98,25 +98,22 @@ fn every_unit_gets_a_guarded_template_with_its_tasks() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let plan = plan();
     for unit in &plan.units {
-        let path = dir
-            .path()
-            .join("bieu")
-            .join(template::file_name(&plan, unit));
+        let path = dir.path().join("bieu").join(form::file_name(&plan, unit));
         let x = Xlsx::open(&path);
-        let layout = template::layout(&plan, unit);
+        let layout = form::layout(&plan, unit);
         let area = layout.data_area();
         let range = |col| column_range(col, area.start, area.end - 1);
 
-        let status = x.validation_for(&range(template::col::STATUS));
+        let status = x.validation_for(&range(form::col::STATUS));
         assert!(status.contains("type=\"list\""), "{status}");
         assert!(
             status.contains("\"Hoàn thành,Đang thực hiện,Chưa thực hiện\""),
             "{status}"
         );
-        let measure = x.validation_for(&range(template::col::MEASURE));
+        let measure = x.validation_for(&range(form::col::MEASURE));
         assert!(measure.contains("type=\"list\""), "{measure}");
         assert!(measure.contains("tin/bài"), "{measure}");
-        let quantity = x.validation_for(&range(template::col::QUANTITY));
+        let quantity = x.validation_for(&range(form::col::QUANTITY));
         assert!(
             quantity.contains("type=\"whole\"")
                 && quantity.contains("operator=\"greaterThanOrEqual\"")
@@ -125,7 +122,7 @@ fn every_unit_gets_a_guarded_template_with_its_tasks() {
         );
         let date_cell = format!("C{}", layout.date_row + 1);
         assert!(x.validation_for(&date_cell).contains("type=\"date\""));
-        let time = x.validation_for(&range(template::col::TIME));
+        let time = x.validation_for(&range(form::col::TIME));
         assert!(time.contains("Quý II/2024") && time.contains("Thường xuyên"));
 
         assert!(x.form.contains("<sheetProtection "), "{}", unit.code);
@@ -161,7 +158,7 @@ fn every_unit_gets_a_guarded_template_with_its_tasks() {
             let heading = format!("{}. {}", task.number, task.title);
             assert!(x.strings.contains(&xml_escape(&heading)), "{heading}");
             if role == Role::Lead {
-                let marked = template::heading(task, role);
+                let marked = form::heading(task, role);
                 assert!(marked.ends_with("(chủ trì)"));
                 assert!(x.strings.contains(&xml_escape(&marked)), "{marked}");
             }
@@ -214,7 +211,7 @@ fn the_same_plan_gives_the_same_bytes() {
 
     let plan = plan();
     let unit = plan.unit("QLTC").unwrap();
-    assert_eq!(template::to_bytes(&plan, unit).unwrap(), a);
+    assert_eq!(form::to_bytes(&plan, unit).unwrap(), a);
 }
 
 #[test]
@@ -304,7 +301,7 @@ fn templates_round_trip_through_check() {
         // Untouched: only the tasks the unit leads are missing (E201 each); a form
         // without data rows may also say W007.
         let blank = dir.path().join(format!("blank-{}.xlsx", unit.code));
-        std::fs::write(&blank, template::to_bytes(&plan, unit).unwrap()).unwrap();
+        std::fs::write(&blank, form::to_bytes(&plan, unit).unwrap()).unwrap();
         let (code, codes) = check_codes(dir.path(), &blank);
         let leads = plan.lead_tasks(&unit.code).count();
         let errors: Vec<_> = codes.iter().filter(|c| c.starts_with('E')).collect();
@@ -322,13 +319,13 @@ fn templates_round_trip_through_check() {
         assert_eq!(code, Some(if leads > 0 { 1 } else { 0 }), "{}", unit.code);
 
         // Filled in the prepared rows (task cells left empty): no finding at all.
-        let (mut workbook, layout) = template::workbook(&plan, unit).unwrap();
+        let (mut workbook, layout) = form::workbook(&plan, unit).unwrap();
         let ws = workbook.worksheet_from_index(0).unwrap();
         let d = plan.deadlines.units_report;
         let date = ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).unwrap();
         ws.write_datetime_with_format(
             layout.date_row,
-            template::col::ACTIVITY,
+            form::col::ACTIVITY,
             &date,
             &Format::new().set_num_format("dd/mm/yyyy"),
         )
@@ -336,7 +333,7 @@ fn templates_round_trip_through_check() {
         for g in &layout.groups {
             let task = plan.task(g.task).unwrap();
             for (i, r) in g.data_rows.clone().take(2).enumerate() {
-                use template::col;
+                use form::col;
                 ws.write(
                     r,
                     col::ACTIVITY,
@@ -372,8 +369,8 @@ fn calamine_reads_the_title_block_header_and_headings() {
     let unit = plan.unit("QLTC").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("QLTC.xlsx");
-    std::fs::write(&path, template::to_bytes(&plan, unit).unwrap()).unwrap();
-    let layout = template::layout(&plan, unit);
+    std::fs::write(&path, form::to_bytes(&plan, unit).unwrap()).unwrap();
+    let layout = form::layout(&plan, unit);
 
     let mut book = open_workbook_auto(&path).unwrap();
     assert_eq!(book.sheet_names(), ["Kết quả", "Hướng dẫn"]);
@@ -384,22 +381,22 @@ fn calamine_reads_the_title_block_header_and_headings() {
         Some(other) => panic!("({r},{c}): {other:?}"),
     };
     assert_eq!(text(layout.unit_row, 0), "Đơn vị:");
-    assert_eq!(text(layout.unit_row, template::col::ACTIVITY), unit.name);
+    assert_eq!(text(layout.unit_row, form::col::ACTIVITY), unit.name);
     assert_eq!(text(layout.date_row, 0), "Ngày báo cáo:");
-    assert_eq!(text(layout.date_row, template::col::ACTIVITY), "");
-    assert_eq!(text(layout.header_row, template::col::TASK), "Nhiệm vụ");
+    assert_eq!(text(layout.date_row, form::col::ACTIVITY), "");
+    assert_eq!(text(layout.header_row, form::col::TASK), "Nhiệm vụ");
     for g in &layout.groups {
-        let cells: Vec<String> = (0..=template::col::LAST).map(|c| text(g.row, c)).collect();
-        assert!(cells[template::col::TASK as usize].starts_with(&format!("{}. ", g.task)));
+        let cells: Vec<String> = (0..=form::col::LAST).map(|c| text(g.row, c)).collect();
+        assert!(cells[form::col::TASK as usize].starts_with(&format!("{}. ", g.task)));
         assert!(
             cells
                 .iter()
                 .enumerate()
-                .all(|(c, s)| c == template::col::TASK as usize || s.is_empty()),
+                .all(|(c, s)| c == form::col::TASK as usize || s.is_empty()),
             "only the task cell of a heading is filled: {cells:?}"
         );
         for r in g.data_rows.clone() {
-            assert!((0..=template::col::LAST).all(|c| text(r, c).is_empty()));
+            assert!((0..=form::col::LAST).all(|c| text(r, c).is_empty()));
         }
     }
     assert_eq!(text(layout.difficulties_row, 0), "Khó khăn, vướng mắc:");

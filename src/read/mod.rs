@@ -2,13 +2,13 @@
 //! format into a [`Workbook`] of sparse [`Grid`]s (guarding against hostile files),
 //! and `table` finds the title block, header, data rows and remarks in a grid.
 
+pub mod legacy;
 pub mod open;
 pub mod table;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
-
+pub use crate::value::CellValue;
 pub use open::{open, panic_message, Limits};
 
 /// The container format found by sniffing the file's content.
@@ -17,47 +17,6 @@ pub enum Format {
     Xlsx,
     Xls,
     Ods,
-}
-
-/// One cell's value, as the user sees it, after text normalisation.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CellValue {
-    /// Text, already converted from legacy encodings and normalised to NFC.
-    Text(String),
-    /// A number (Excel stores integers as floats too).
-    Number(f64),
-    Bool(bool),
-    /// A date cell (time of day dropped), epoch (1900/1904) already applied.
-    Date(NaiveDate),
-    /// A formula error such as `#REF!`, spelled as Excel shows it.
-    Error(String),
-}
-
-impl CellValue {
-    /// The value as the user would read it in the cell, for messages.
-    pub fn display(&self) -> String {
-        match self {
-            CellValue::Text(s) => s.clone(),
-            CellValue::Number(n) => {
-                if n.fract() == 0.0 && n.abs() < 1e15 {
-                    format!("{}", *n as i64)
-                } else {
-                    format!("{n}")
-                }
-            }
-            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-            CellValue::Date(d) => crate::text::dmy(*d),
-            CellValue::Error(e) => e.clone(),
-        }
-    }
-
-    /// The text of a text cell, trimmed; `None` for other kinds.
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            CellValue::Text(s) => Some(s.trim()),
-            _ => None,
-        }
-    }
 }
 
 /// A rectangle of cells, 0-based inclusive (a merged region).

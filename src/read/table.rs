@@ -123,8 +123,8 @@ use std::collections::{BTreeSet, HashMap};
 pub use labels::{header_column, HEADER_LABELS};
 
 use super::Grid;
-use crate::parse::parse_task_ref;
 use crate::text::squash_spaces;
+use crate::value::parse_task_ref;
 use labels::{
     is_column_number, is_none_remark, is_place_date, is_row_number, is_signature, is_total,
     labelled, DATE_LABELS, DIFFICULTY_LABELS, PROPOSAL_LABELS, UNIT_LABELS,

@@ -374,10 +374,10 @@ impl<'a> GridBuilder<'a> {
     }
 
     fn fix_text(&mut self, row: u32, col: u32, s: &str, font: Option<&str>) -> String {
-        if let Some((converted, enc)) = crate::legacy::repair(s, font) {
+        if let Some((converted, enc)) = crate::read::legacy::repair(s, font) {
             let fix = match enc {
-                crate::legacy::Encoding::Tcvn3 => TextFix::Tcvn3,
-                crate::legacy::Encoding::Vni => TextFix::Vni,
+                crate::read::legacy::Encoding::Tcvn3 => TextFix::Tcvn3,
+                crate::read::legacy::Encoding::Vni => TextFix::Vni,
             };
             self.grid.fixes.push((row, col, fix));
             return crate::text::nfc(&converted);

@@ -81,7 +81,8 @@ impl Fonts {
             return;
         };
         let family = self.faces.get(&font).cloned().unwrap_or(font);
-        if crate::legacy::font_encoding(&family).is_none() || self.styles.len() >= MAX_STYLES {
+        if crate::read::legacy::font_encoding(&family).is_none() || self.styles.len() >= MAX_STYLES
+        {
             return;
         }
         let idx = match self.names.iter().position(|n| *n == family) {

@@ -161,7 +161,7 @@ pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<Fonts, ReadError
             // FONT: the name is at offset 14.
             0x0031 if depth == 1 && font_recs.len() < MAX_XF => {
                 let name = short_string(data, 14, biff8).unwrap_or_default();
-                let idx = crate::legacy::font_encoding(&name).map(|_| {
+                let idx = crate::read::legacy::font_encoding(&name).map(|_| {
                     match fonts.names.iter().position(|n| *n == name) {
                         Some(i) => i as u16,
                         None => {

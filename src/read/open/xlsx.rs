@@ -32,7 +32,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
                     st.font
                         .as_ref()
                         .and_then(|f| f.name.as_deref())
-                        .filter(|n| crate::legacy::font_encoding(n).is_some())
+                        .filter(|n| crate::read::legacy::font_encoding(n).is_some())
                         .map(str::to_string)
                 })
                 .collect();

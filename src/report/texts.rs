@@ -15,7 +15,10 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 /// The texts file shipped with the program.
-pub const SHIPPED: &str = include_str!("../templates/texts.json");
+/// The default texts file, relative to the working folder (or the executable).
+pub const DEFAULT_PATH: &str = "templates/texts.json";
+
+pub const SHIPPED: &str = include_str!("../../templates/texts.json");
 
 /// The report's fixed texts (validated).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -476,8 +479,8 @@ impl Texts {
     }
 
     /// The status word.
-    pub fn status_word(&self, status: crate::aggregate::TaskStatus) -> &str {
-        use crate::aggregate::TaskStatus;
+    pub fn status_word(&self, status: crate::report::aggregate::TaskStatus) -> &str {
+        use crate::report::aggregate::TaskStatus;
         match status {
             TaskStatus::Done => &self.status.done,
             TaskStatus::InProgress => &self.status.in_progress,

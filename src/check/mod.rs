@@ -1,6 +1,8 @@
 //! The checks of `shared/spec/validation.md` for one file: file-, row- and unit-level
 //! findings, and the rows that pass them ([`ResultRow`]), ready for aggregation.
 
+pub mod batch;
+
 use std::collections::{BTreeSet, HashMap};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -8,15 +10,15 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::finding::{Code, Finding, Level};
-use crate::parse::{
-    parse_content_areas, parse_quantity, parse_status, parse_task_ref, parse_time, parse_time_text,
-    Period, QuantityError, Status, TimeError,
-};
 use crate::plan::{Plan, Role, UnitMatch};
 use crate::read::table::{find_table, Column, Located, RawRow, UnitTable};
 use crate::read::{panic_message, Limits};
 use crate::read::{CellValue, LimitKind, ReadError, TextFix, Workbook};
 use crate::text::{dmy, fold, squash_spaces};
+use crate::value::{
+    parse_content_areas, parse_quantity, parse_status, parse_task_ref, parse_time, parse_time_text,
+    Period, QuantityError, Status, TimeError,
+};
 
 /// One checked data row, as it goes into the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -783,7 +785,7 @@ fn text_fix_finding(sheet: &str, fixes: &[(u32, u32, TextFix)]) -> Option<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::args::Lang;
+    use crate::messages::Lang;
     use crate::read::{Format, Grid};
     use std::collections::BTreeMap;
 

@@ -7,10 +7,10 @@ use chrono::{Datelike, NaiveDate};
 use super::package::{HEADER_FIRST_EMPTY, HEADER_PAGE_NUMBER};
 use super::page;
 use super::xml::{text_width, Align, Block, Cell, Font, Para, Row, Table};
-use crate::aggregate::{ReportData, TaskResult, TaskStatus, Totals};
 use crate::plan::{Coordinating, Plan};
+use crate::report::aggregate::{ReportData, TaskResult, TaskStatus, Totals};
+use crate::report::texts::{fill, Texts};
 use crate::text::dmy;
-use crate::texts::{fill, Texts};
 
 /// Sizes in half-points.
 const S11: u32 = 22;
@@ -779,7 +779,7 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
     }
 }
 
-fn remarks(cx: &Ctx<'_>, list: &[crate::aggregate::Remark], blocks: &mut Vec<Block>) {
+fn remarks(cx: &Ctx<'_>, list: &[crate::report::aggregate::Remark], blocks: &mut Vec<Block>) {
     let items: Vec<String> = list
         .iter()
         .map(|r| {
@@ -929,7 +929,7 @@ mod tests {
     fn totals_write_a_shared_verb_once() {
         let plan = Plan::shipped();
         let texts = Texts::shipped();
-        let data = crate::aggregate::aggregate(&plan, &[], &[]);
+        let data = crate::report::aggregate::aggregate(&plan, &[], &[]);
         let ctx = Ctx {
             data: &data,
             plan: &plan,

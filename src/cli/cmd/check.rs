@@ -7,12 +7,12 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use crate::args::{CheckArgs, Format, GlobalArgs};
-use crate::batch::list_inputs;
+use crate::check::batch::list_inputs;
 use crate::check::{check_file, CheckedFile};
-use crate::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::args::{CheckArgs, Format, GlobalArgs};
+use crate::cli::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::output::{rows_included, use_color, write_text, Document, Style};
 use crate::messages::ui_fill;
-use crate::output::{rows_included, use_color, write_text, Document, Style};
 use crate::read::Limits;
 
 pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {

@@ -16,9 +16,9 @@ pub mod xml;
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 
-use crate::aggregate::ReportData;
 use crate::plan::Plan;
-use crate::texts::Texts;
+use crate::report::aggregate::ReportData;
+use crate::report::texts::Texts;
 
 pub use body::{date_line, vn_number};
 
@@ -52,7 +52,7 @@ pub fn report_docx(
 ) -> Result<Vec<u8>> {
     let body = body::body(data, plan, texts, date);
     let when = date.unwrap_or(plan.deadlines.department_report);
-    let subject = crate::texts::fill(
+    let subject = crate::report::texts::fill(
         &texts.subject,
         &[
             ("year", &plan.year.to_string()),

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::check::{CheckedFile, ResultRow};
-use crate::parse::Status;
 use crate::plan::Plan;
+use crate::value::Status;
 
 /// A file kept out of the report, and why (the reason already in Vietnamese).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -384,7 +384,7 @@ fn sum_totals<'a>(plan: &Plan, rows: impl Iterator<Item = &'a ResultRow>) -> Tot
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::Period;
+    use crate::value::Period;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -5,6 +5,8 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
+use crate::messages::Lang;
+
 use clap::{ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// baocao — kiểm tra biểu kết quả của các đơn vị và tổng hợp thành báo cáo kết quả
@@ -39,7 +41,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "TỆP",
-        default_value = crate::cmd::DEFAULT_PLAN
+        default_value = crate::plan::DEFAULT_PATH
     )]
     pub plan: PathBuf,
     /// Tệp văn bản cố định của báo cáo (JSON): tên cơ quan, người ký, nơi nhận…
@@ -47,7 +49,7 @@ pub struct GlobalArgs {
         long,
         global = true,
         value_name = "TỆP",
-        default_value = crate::cmd::DEFAULT_TEXTS
+        default_value = crate::report::texts::DEFAULT_PATH
     )]
     pub texts: PathBuf,
     /// In hướng dẫn sử dụng.
@@ -148,12 +150,18 @@ pub enum Format {
     Json,
 }
 
-/// The language of everything a user reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
+/// `--lang vi|en`: the library's [`Lang`] as a command-line value.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Vi, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            Lang::Vi => "vi",
+            Lang::En => "en",
+        }))
+    }
 }
 
 impl Cli {

@@ -5,8 +5,48 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use crate::read::CellValue;
 use crate::text::fold;
+
+/// One cell's value, as the user sees it, after text normalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    /// Text, already converted from legacy encodings and normalised to NFC.
+    Text(String),
+    /// A number (Excel stores integers as floats too).
+    Number(f64),
+    Bool(bool),
+    /// A date cell (time of day dropped), epoch (1900/1904) already applied.
+    Date(NaiveDate),
+    /// A formula error such as `#REF!`, spelled as Excel shows it.
+    Error(String),
+}
+
+impl CellValue {
+    /// The value as the user would read it in the cell, for messages.
+    pub fn display(&self) -> String {
+        match self {
+            CellValue::Text(s) => s.clone(),
+            CellValue::Number(n) => {
+                if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", *n as i64)
+                } else {
+                    format!("{n}")
+                }
+            }
+            CellValue::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+            CellValue::Date(d) => crate::text::dmy(*d),
+            CellValue::Error(e) => e.clone(),
+        }
+    }
+
+    /// The text of a text cell, trimmed; `None` for other kinds.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            CellValue::Text(s) => Some(s.trim()),
+            _ => None,
+        }
+    }
+}
 
 /// A closed span of days [start, end].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -9,17 +9,18 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::aggregate::{aggregate, Exclusion};
-use crate::args::{CompileArgs, Format, GlobalArgs, Lang};
-use crate::batch::{check_batch, list_inputs, Batch};
+use crate::check::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
-use crate::cmd::{load_plan, load_texts, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::args::{CompileArgs, Format, GlobalArgs};
+use crate::cli::cmd::{load_plan, load_texts, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::output::{use_color, write_text, Document, Style};
 use crate::fsutil::{check_output_path, file_name, write_atomic};
+use crate::messages::Lang;
 use crate::messages::{self, ui, ui_fill};
-use crate::output::{use_color, write_text, Document, Style};
 use crate::plan::Plan;
 use crate::read::Limits;
-use crate::render::report_docx;
+use crate::report::aggregate::{aggregate, Exclusion};
+use crate::report::render::report_docx;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;

@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::args::GlobalArgs;
+use crate::cli::args::GlobalArgs;
 use crate::messages::ui_fill;
 use crate::plan::Plan;
-use crate::texts::Texts;
+use crate::report::texts::Texts;
 
 /// Exit code: no errors (warnings allowed).
 pub const EXIT_OK: i32 = 0;
@@ -24,14 +24,9 @@ pub const EXIT_FINDINGS: i32 = 1;
 /// Exit code: the run could not proceed.
 pub const EXIT_FAILURE: i32 = 2;
 
-/// The default `--plan`.
-pub const DEFAULT_PLAN: &str = "templates/plan.json";
-/// The default `--texts`.
-pub const DEFAULT_TEXTS: &str = "templates/texts.json";
-
 /// Loads the plan named by `--plan`, with the file and JSON path in the error.
 pub fn load_plan(global: &GlobalArgs) -> Result<Plan> {
-    let path = data_file(&global.plan, DEFAULT_PLAN);
+    let path = data_file(&global.plan, crate::plan::DEFAULT_PATH);
     Plan::load(&path).with_context(|| {
         ui_fill(
             global.lang,
@@ -43,7 +38,7 @@ pub fn load_plan(global: &GlobalArgs) -> Result<Plan> {
 
 /// Loads the report's texts named by `--texts`.
 pub fn load_texts(global: &GlobalArgs) -> Result<Texts> {
-    let path = data_file(&global.texts, DEFAULT_TEXTS);
+    let path = data_file(&global.texts, crate::report::texts::DEFAULT_PATH);
     Texts::load(&path).with_context(|| {
         ui_fill(
             global.lang,

@@ -10,8 +10,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::parse::{parse_time_text, Period, TimeError};
 use crate::text::{fold, nfc};
+use crate::value::{parse_time_text, Period, TimeError};
+
+/// The default plan file, relative to the working folder (or the executable).
+pub const DEFAULT_PATH: &str = "templates/plan.json";
 
 /// The plan file exactly as written (see `docs/plan-file.md`).
 #[derive(Debug, Deserialize)]

@@ -5,8 +5,8 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::args::{ExplainArgs, GlobalArgs};
-use crate::cmd::{EXIT_FAILURE, EXIT_OK};
+use crate::cli::args::{ExplainArgs, GlobalArgs};
+use crate::cli::cmd::{EXIT_FAILURE, EXIT_OK};
 use crate::finding::Code;
 use crate::messages::{explain as explanation, ui, ui_fill};
 

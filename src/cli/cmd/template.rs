@@ -7,11 +7,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
-use crate::args::{GlobalArgs, Lang, TemplateArgs};
-use crate::cmd::{load_plan, EXIT_OK};
+use crate::cli::args::{GlobalArgs, TemplateArgs};
+use crate::cli::cmd::{load_plan, EXIT_OK};
+use crate::form;
 use crate::messages::ui_fill;
+use crate::messages::Lang;
 use crate::plan::{Plan, Role, Unit};
-use crate::template;
 
 /// Default folder of `--unit` when `--output` is not given.
 pub const DEFAULT_DIR: &str = "output";
@@ -36,7 +37,7 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
     }
     let mut out = std::io::stdout().lock();
     for (unit, path) in &targets {
-        let bytes = template::to_bytes(&plan, unit)
+        let bytes = form::to_bytes(&plan, unit)
             .with_context(|| format!("{} ({})", path.display(), unit.code))?;
         write_file(path, &bytes, args.force).with_context(|| {
             ui_fill(
@@ -77,7 +78,7 @@ fn targets<'a>(
         return Ok(plan
             .units
             .iter()
-            .map(|u| (u, dir.join(template::file_name(plan, u))))
+            .map(|u| (u, dir.join(form::file_name(plan, u))))
             .collect());
     }
     let code = args.unit.as_deref().unwrap_or_default();
@@ -93,7 +94,7 @@ fn targets<'a>(
             &[("code", code.to_string()), ("codes", codes.join(", "))]
         ));
     };
-    let name = template::file_name(plan, unit);
+    let name = form::file_name(plan, unit);
     let path = match &args.output {
         Some(p) if p.is_dir() => p.join(name),
         Some(p) => p.clone(),

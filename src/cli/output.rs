@@ -6,9 +6,9 @@ use std::io::{self, IsTerminal, Write};
 
 use serde::Serialize;
 
-use crate::args::Lang;
 use crate::check::CheckedFile;
 use crate::finding::{Finding, Severity};
+use crate::messages::Lang;
 use crate::messages::{self, ui, ui_fill};
 
 /// The JSON document printed by `check --format json` and `compile --format json`.

@@ -7,8 +7,9 @@ use std::io::Write;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::args::{Format, GlobalArgs, Lang, PlanArgs};
-use crate::cmd::{load_plan, EXIT_OK};
+use crate::cli::args::{Format, GlobalArgs, PlanArgs};
+use crate::cli::cmd::{load_plan, EXIT_OK};
+use crate::messages::Lang;
 use crate::messages::{ui, ui_fill};
 use crate::plan::{Coordinating, Plan, Role};
 

@@ -1,0 +1,6 @@
+//! The report: the included rows aggregated per task and unit (`aggregate`), the
+//! report's fixed words (`texts`), and the .docx written from both (`render`).
+
+pub mod aggregate;
+pub mod render;
+pub mod texts;
