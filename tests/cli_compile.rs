@@ -139,8 +139,7 @@ fn has_phrase(hay: &str, phrase: &str) -> bool {
 // The plan and the samples, read independently of the program
 
 fn plan_json() -> Value {
-    serde_json::from_str(&std::fs::read_to_string(root().join("templates/plan.json")).unwrap())
-        .unwrap()
+    serde_json::from_str(&std::fs::read_to_string(common::plan_2024()).unwrap()).unwrap()
 }
 
 /// A data row of a sample, as read here with calamine.

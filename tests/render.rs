@@ -17,7 +17,8 @@ use chrono::NaiveDate;
 use common::docx::{parse_document, Doc, Row};
 
 fn plan() -> Plan {
-    Plan::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/plan.json")).unwrap()
+    Plan::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan-2024.json"))
+        .unwrap()
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

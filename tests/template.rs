@@ -10,14 +10,14 @@ use baocao::plan::{Plan, Role};
 const BIN: &str = env!("CARGO_BIN_EXE_baocao");
 
 fn plan_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/plan.json")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan-2024.json")
 }
 
 fn plan() -> Plan {
     Plan::load(&plan_path()).unwrap()
 }
 
-/// Runs `baocao --plan <shipped plan> ARGS…` in `dir`.
+/// Runs `baocao --plan <the frozen 2024 plan> ARGS…` in `dir`.
 fn run(dir: &Path, args: &[&str]) -> Output {
     run_with_plan(dir, &plan_path(), args)
 }

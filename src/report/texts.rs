@@ -571,7 +571,7 @@ mod tests {
     fn shipped_texts_cover_the_plan_measures() {
         let plan = crate::plan::Plan::load(Path::new(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/templates/plan.json"
+            "/tests/fixtures/plan-2024.json"
         )))
         .unwrap();
         let t = Texts::shipped();

@@ -18,14 +18,24 @@ pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the built `baocao` at the crate root, without colour.
+/// The 2024 plan the tests are written against, frozen: next year's
+/// `templates/plan.json` must not change what they assert.
+pub fn plan_2024() -> PathBuf {
+    root().join("tests/fixtures/plan-2024.json")
+}
+
+/// Runs the built `baocao` at the crate root, without colour, against the frozen
+/// 2024 plan unless the arguments name a plan.
 pub fn baocao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .expect("run baocao")
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_baocao"));
+    cmd.current_dir(root()).env("NO_COLOR", "1").args(args);
+    if !args
+        .iter()
+        .any(|a| *a == "--plan" || a.starts_with("--plan="))
+    {
+        cmd.arg("--plan").arg(plan_2024());
+    }
+    cmd.output().expect("run baocao")
 }
 
 /// Standard output of a run, as text.
