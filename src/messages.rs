@@ -7,7 +7,10 @@
 //! user's language (`cột Số lượng`).
 
 mod en;
+mod plan;
 mod vi;
+
+pub use plan::plan_problem;
 
 use crate::finding::{Code, Finding};
 use crate::text::fill;

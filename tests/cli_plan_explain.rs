@@ -88,6 +88,30 @@ fn invalid_plan_is_exit_2() {
 }
 
 #[test]
+fn an_invalid_plan_is_named_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(common::plan_2024()).unwrap()).unwrap();
+    plan["tasks"][3]["timeline"] = "Quý V/2024".into();
+    let path = dir.path().join("plan.json");
+    std::fs::write(&path, plan.to_string()).unwrap();
+    let p = path.to_str().unwrap();
+    let vi = baocao(&["plan", "--plan", p]);
+    assert_eq!(vi.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&vi.stderr);
+    assert!(
+        err.contains("tasks[3].timeline: \"Quý V/2024\" không phải là một quý"),
+        "{err}"
+    );
+    let en = baocao(&["plan", "--plan", p, "--lang", "en"]);
+    let err = String::from_utf8_lossy(&en.stderr);
+    assert!(
+        err.contains("tasks[3].timeline: \"Quý V/2024\" is not a quarter"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_shipped_plan_is_found_from_any_folder() {
     // A unit runs the program from its own folder: the default plan is looked up
     // beside the executable (target/debug/ → the repository's templates/).

@@ -3,6 +3,8 @@
 //! validated plan with parsed timelines and lookup helpers, the only kind the rest
 //! of the program sees. An invalid plan names the JSON path of the problem.
 
+mod validate;
+
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::path::Path;
@@ -10,8 +12,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::text::{fold, nfc};
-use crate::value::{parse_time_text, Period, TimeError};
+use crate::text::fold;
+use crate::value::Period;
+
+pub use validate::Problem;
 
 /// The default plan file, relative to the working folder (or the executable).
 pub const DEFAULT_PATH: &str = "templates/plan.json";
@@ -159,29 +163,38 @@ pub struct Plan {
     measures: HashMap<String, usize>,
 }
 
-/// Why a plan file cannot be used: the JSON path and what is wrong there.
+/// Why a plan file cannot be used: the JSON path and what is wrong there. Worded
+/// in the user's language by `messages::plan_problem`; `Display` is the English form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanError {
     pub path: String,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(crate::messages::Lang::En))
+    }
+}
+
+impl PlanError {
+    /// `path: what is wrong`, in the language.
+    pub fn describe(&self, lang: crate::messages::Lang) -> String {
+        let message = crate::messages::plan_problem(&self.problem, lang);
         if self.path.is_empty() {
-            f.write_str(&self.message)
+            message
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            format!("{}: {message}", self.path)
         }
     }
 }
 
 impl std::error::Error for PlanError {}
 
-fn err(path: impl Into<String>, message: impl Into<String>) -> PlanError {
+fn err(path: impl Into<String>, problem: Problem) -> PlanError {
     PlanError {
         path: path.into(),
-        message: message.into(),
+        problem,
     }
 }
 
@@ -196,8 +209,15 @@ pub enum UnitMatch<'a> {
 impl Plan {
     /// Reads and validates a plan file.
     pub fn load(path: &Path) -> Result<Plan, PlanError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| err("", format!("cannot read {}: {e}", path.display())))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            err(
+                "",
+                Problem::Unreadable {
+                    file: path.display().to_string(),
+                    detail: e.to_string(),
+                },
+            )
+        })?;
         Plan::from_json(&text)
     }
 
@@ -208,7 +228,7 @@ impl Plan {
             let path = e.path().to_string();
             err(
                 if path == "." { String::new() } else { path },
-                e.inner().to_string(),
+                Problem::Json(e.inner().to_string()),
             )
         })?;
         Plan::validate(raw)
@@ -216,183 +236,7 @@ impl Plan {
 
     /// Turns the raw plan into a plan, or names the first problem.
     pub fn validate(raw: RawPlan) -> Result<Plan, PlanError> {
-        if !(2000..=2100).contains(&raw.year) {
-            return Err(err("year", format!("{} is not a plausible year", raw.year)));
-        }
-        let date = |path: &str, s: &str| {
-            NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| err(path, format!("\"{s}\" is not a date (YYYY-MM-DD)")))
-        };
-        let deadlines = Deadlines {
-            units_report: date("deadlines.units_report", &raw.deadlines.units_report)?,
-            department_report: date(
-                "deadlines.department_report",
-                &raw.deadlines.department_report,
-            )?,
-        };
-        if raw.units.is_empty() {
-            return Err(err("units", "the plan lists no units"));
-        }
-        let mut units = Vec::new();
-        let mut unit_names: HashMap<String, usize> = HashMap::new();
-        for (i, u) in raw.units.iter().enumerate() {
-            let p = format!("units[{i}]");
-            let code = u.code.trim().to_string();
-            if code.is_empty() || !code.chars().all(|c| c.is_ascii_alphanumeric()) {
-                return Err(err(
-                    format!("{p}.code"),
-                    format!(
-                        "\"{}\" is not a unit code (letters and digits only)",
-                        u.code
-                    ),
-                ));
-            }
-            if u.name.trim().is_empty() {
-                return Err(err(format!("{p}.name"), "the unit has no name"));
-            }
-            let unit = Unit {
-                code: code.clone(),
-                name: nfc(u.name.trim()),
-                short_name: nfc(u.short_name.as_deref().unwrap_or(&u.name).trim()),
-                aliases: u.aliases.iter().map(|a| nfc(a.trim())).collect(),
-            };
-            let names = [&unit.code, &unit.name, &unit.short_name]
-                .into_iter()
-                .chain(unit.aliases.iter());
-            for (j, name) in names.enumerate() {
-                let key = fold(name);
-                if let Some(&other) = unit_names.get(&key) {
-                    if other != i {
-                        let field = match j {
-                            0 => "code".to_string(),
-                            1 => "name".to_string(),
-                            2 => "short_name".to_string(),
-                            k => format!("aliases[{}]", k - 3),
-                        };
-                        return Err(err(
-                            format!("{p}.{field}"),
-                            format!("\"{name}\" already names unit {}", raw.units[other].code),
-                        ));
-                    }
-                }
-                unit_names.insert(key, i);
-            }
-            units.push(unit);
-        }
-        let known = |code: &str| units.iter().any(|u| u.code == code);
-        if !known(&raw.compiling_unit) {
-            return Err(err(
-                "compiling_unit",
-                format!("\"{}\" is not a unit code of the plan", raw.compiling_unit),
-            ));
-        }
-        let mut tasks: Vec<Task> = Vec::new();
-        for (i, t) in raw.tasks.iter().enumerate() {
-            let p = format!("tasks[{i}]");
-            if t.number == 0 || tasks.iter().any(|o| o.number == t.number) {
-                return Err(err(
-                    format!("{p}.number"),
-                    format!("{} is zero or used by another task", t.number),
-                ));
-            }
-            if t.title.trim().is_empty() {
-                return Err(err(format!("{p}.title"), "the task has no title"));
-            }
-            if t.lead_units.is_empty() {
-                return Err(err(format!("{p}.lead_units"), "the task has no lead unit"));
-            }
-            for (j, code) in t.lead_units.iter().enumerate() {
-                if !known(code) {
-                    return Err(err(
-                        format!("{p}.lead_units[{j}]"),
-                        format!("\"{code}\" is not a unit code of the plan"),
-                    ));
-                }
-            }
-            let coordinating_units = match &t.coordinating_units {
-                RawCoordinating::Keyword(k) if k == "all" => Coordinating::All,
-                RawCoordinating::Keyword(k) => {
-                    return Err(err(
-                        format!("{p}.coordinating_units"),
-                        format!("\"{k}\" is neither \"all\" nor a list of unit codes"),
-                    ))
-                }
-                RawCoordinating::Units(list) => {
-                    for (j, code) in list.iter().enumerate() {
-                        if !known(code) {
-                            return Err(err(
-                                format!("{p}.coordinating_units[{j}]"),
-                                format!("\"{code}\" is not a unit code of the plan"),
-                            ));
-                        }
-                    }
-                    Coordinating::Units(list.clone())
-                }
-            };
-            let timeline = parse_time_text(&t.timeline, raw.year).map_err(|e| {
-                let why = match e {
-                    TimeError::NotAQuarter => "is not a quarter",
-                    TimeError::Empty => "is empty",
-                    _ => "is not a period (e.g. \"Quý II/2024\", \"Thường xuyên trong năm\")",
-                };
-                err(format!("{p}.timeline"), format!("\"{}\" {why}", t.timeline))
-            })?;
-            tasks.push(Task {
-                number: t.number,
-                title: nfc(t.title.trim()),
-                short_title: nfc(t.short_title.as_deref().unwrap_or(&t.title).trim()),
-                lead_units: t.lead_units.clone(),
-                coordinating_units,
-                coordinating_text: nfc(t.coordinating_text.trim()),
-                timeline_text: nfc(t.timeline.trim()),
-                timeline,
-            });
-        }
-        if tasks.is_empty() {
-            return Err(err("tasks", "the plan lists no tasks"));
-        }
-        let mut seen = BTreeSet::new();
-        for (i, c) in raw.content_areas.iter().enumerate() {
-            if c.number == 0 || !seen.insert(c.number) {
-                return Err(err(
-                    format!("content_areas[{i}].number"),
-                    format!("{} is zero or used twice", c.number),
-                ));
-            }
-        }
-        let content_areas = raw
-            .content_areas
-            .iter()
-            .map(|c| ContentArea {
-                number: c.number,
-                title: nfc(c.title.trim()),
-                short_title: nfc(c.short_title.as_deref().unwrap_or(&c.title).trim()),
-            })
-            .collect();
-        let mut measures = HashMap::new();
-        for (i, m) in raw.units_of_measure.iter().enumerate() {
-            if m.trim().is_empty() {
-                return Err(err(
-                    format!("units_of_measure[{i}]"),
-                    "empty unit of measure",
-                ));
-            }
-            measures.insert(fold(m), i);
-        }
-        Ok(Plan {
-            year: raw.year,
-            title: nfc(raw.title.trim()),
-            agency: nfc(raw.agency.trim()),
-            compiling_unit: raw.compiling_unit,
-            deadlines,
-            units,
-            tasks,
-            content_areas,
-            slogans: raw.slogans.iter().map(|s| nfc(s.trim())).collect(),
-            units_of_measure: raw.units_of_measure.iter().map(|s| nfc(s.trim())).collect(),
-            unit_names,
-            measures,
-        })
+        validate::validate(raw)
     }
 
     pub fn task(&self, number: u32) -> Option<&Task> {
@@ -660,11 +504,15 @@ mod tests {
             e.to_string(),
             "tasks[3].timeline: \"Quý V/2024\" is not a quarter"
         );
+        assert_eq!(
+            e.describe(crate::messages::Lang::Vi),
+            "tasks[3].timeline: \"Quý V/2024\" không phải là một quý"
+        );
         let e = with(|v| v["tasks"][0]["lead_units"][0] = "XXXX".into()).unwrap_err();
         assert_eq!(e.path, "tasks[0].lead_units[0]");
         let e = with(|v| v["units"][2]["nickname"] = "x".into()).unwrap_err();
         assert_eq!(e.path, "units[2].nickname");
-        assert!(e.message.contains("nickname"), "{e}");
+        assert!(e.to_string().contains("nickname"), "{e}");
         let e = with(|v| v["year"] = "2024".into()).unwrap_err();
         assert_eq!(e.path, "year");
         let e = with(|v| v["deadlines"]["units_report"] = "15/11/2024".into()).unwrap_err();

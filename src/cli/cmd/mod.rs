@@ -27,13 +27,15 @@ pub const EXIT_FAILURE: i32 = 2;
 /// Loads the plan named by `--plan`, with the file and JSON path in the error.
 pub fn load_plan(global: &GlobalArgs) -> Result<Plan> {
     let path = data_file(&global.plan, crate::plan::DEFAULT_PATH);
-    Plan::load(&path).with_context(|| {
-        ui_fill(
-            global.lang,
-            "load.plan",
-            &[("path", path.display().to_string())],
-        )
-    })
+    Plan::load(&path)
+        .map_err(|e| anyhow::anyhow!(e.describe(global.lang)))
+        .with_context(|| {
+            ui_fill(
+                global.lang,
+                "load.plan",
+                &[("path", path.display().to_string())],
+            )
+        })
 }
 
 /// Loads the report's texts named by `--texts`.
