@@ -11,7 +11,7 @@ use std::process::Output;
 
 use calamine::{Data, Reader};
 use common::docx::{read_docx, Doc, Row as DocRow};
-use common::{baocao, root, sample_paths, samples_copy, stdout, ttud_rows, xlsx, Row};
+use common::{baocao, sample_paths, samples_copy, stdout, ttud_rows, xlsx, Row};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------

@@ -133,198 +133,268 @@ struct Sheet {
 fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
-    let mut tables = Vec::new();
-    let mut depth = 0u32; // nesting of table:table
-    let mut sheet = Sheet::default();
-    let mut cur = TableScan::default();
-    let mut row = 0u64;
-    let mut row_repeat = 1u64;
-    let mut col = 0u64;
-    let mut row_cells = 0u64;
-    let mut row_min_col = u64::MAX;
-    let mut row_max_col = 0u64;
-    let mut in_cell = false;
-    let mut cell_text = 0u64;
-    let mut fonts = Fonts::default();
-    // Column default cell styles with a legacy font: (first col, last col, font).
-    let mut col_fonts: Vec<(u64, u64, u16)> = Vec::new();
-    let mut next_col = 0u64;
-    // Font hints kept over all tables (bounded like the cells).
-    let mut font_cells = 0u64;
+    let mut scanner = Scanner::new(limits);
     loop {
         buf.clear();
         let ev = reader
             .read_event_into(&mut buf)
             .map_err(|e| corrupt(format!("ods content.xml: {e}")))?;
-        let (e, empty) = match &ev {
-            Event::Start(e) => (e, false),
-            Event::Empty(e) => (e, true),
-            Event::End(e) => {
-                match e.name().as_ref() {
-                    "table:table" => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            finish_table(&sheet, limits)?;
-                            tables.push(std::mem::take(&mut cur));
-                            sheet = Sheet::default();
-                            col_fonts.clear();
-                            next_col = 0;
-                        }
-                    }
-                    "table:table-row" if depth == 1 => {
-                        end_row(
-                            &mut sheet,
-                            limits,
-                            row,
-                            row_repeat,
-                            row_cells,
-                            row_min_col,
-                            row_max_col,
-                        )?;
-                        row = row.saturating_add(row_repeat);
-                    }
-                    "table:table-cell" | "table:covered-table-cell" => in_cell = false,
-                    "style:style" => fonts.current = None,
-                    _ => {}
-                }
-                continue;
-            }
+        match &ev {
+            Event::Start(e) => scanner.start(e, false)?,
+            Event::Empty(e) => scanner.start(e, true)?,
+            Event::End(e) => scanner.end(e.name().as_ref())?,
             Event::Eof => break,
-            _ => continue,
-        };
-        match e.name().as_ref() {
-            "style:font-face" => fonts.face(e),
-            "style:style" if depth == 0 => {
-                fonts.current = (has_attr(e, "style:family", Some("table-cell")) && !empty)
-                    .then(|| attr_string(e, "style:name"))
-                    .flatten();
-            }
-            "style:text-properties" if depth == 0 => fonts.text_properties(e),
-            "table:table-column" if depth == 1 => {
-                let repeat = attr_u64(e, "table:number-columns-repeated")?
-                    .unwrap_or(1)
-                    .max(1);
-                let font = attr_string(e, "table:default-cell-style-name")
-                    .and_then(|n| fonts.styles.get(&n).copied());
-                if let Some(f) = font {
-                    if col_fonts.len() < MAX_STYLES {
-                        col_fonts.push((next_col, next_col.saturating_add(repeat - 1), f));
-                    }
-                }
-                next_col = next_col.saturating_add(repeat);
-            }
-            "table:table" => {
-                if depth == 0 {
-                    row = 0;
-                }
-                if !empty {
-                    depth += 1;
-                } else if depth == 0 {
-                    tables.push(TableScan::default());
-                }
-            }
-            "table:table-row" if depth == 1 => {
-                row_repeat = attr_u64(e, "table:number-rows-repeated")?
-                    .unwrap_or(1)
-                    .max(1);
-                col = 0;
-                row_cells = 0;
-                row_min_col = u64::MAX;
-                row_max_col = 0;
-                if empty {
-                    row = row.saturating_add(row_repeat);
-                }
-            }
-            name @ ("table:table-cell" | "table:covered-table-cell") if depth == 1 => {
-                let repeat = attr_u64(e, "table:number-columns-repeated")?
-                    .unwrap_or(1)
-                    .max(1);
-                let filled =
-                    has_attr(e, "office:value-type", None) || has_attr(e, "table:formula", None);
-                if filled {
-                    let last = col.saturating_add(repeat - 1);
-                    if last + 1 > limits.columns {
-                        return Err(limit(LimitKind::Columns, limits.columns, last + 1));
-                    }
-                    let rows_end = row.saturating_add(row_repeat);
-                    if rows_end > limits.rows {
-                        return Err(limit(LimitKind::Rows, limits.rows, rows_end));
-                    }
-                    row_cells = row_cells.saturating_add(repeat);
-                    row_min_col = row_min_col.min(col);
-                    row_max_col = row_max_col.max(last);
-                    if row_cells.saturating_mul(row_repeat) > limits.cells {
-                        return Err(limit(
-                            LimitKind::Cells,
-                            limits.cells,
-                            sheet
-                                .cells
-                                .saturating_add(row_cells.saturating_mul(row_repeat)),
-                        ));
-                    }
-                    let font = match attr_string(e, "table:style-name") {
-                        Some(n) => fonts.styles.get(&n).copied(),
-                        None => col_fonts
-                            .iter()
-                            .find(|&&(a, b, _)| (a..=b).contains(&col))
-                            .map(|&(_, _, f)| f),
-                    };
-                    if let Some(f) = font {
-                        // Bounded: the limits above cap repeat × row_repeat.
-                        for r in row..row.saturating_add(row_repeat) {
-                            for c in col..=last {
-                                if font_cells >= limits.cells
-                                    || r >= u64::from(u32::MAX)
-                                    || c >= u64::from(u32::MAX)
-                                {
-                                    break;
-                                }
-                                cur.fonts.insert((r as u32, c as u32), f);
-                                font_cells += 1;
-                            }
-                        }
-                    }
-                    if has_attr(e, "calcext:value-type", Some("error"))
-                        && row < u64::from(u32::MAX)
-                        && col < u64::from(u32::MAX)
-                    {
-                        cur.errors.insert((row as u32, col as u32));
-                    }
-                }
-                if name == "table:table-cell" {
-                    let cs = attr_u64(e, "table:number-columns-spanned")?.unwrap_or(1);
-                    let rs = attr_u64(e, "table:number-rows-spanned")?.unwrap_or(1);
-                    if (cs > 1 || rs > 1) && (cur.merges.len() as u64) < limits.cells {
-                        let last_row = row.saturating_add(rs - 1).min(u64::from(u32::MAX));
-                        let last_col = col.saturating_add(cs - 1).min(u64::from(u32::MAX));
-                        if row <= u64::from(u32::MAX) && col <= u64::from(u32::MAX) {
-                            cur.merges.push(Rect {
-                                first_row: row as u32,
-                                first_col: col as u32,
-                                last_row: last_row as u32,
-                                last_col: last_col as u32,
-                            });
-                        }
-                    }
-                }
-                col = col.saturating_add(repeat);
-                in_cell = !empty;
-                cell_text = 0;
-            }
-            // Runs of spaces are expanded by the reader: count them as text.
-            "text:s" if in_cell => {
-                cell_text = cell_text.saturating_add(attr_u64(e, "text:c")?.unwrap_or(1));
-                if cell_text > limits.text_length {
-                    return Err(limit(LimitKind::TextLength, limits.text_length, cell_text));
-                }
-            }
             _ => {}
         }
     }
     Ok(Scan {
-        tables,
-        fonts: fonts.names,
+        tables: scanner.tables,
+        fonts: scanner.fonts.names,
     })
+}
+
+/// The pre-scan's state while `content.xml` streams by.
+struct Scanner<'l> {
+    limits: &'l Limits,
+    tables: Vec<TableScan>,
+    /// Nesting of `table:table`.
+    depth: u32,
+    sheet: Sheet,
+    cur: TableScan,
+    row: u64,
+    row_repeat: u64,
+    col: u64,
+    row_cells: u64,
+    row_min_col: u64,
+    row_max_col: u64,
+    in_cell: bool,
+    cell_text: u64,
+    fonts: Fonts,
+    /// Column default cell styles with a legacy font: (first col, last col, font).
+    col_fonts: Vec<(u64, u64, u16)>,
+    next_col: u64,
+    /// Font hints kept over all tables (bounded like the cells).
+    font_cells: u64,
+}
+
+impl<'l> Scanner<'l> {
+    fn new(limits: &'l Limits) -> Self {
+        Scanner {
+            limits,
+            tables: Vec::new(),
+            depth: 0,
+            sheet: Sheet::default(),
+            cur: TableScan::default(),
+            row: 0,
+            row_repeat: 1,
+            col: 0,
+            row_cells: 0,
+            row_min_col: u64::MAX,
+            row_max_col: 0,
+            in_cell: false,
+            cell_text: 0,
+            fonts: Fonts::default(),
+            col_fonts: Vec::new(),
+            next_col: 0,
+            font_cells: 0,
+        }
+    }
+
+    fn end(&mut self, name: &str) -> Result<(), ReadError> {
+        match name {
+            "table:table" => {
+                self.depth = self.depth.saturating_sub(1);
+                if self.depth == 0 {
+                    finish_table(&self.sheet, self.limits)?;
+                    self.tables.push(std::mem::take(&mut self.cur));
+                    self.sheet = Sheet::default();
+                    self.col_fonts.clear();
+                    self.next_col = 0;
+                }
+            }
+            "table:table-row" if self.depth == 1 => {
+                end_row(
+                    &mut self.sheet,
+                    self.limits,
+                    self.row,
+                    self.row_repeat,
+                    self.row_cells,
+                    self.row_min_col,
+                    self.row_max_col,
+                )?;
+                self.row = self.row.saturating_add(self.row_repeat);
+            }
+            "table:table-cell" | "table:covered-table-cell" => self.in_cell = false,
+            "style:style" => self.fonts.current = None,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), ReadError> {
+        let depth = self.depth;
+        match e.name().as_ref() {
+            "style:font-face" => self.fonts.face(e),
+            "style:style" if depth == 0 => {
+                self.fonts.current = (has_attr(e, "style:family", Some("table-cell")) && !empty)
+                    .then(|| attr_string(e, "style:name"))
+                    .flatten();
+            }
+            "style:text-properties" if depth == 0 => self.fonts.text_properties(e),
+            "table:table-column" if depth == 1 => self.table_column(e)?,
+            "table:table" => self.table_start(empty),
+            "table:table-row" if depth == 1 => self.row_start(e, empty)?,
+            "table:table-cell" if depth == 1 => self.cell(e, true, empty)?,
+            "table:covered-table-cell" if depth == 1 => self.cell(e, false, empty)?,
+            // Runs of spaces are expanded by the reader: count them as text.
+            "text:s" if self.in_cell => {
+                self.cell_text = self
+                    .cell_text
+                    .saturating_add(attr_u64(e, "text:c")?.unwrap_or(1));
+                if self.cell_text > self.limits.text_length {
+                    let max = self.limits.text_length;
+                    return Err(limit(LimitKind::TextLength, max, self.cell_text));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn table_column(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
+        let repeat = attr_u64(e, "table:number-columns-repeated")?
+            .unwrap_or(1)
+            .max(1);
+        let font = attr_string(e, "table:default-cell-style-name")
+            .and_then(|n| self.fonts.styles.get(&n).copied());
+        if let Some(f) = font {
+            if self.col_fonts.len() < MAX_STYLES {
+                let last = self.next_col.saturating_add(repeat - 1);
+                self.col_fonts.push((self.next_col, last, f));
+            }
+        }
+        self.next_col = self.next_col.saturating_add(repeat);
+        Ok(())
+    }
+
+    fn table_start(&mut self, empty: bool) {
+        if self.depth == 0 {
+            self.row = 0;
+        }
+        if !empty {
+            self.depth += 1;
+        } else if self.depth == 0 {
+            self.tables.push(TableScan::default());
+        }
+    }
+
+    fn row_start(&mut self, e: &BytesStart<'_>, empty: bool) -> Result<(), ReadError> {
+        self.row_repeat = attr_u64(e, "table:number-rows-repeated")?
+            .unwrap_or(1)
+            .max(1);
+        self.col = 0;
+        self.row_cells = 0;
+        self.row_min_col = u64::MAX;
+        self.row_max_col = 0;
+        if empty {
+            self.row = self.row.saturating_add(self.row_repeat);
+        }
+        Ok(())
+    }
+
+    /// A `table:table-cell` (`spans`: it may declare a merge) or a covered cell.
+    fn cell(&mut self, e: &BytesStart<'_>, spans: bool, empty: bool) -> Result<(), ReadError> {
+        let repeat = attr_u64(e, "table:number-columns-repeated")?
+            .unwrap_or(1)
+            .max(1);
+        let filled = has_attr(e, "office:value-type", None) || has_attr(e, "table:formula", None);
+        if filled {
+            self.filled_cell(e, repeat)?;
+        }
+        if spans {
+            self.merge(e)?;
+        }
+        self.col = self.col.saturating_add(repeat);
+        self.in_cell = !empty;
+        self.cell_text = 0;
+        Ok(())
+    }
+
+    /// A cell holding a value, repeated `repeat` times across: limits, legacy font
+    /// evidence and formula errors.
+    fn filled_cell(&mut self, e: &BytesStart<'_>, repeat: u64) -> Result<(), ReadError> {
+        let (limits, row, col) = (self.limits, self.row, self.col);
+        let last = col.saturating_add(repeat - 1);
+        if last + 1 > limits.columns {
+            return Err(limit(LimitKind::Columns, limits.columns, last + 1));
+        }
+        let rows_end = row.saturating_add(self.row_repeat);
+        if rows_end > limits.rows {
+            return Err(limit(LimitKind::Rows, limits.rows, rows_end));
+        }
+        self.row_cells = self.row_cells.saturating_add(repeat);
+        self.row_min_col = self.row_min_col.min(col);
+        self.row_max_col = self.row_max_col.max(last);
+        let in_rows = self.row_cells.saturating_mul(self.row_repeat);
+        if in_rows > limits.cells {
+            let found = self.sheet.cells.saturating_add(in_rows);
+            return Err(limit(LimitKind::Cells, limits.cells, found));
+        }
+        self.cell_fonts(e, last);
+        if has_attr(e, "calcext:value-type", Some("error"))
+            && row < u64::from(u32::MAX)
+            && col < u64::from(u32::MAX)
+        {
+            self.cur.errors.insert((row as u32, col as u32));
+        }
+        Ok(())
+    }
+
+    /// Remembers the legacy font of the cells `col..=last` over the repeated rows.
+    fn cell_fonts(&mut self, e: &BytesStart<'_>, last: u64) {
+        let col = self.col;
+        let font = match attr_string(e, "table:style-name") {
+            Some(n) => self.fonts.styles.get(&n).copied(),
+            None => self
+                .col_fonts
+                .iter()
+                .find(|&&(a, b, _)| (a..=b).contains(&col))
+                .map(|&(_, _, f)| f),
+        };
+        let Some(f) = font else { return };
+        // Bounded: the limits checked before cap repeat × row_repeat.
+        for r in self.row..self.row.saturating_add(self.row_repeat) {
+            for c in col..=last {
+                if self.font_cells >= self.limits.cells
+                    || r >= u64::from(u32::MAX)
+                    || c >= u64::from(u32::MAX)
+                {
+                    break;
+                }
+                self.cur.fonts.insert((r as u32, c as u32), f);
+                self.font_cells += 1;
+            }
+        }
+    }
+
+    fn merge(&mut self, e: &BytesStart<'_>) -> Result<(), ReadError> {
+        let (row, col) = (self.row, self.col);
+        let cs = attr_u64(e, "table:number-columns-spanned")?.unwrap_or(1);
+        let rs = attr_u64(e, "table:number-rows-spanned")?.unwrap_or(1);
+        if (cs > 1 || rs > 1) && (self.cur.merges.len() as u64) < self.limits.cells {
+            let last_row = row.saturating_add(rs - 1).min(u64::from(u32::MAX));
+            let last_col = col.saturating_add(cs - 1).min(u64::from(u32::MAX));
+            if row <= u64::from(u32::MAX) && col <= u64::from(u32::MAX) {
+                self.cur.merges.push(Rect {
+                    first_row: row as u32,
+                    first_col: col as u32,
+                    last_row: last_row as u32,
+                    last_col: last_col as u32,
+                });
+            }
+        }
+        Ok(())
+    }
 }
 
 fn end_row(
