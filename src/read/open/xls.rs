@@ -125,89 +125,96 @@ const MAX_XF: usize = 65_536;
 /// bounding box checked, so calamine's dense ranges stay small. Also collects the
 /// legacy font names of text cells (FONT → XF → cell XF index).
 pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<Fonts, ReadError> {
+    let mut scan = BiffScan::default();
     let mut pos = 0usize;
-    let mut depth = 0u32;
-    let mut stats = Stats::default();
-    let mut biff8 = true;
-    // FONT records in order (`None`: not a legacy font); XF → legacy font index.
-    let mut font_recs: Vec<Option<u16>> = Vec::new();
-    let mut xfs: Vec<Option<u16>> = Vec::new();
-    let mut fonts = Fonts::default();
-    // BOUNDSHEET: stream offset of the sheet's BOF → name.
-    let mut sheet_at: HashMap<usize, String> = HashMap::new();
-    let mut sheet: Option<HashMap<(u32, u32), u16>> = None;
-    let mut sheet_name: Option<String> = None;
     while pos + 4 <= stream.len() {
         let start = pos;
         let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
         let data = &stream[pos + 4..(pos + 4 + len).min(stream.len())];
         pos += 4 + len;
+        scan.record(start, typ, data, limits)?;
+        if scan.stats.cells > limits.cells {
+            return Err(limit(LimitKind::Cells, limits.cells, scan.stats.cells));
+        }
+    }
+    scan.stats.check(limits)?;
+    scan.end_sheet();
+    Ok(scan.fonts)
+}
+
+/// The pre-scan's state over the BIFF records of the workbook stream.
+struct BiffScan {
+    /// Nesting of BOF/EOF (1: workbook globals or a sheet).
+    depth: u32,
+    stats: Stats,
+    biff8: bool,
+    /// FONT records in order (`None`: not a legacy font).
+    font_recs: Vec<Option<u16>>,
+    /// XF → legacy font index.
+    xfs: Vec<Option<u16>>,
+    fonts: Fonts,
+    /// BOUNDSHEET: stream offset of the sheet's BOF → name.
+    sheet_at: HashMap<usize, String>,
+    /// The legacy fonts of the sheet being read, by cell.
+    sheet: Option<HashMap<(u32, u32), u16>>,
+    sheet_name: Option<String>,
+}
+
+impl Default for BiffScan {
+    fn default() -> Self {
+        BiffScan {
+            depth: 0,
+            stats: Stats::default(),
+            biff8: true,
+            font_recs: Vec::new(),
+            xfs: Vec::new(),
+            fonts: Fonts::default(),
+            sheet_at: HashMap::new(),
+            sheet: None,
+            sheet_name: None,
+        }
+    }
+}
+
+impl BiffScan {
+    /// One record of type `typ` that starts at stream offset `start`.
+    fn record(
+        &mut self,
+        start: usize,
+        typ: u16,
+        data: &[u8],
+        limits: &Limits,
+    ) -> Result<(), ReadError> {
+        let depth = self.depth;
         match typ {
-            0x0809 => {
-                depth += 1;
-                stats = Stats::default();
-                if depth == 1 {
-                    if start == 0 {
-                        biff8 = u16_at(data, 0) == Some(0x0600);
-                    }
-                    if let (Some(name), Some(map)) = (sheet_name.take(), sheet.take()) {
-                        fonts.sheets.insert(name, map);
-                    }
-                    sheet_name = sheet_at.remove(&start);
-                    sheet = sheet_name.as_ref().map(|_| HashMap::new());
-                }
-            }
+            0x0809 => self.bof(start, data),
             // FONT: the name is at offset 14.
-            0x0031 if depth == 1 && font_recs.len() < MAX_XF => {
-                let name = short_string(data, 14, biff8).unwrap_or_default();
-                let idx = crate::read::legacy::font_encoding(&name).map(|_| {
-                    match fonts.names.iter().position(|n| *n == name) {
-                        Some(i) => i as u16,
-                        None => {
-                            fonts.names.push(name);
-                            (fonts.names.len() - 1) as u16
-                        }
-                    }
-                });
-                font_recs.push(idx);
-            }
+            0x0031 if depth == 1 && self.font_recs.len() < MAX_XF => self.font(data),
             // XF: font index first; font 4 does not exist (index ≥ 4 is one off).
-            0x00E0 if depth == 1 && xfs.len() < MAX_XF => {
+            0x00E0 if depth == 1 && self.xfs.len() < MAX_XF => {
                 let f = u16_at(data, 0).map_or(0, |f| f as usize);
                 let f = if f >= 4 { f - 1 } else { f };
-                xfs.push(font_recs.get(f).copied().flatten());
+                self.xfs.push(self.font_recs.get(f).copied().flatten());
             }
             // BOUNDSHEET: BOF offset, state, type, name.
-            0x0085 if depth == 1 && sheet_at.len() < MAX_XF => {
+            0x0085 if depth == 1 && self.sheet_at.len() < MAX_XF => {
                 if let (Some(off), Some(name)) = (
                     data.get(0..4)
                         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize),
-                    short_string(data, 6, biff8),
+                    short_string(data, 6, self.biff8),
                 ) {
-                    sheet_at.insert(off, name);
+                    self.sheet_at.insert(off, name);
                 }
             }
             0x000A => {
-                stats.check(limits)?;
-                stats = Stats::default();
-                depth = depth.saturating_sub(1);
+                self.stats.check(limits)?;
+                self.stats = Stats::default();
+                self.depth = depth.saturating_sub(1);
             }
             0x002F if depth <= 1 => return Err(ReadError::Encrypted),
             // Number, Label, RString, BoolErr, Rk, LabelSst, Formula.
-            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
-                if let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    stats.add(r, c, 1);
-                    // Text cells (Label, RString, LabelSst): XF index at 4.
-                    if matches!(typ, 0x0204 | 0x00D6 | 0x00FD) {
-                        let font =
-                            u16_at(data, 4).and_then(|x| xfs.get(x as usize).copied().flatten());
-                        if let (Some(f), Some(map)) = (font, sheet.as_mut()) {
-                            map.insert((r, c), f);
-                        }
-                    }
-                }
-            }
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => self.cell(typ, data),
             // MulRk: row, first col, …, last col.
             0x00BD => {
                 if let (Some(r), Some(c1), Some(c2)) = (
@@ -216,22 +223,64 @@ pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<Fonts, ReadError
                     data.len().checked_sub(2).and_then(|i| u16_at(data, i)),
                 ) {
                     if c2 >= c1 {
-                        stats.add(r, c1, 0);
-                        stats.add(r, c2, u64::from(c2 - c1 + 1));
+                        self.stats.add(r, c1, 0);
+                        self.stats.add(r, c2, u64::from(c2 - c1 + 1));
                     }
                 }
             }
             _ => {}
         }
-        if stats.cells > limits.cells {
-            return Err(limit(LimitKind::Cells, limits.cells, stats.cells));
+        Ok(())
+    }
+
+    fn bof(&mut self, start: usize, data: &[u8]) {
+        self.depth += 1;
+        self.stats = Stats::default();
+        if self.depth == 1 {
+            if start == 0 {
+                self.biff8 = u16_at(data, 0) == Some(0x0600);
+            }
+            self.end_sheet();
+            self.sheet_name = self.sheet_at.remove(&start);
+            self.sheet = self.sheet_name.as_ref().map(|_| HashMap::new());
         }
     }
-    stats.check(limits)?;
-    if let (Some(name), Some(map)) = (sheet_name, sheet) {
-        fonts.sheets.insert(name, map);
+
+    /// Keeps the legacy fonts of the sheet just read.
+    fn end_sheet(&mut self) {
+        if let (Some(name), Some(map)) = (self.sheet_name.take(), self.sheet.take()) {
+            self.fonts.sheets.insert(name, map);
+        }
     }
-    Ok(fonts)
+
+    fn font(&mut self, data: &[u8]) {
+        let name = short_string(data, 14, self.biff8).unwrap_or_default();
+        let names = &mut self.fonts.names;
+        let idx = crate::read::legacy::font_encoding(&name).map(|_| {
+            match names.iter().position(|n| *n == name) {
+                Some(i) => i as u16,
+                None => {
+                    names.push(name);
+                    (names.len() - 1) as u16
+                }
+            }
+        });
+        self.font_recs.push(idx);
+    }
+
+    fn cell(&mut self, typ: u16, data: &[u8]) {
+        let (Some(r), Some(c)) = (u16_at(data, 0), u16_at(data, 2)) else {
+            return;
+        };
+        self.stats.add(r, c, 1);
+        // Text cells (Label, RString, LabelSst): XF index at 4.
+        if matches!(typ, 0x0204 | 0x00D6 | 0x00FD) {
+            let font = u16_at(data, 4).and_then(|x| self.xfs.get(x as usize).copied().flatten());
+            if let (Some(f), Some(map)) = (font, self.sheet.as_mut()) {
+                map.insert((r, c), f);
+            }
+        }
+    }
 }
 
 fn data_ref(d: &Data) -> DataRef<'_> {
