@@ -93,7 +93,35 @@ pub fn check_file(
     forced_unit: Option<&str>,
     limits: &Limits,
 ) -> CheckedFile {
-    let wb = match crate::read::open(path, limits) {
+    check_opened(plan, path, crate::read::open(path, limits), forced_unit)
+}
+
+/// Checks a file's content (an upload, a file the browser holds) as [`check_file`]
+/// checks a file; `name` is the file's name as the user knows it (it may name the
+/// unit, as a file name does).
+pub fn check_bytes(
+    plan: &Plan,
+    name: &str,
+    bytes: Vec<u8>,
+    forced_unit: Option<&str>,
+    limits: &Limits,
+) -> CheckedFile {
+    let path = Path::new(name);
+    check_opened(
+        plan,
+        path,
+        crate::read::open_bytes(bytes, limits),
+        forced_unit,
+    )
+}
+
+fn check_opened(
+    plan: &Plan,
+    path: &Path,
+    opened: Result<Workbook, ReadError>,
+    forced_unit: Option<&str>,
+) -> CheckedFile {
+    let wb = match opened {
         Ok(wb) => wb,
         Err(e) => return unreadable(path, read_error_finding(&e)),
     };

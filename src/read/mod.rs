@@ -9,7 +9,7 @@ pub mod table;
 use std::collections::BTreeMap;
 
 pub use crate::value::CellValue;
-pub use open::{open, panic_message, Limits};
+pub use open::{open, open_bytes, panic_message, Limits};
 
 /// The container format found by sniffing the file's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

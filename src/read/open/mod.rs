@@ -104,6 +104,13 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
     file.take(limits.file_size + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| corrupt(format!("cannot read file: {e}")))?;
+    // A file that grew past the limit since `metadata` is caught by `open_bytes`.
+    open_bytes(bytes, limits)
+}
+
+/// Reads a file's content (an upload, a file the browser holds) into a workbook, or
+/// says why it cannot be read. The same limits and panic guard as [`open`].
+pub fn open_bytes(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
     if bytes.len() as u64 > limits.file_size {
         return Err(limit(
             LimitKind::FileSize,
@@ -111,7 +118,7 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
             bytes.len() as u64,
         ));
     }
-    match catch_unwind(AssertUnwindSafe(|| open_bytes(bytes, limits))) {
+    match catch_unwind(AssertUnwindSafe(|| sniff_and_open(bytes, limits))) {
         Ok(r) => r,
         Err(panic) => Err(corrupt(format!(
             "reader panicked: {}",
@@ -124,7 +131,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const ZIP_EMPTY: &[u8] = b"PK\x05\x06";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-fn open_bytes(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+fn sniff_and_open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
     if bytes.is_empty() {
         return Err(corrupt("empty file".to_string()));
     }
