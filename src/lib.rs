@@ -1,11 +1,13 @@
 //! baocao: the plan → read → check → aggregate → render pipeline that turns the
 //! units' results spreadsheets into one official report, and the commands over it.
 
+pub mod api;
 pub mod check;
 pub mod cli;
 pub mod finding;
 pub mod form;
 pub mod fsutil;
+pub mod json;
 pub mod messages;
 pub mod plan;
 pub mod read;

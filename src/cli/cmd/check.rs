@@ -4,16 +4,15 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
-use rayon::prelude::*;
-
+use crate::api::check_files;
 use crate::check::batch::list_inputs;
-use crate::check::{check_file, CheckedFile};
 use crate::cli::args::{CheckArgs, Format, GlobalArgs};
 use crate::cli::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
-use crate::cli::output::{rows_included, use_color, write_text, Document, Style};
+use crate::cli::output::{use_color, write_text, Style};
+use crate::json::{rows_included, Document};
 use crate::messages::ui_fill;
 use crate::read::Limits;
+use anyhow::{Context, Result};
 
 pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
@@ -41,10 +40,7 @@ pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
         }
     }
     let limits = Limits::default();
-    let files: Vec<CheckedFile> = paths
-        .par_iter()
-        .map(|p| check_file(&plan, p, args.unit.as_deref(), &limits))
-        .collect();
+    let files = check_files(&plan, &paths, args.unit.as_deref(), &limits);
     let included = rows_included(&files);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -1,0 +1,68 @@
+//! The library's entry points: what the command line, the server and the offline
+//! page call. Nothing here prints, exits or keeps global state — data in, data out;
+//! every caller words the results with `messages` and `json` in the user's language.
+//!
+//! | need | call |
+//! |---|---|
+//! | check one file given as bytes and its name | [`check_bytes`] |
+//! | check files on disk, each on its own | [`check_files`] |
+//! | check a folder as one batch (E3xx, W304 too) | [`check_folder`] |
+//! | check chosen files as one batch (each with its unit, as the server does) | [`check_inputs`] |
+//! | the JSON document of a run | [`crate::json::Document`] |
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::check::batch::{batch_findings, list_inputs};
+pub use crate::check::batch::{Batch, Inputs};
+pub use crate::check::{check_bytes, check_file, CheckedFile};
+use crate::plan::Plan;
+pub use crate::read::Limits;
+
+/// One spreadsheet of a batch: where it is, and the unit it belongs to when the
+/// caller knows it (the server knows the submitter's unit; a folder does not).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub path: PathBuf,
+    pub unit: Option<String>,
+}
+
+/// Checks files on disk, each on its own, in parallel; results in the given order.
+/// `forced_unit` is `check --unit CODE`.
+pub fn check_files(
+    plan: &Plan,
+    paths: &[PathBuf],
+    forced_unit: Option<&str>,
+    limits: &Limits,
+) -> Vec<CheckedFile> {
+    paths
+        .par_iter()
+        .map(|p| check_file(plan, p, forced_unit, limits))
+        .collect()
+}
+
+/// Checks every spreadsheet of a folder as one batch: each file in parallel
+/// (`on_done` after each, for a progress bar), then the batch-level findings.
+pub fn check_folder(
+    plan: &Plan,
+    dir: &Path,
+    limits: &Limits,
+    on_done: &(dyn Fn() + Sync),
+) -> io::Result<Batch> {
+    let inputs = list_inputs(dir)?;
+    Ok(crate::check::batch::check_batch(
+        plan, &inputs, limits, on_done,
+    ))
+}
+
+/// Checks the given files as one batch, each with its unit when given.
+pub fn check_inputs(plan: &Plan, inputs: &[Input], limits: &Limits) -> Batch {
+    let files: Vec<CheckedFile> = inputs
+        .par_iter()
+        .map(|i| check_file(plan, &i.path, i.unit.as_deref(), limits))
+        .collect();
+    let findings = batch_findings(plan, &files, &[]);
+    Batch::new(files, findings)
+}
