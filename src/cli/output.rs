@@ -181,6 +181,7 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::finding::Code;
+    use crate::json::Document;
     use std::path::PathBuf;
 
     fn file() -> CheckedFile {
