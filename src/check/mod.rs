@@ -1,24 +1,27 @@
 //! The checks of `shared/spec/validation.md` for one file: file-, row- and unit-level
 //! findings, and the rows that pass them ([`ResultRow`]), ready for aggregation.
+//!
+//! By job: `file` reads a file (a reader error is a file-level finding) and reports
+//! the text the reader converted (W203); `unit` finds whose file it is (E004,
+//! E005) and checks it as a whole (E201, W202); `row` checks each data row, one
+//! function per column; `batch` checks a folder of files. This module ties them
+//! together ([`check_table`]).
 
 pub mod batch;
 
-use std::collections::{BTreeSet, HashMap};
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::finding::{Code, Finding, Level};
-use crate::plan::{Plan, Role, UnitMatch};
-use crate::read::table::{find_table, Column, Located, RawRow, UnitTable};
-use crate::read::{panic_message, Limits};
-use crate::read::{CellValue, LimitKind, ReadError, TextFix, Workbook};
-use crate::text::{dmy, fold, squash_spaces};
-use crate::value::{
-    parse_content_areas, parse_quantity, parse_status, parse_task_ref, parse_time, parse_time_text,
-    Period, QuantityError, Status, TimeError,
-};
+use crate::finding::{Finding, Kind, Level};
+use crate::plan::{Plan, Role};
+use crate::read::table::{Column, UnitTable};
+use crate::read::{CellValue, Workbook};
+use crate::text::squash_spaces;
+use crate::value::{Period, Status};
+
+pub use file::{check_file, read_error_finding};
 
 /// One checked data row, as it goes into the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,103 +80,12 @@ impl CheckedFile {
     pub fn has_file_error(&self) -> bool {
         self.findings
             .iter()
-            .any(|f| f.is_error() && f.code.level() == Level::File)
+            .any(|f| f.is_error() && f.code().level() == Level::File)
     }
 }
 
-/// Checks one file against the plan. Never panics on bad input: every problem is a
-/// finding. `forced_unit` is `check --unit CODE`.
-///
-/// The reader's errors become E001/E002/E006 (`read::open` also turns a panic in a
-/// third-party reader into E001), and a panic while finding the table becomes E001
-/// too, so one file never stops a batch.
-pub fn check_file(
-    plan: &Plan,
-    path: &Path,
-    forced_unit: Option<&str>,
-    limits: &Limits,
-) -> CheckedFile {
-    let wb = match crate::read::open(path, limits) {
-        Ok(wb) => wb,
-        Err(e) => return unreadable(path, read_error_finding(&e)),
-    };
-    let found = catch_unwind(AssertUnwindSafe(|| find_table(&wb)));
-    let table = match found {
-        Ok(Ok(t)) => t,
-        Ok(Err(no_header)) => {
-            let missing: Vec<&str> = no_header.missing.iter().map(|c| column_id(*c)).collect();
-            let f = Finding::new(Code::E003).arg("columns", missing.join(","));
-            let mut file = unreadable(path, f);
-            file.ignored_sheets = wb.sheets.iter().map(|s| s.name.clone()).collect();
-            return file;
-        }
-        Err(panic) => {
-            let f = Finding::new(Code::E001).variant("corrupt").arg(
-                "detail",
-                format!("internal error while reading: {}", panic_message(&*panic)),
-            );
-            return unreadable(path, f);
-        }
-    };
-    check_table(plan, path, &wb, &table, forced_unit)
-}
-
-/// A file that could not be read at all: one file-level finding.
-fn unreadable(path: &Path, finding: Finding) -> CheckedFile {
-    CheckedFile {
-        path: path.to_path_buf(),
-        unit: None,
-        sheet: None,
-        rows_total: 0,
-        rows: Vec::new(),
-        findings: vec![finding],
-        report_date: None,
-        difficulties: Vec::new(),
-        proposals: Vec::new(),
-        ignored_sheets: Vec::new(),
-    }
-}
-
-/// The finding for a file the reader gave up on.
-pub fn read_error_finding(e: &ReadError) -> Finding {
-    match e {
-        ReadError::Corrupt { detail } => Finding::new(Code::E001)
-            .variant("corrupt")
-            .arg("detail", detail.clone()),
-        ReadError::NotSpreadsheet { found } => Finding::new(Code::E001)
-            .variant("not_spreadsheet")
-            .arg("found", found.id()),
-        ReadError::Encrypted => Finding::new(Code::E002),
-        ReadError::Limit { kind, max, found } => {
-            let (variant, bytes) = match kind {
-                LimitKind::FileSize => ("file_size", true),
-                LimitKind::Uncompressed => ("uncompressed", true),
-                LimitKind::Cells => ("cells", false),
-                LimitKind::Area => ("area", false),
-                LimitKind::Rows => ("rows", false),
-                LimitKind::Columns => ("columns", false),
-                LimitKind::TextLength => ("text_length", false),
-            };
-            let show = |n: u64| if bytes { megabytes(n) } else { n.to_string() };
-            Finding::new(Code::E006)
-                .variant(variant)
-                .arg("limit", show(*max))
-                .arg("found", show(*found))
-        }
-    }
-}
-
-fn megabytes(n: u64) -> String {
-    let mb = n as f64 / (1024.0 * 1024.0);
-    if mb >= 10.0 || mb.fract() == 0.0 {
-        format!("{mb:.0} MB")
-    } else {
-        format!("{mb:.1} MB")
-    }
-}
-
-/// The stable identifier of a column, used in finding args (`column`, `columns`)
-/// and turned into the column's name in the user's language by `messages`.
+/// The stable identifier of a column (`quantity`), for programs and logs; users
+/// read the column's name in their language (`messages::column_label`).
 pub fn column_id(c: Column) -> &'static str {
     match c {
         Column::RowNumber => "row_number",
@@ -216,35 +128,21 @@ pub fn check_table(
     let at = At { sheet, table };
     let mut findings = Vec::new();
 
-    let unit = resolve_unit(plan, path, table, forced_unit, &mut findings);
+    let unit = unit::resolve_unit(plan, path, table, forced_unit, &mut findings);
 
     if table.rows.is_empty() {
         let col = table.columns.values().min().copied().unwrap_or(0);
-        findings.push(Finding::new(Code::W007).at(sheet, table.header_rows.0, col));
+        findings.push(Finding::new(Kind::NoDataRows).at(sheet, table.header_rows.0, col));
     }
 
     let mut rows = Vec::new();
     let mut tasks_reported: BTreeSet<u32> = BTreeSet::new();
-    // (task, folded activity, period) → 1-based row of its first occurrence.
-    let mut seen: HashMap<(u32, String, Period), u32> = HashMap::new();
+    let mut duplicates = row::Duplicates::default();
     for raw in &table.rows {
         let before = findings.len();
-        let row = check_row(plan, unit.as_deref(), raw, &at, &mut findings);
-        if let Some(task) = row.task {
-            tasks_reported.insert(task);
-        }
-        if let (Some(task), Some(activity), Some(period)) = (row.task, &row.activity, row.period) {
-            let key = (task, fold(activity), period);
-            if let Some(&first) = seen.get(&key) {
-                findings.push(
-                    at.cell(Finding::new(Code::W110), raw.row, Column::Activity)
-                        .arg("first_row", first.to_string())
-                        .arg("task", task.to_string()),
-                );
-            } else {
-                seen.insert(key, raw.row + 1);
-            }
-        }
+        let row = row::check_row(plan, unit.as_deref(), raw, &at, &mut findings);
+        tasks_reported.extend(row.task);
+        duplicates.check(&row, raw, &at, &mut findings);
         let row_has_error = findings[before..].iter().any(Finding::is_error);
         if let (false, Some(unit)) = (row_has_error, &unit) {
             if let Some(r) = row.into_result(plan, unit, path, sheet, raw) {
@@ -254,35 +152,11 @@ pub fn check_table(
     }
 
     if let Some(code) = &unit {
-        for task in plan.lead_tasks(code) {
-            if !tasks_reported.contains(&task.number) {
-                findings.push(
-                    Finding::new(Code::E201)
-                        .in_sheet(sheet)
-                        .arg("task", task.number.to_string())
-                        .arg("title", task.short_title.clone()),
-                );
-            }
-        }
+        unit::missing_lead_tasks(plan, code, &tasks_reported, sheet, &mut findings);
     }
-
-    let report_date = table.report_date.as_ref().and_then(|d| {
-        let date = report_date_of(&d.value)?;
-        if date > plan.deadlines.units_report {
-            findings.push(
-                Finding::new(Code::W202)
-                    .at(sheet, d.row, d.col)
-                    .arg("date", dmy(date))
-                    .arg("deadline", dmy(plan.deadlines.units_report)),
-            );
-        }
-        Some(date)
-    });
-
+    let report_date = unit::report_date(plan, table, &mut findings);
     if let Some(grid) = wb.sheets.get(table.sheet_index) {
-        if let Some(f) = text_fix_finding(sheet, &grid.fixes) {
-            findings.push(f);
-        }
+        findings.extend(file::text_fix_finding(sheet, &grid.fixes));
     }
 
     sort_findings(&mut findings);
@@ -304,109 +178,7 @@ pub fn check_table(
 
 /// File-level findings first, then by (row, column, code).
 pub fn sort_findings(findings: &mut [Finding]) {
-    findings.sort_by_key(|f| (f.cell.is_some(), f.cell, f.code));
-}
-
-/// The unit of the file: `--unit`, else the title block, else the file name.
-fn resolve_unit(
-    plan: &Plan,
-    path: &Path,
-    table: &UnitTable,
-    forced_unit: Option<&str>,
-    findings: &mut Vec<Finding>,
-) -> Option<String> {
-    let suggest = |near: &[&crate::plan::Unit]| {
-        near.iter()
-            .map(|u| format!("{} ({})", u.code, u.name))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if let Some(forced) = forced_unit {
-        return match plan.match_unit(forced) {
-            UnitMatch::Found(u) => Some(u.code.clone()),
-            UnitMatch::Unknown(near) => {
-                findings.push(
-                    Finding::new(Code::E005)
-                        .variant("forced")
-                        .in_sheet(&table.sheet)
-                        .arg("value", forced)
-                        .arg("suggestions", suggest(&near)),
-                );
-                None
-            }
-        };
-    }
-    if let Some(written) = table.unit.as_ref().filter(|u| !u.value.trim().is_empty()) {
-        return match plan.match_unit(&written.value) {
-            UnitMatch::Found(u) => Some(u.code.clone()),
-            UnitMatch::Unknown(near) => {
-                findings.push(
-                    Finding::new(Code::E005)
-                        .variant("title")
-                        .at(&table.sheet, written.row, written.col)
-                        .arg("value", squash_spaces(&written.value))
-                        .arg("suggestions", suggest(&near)),
-                );
-                None
-            }
-        };
-    }
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
-    if let Some(u) = stem.as_deref().and_then(|s| plan.unit_from_file_stem(s)) {
-        return Some(u.code.clone());
-    }
-    findings.push(
-        Finding::new(Code::E004)
-            .in_sheet(&table.sheet)
-            .arg("file", stem.unwrap_or_default()),
-    );
-    None
-}
-
-/// What the checks of one row made of it; `None` where a value is unusable.
-struct CheckedRow {
-    task: Option<u32>,
-    activity: Option<String>,
-    quantity: Option<u64>,
-    measure: Option<String>,
-    time_text: String,
-    period: Option<Period>,
-    status: Option<Status>,
-    content_areas: Vec<u32>,
-}
-
-impl CheckedRow {
-    fn into_result(
-        self,
-        plan: &Plan,
-        unit: &str,
-        path: &Path,
-        sheet: &str,
-        raw: &RawRow,
-    ) -> Option<ResultRow> {
-        let task = self.task?;
-        let role = plan.task(task).and_then(|t| plan.role(t, unit));
-        Some(ResultRow {
-            unit: unit.to_string(),
-            path: path.to_path_buf(),
-            sheet: sheet.to_string(),
-            row: raw.row + 1,
-            task,
-            role,
-            activity: self.activity?,
-            quantity: self.quantity,
-            measure: self.measure,
-            time_text: self.time_text,
-            period: self.period?,
-            status: self.status?,
-            content_areas: self.content_areas,
-            evidence: raw
-                .cells
-                .get(&Column::Evidence)
-                .map(clean_text)
-                .filter(|s| !s.is_empty()),
-        })
-    }
+    findings.sort_by_key(|f| (f.cell.is_some(), f.cell, f.code()));
 }
 
 /// A cell's text as stored and printed, runs of spaces squashed (the reader has
@@ -415,379 +187,711 @@ fn clean_text(v: &CellValue) -> String {
     squash_spaces(&v.display())
 }
 
-/// A cell that is empty or holds only spaces counts as absent.
-fn present(v: Option<&CellValue>) -> Option<&CellValue> {
-    v.filter(|v| !matches!(v, CellValue::Text(s) if s.trim().is_empty()))
-}
+mod file {
+    //! Reading one file for the checks: a file the reader gives up on is one
+    //! file-level finding (E001, E002, E003, E006), never a crash; text the reader
+    //! converted is reported once per file (W203).
 
-fn check_row(
-    plan: &Plan,
-    unit: Option<&str>,
-    raw: &RawRow,
-    at: &At<'_>,
-    findings: &mut Vec<Finding>,
-) -> CheckedRow {
-    let r = raw.row;
-    let cell = |c: Column| present(raw.cells.get(&c));
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    use std::path::Path;
 
-    // E111 first: a formula error makes that cell unusable for every other check.
-    for (col, v) in &raw.cells {
-        if let CellValue::Error(e) = v {
-            findings.push(
-                at.cell(Finding::new(Code::E111), r, *col)
-                    .arg("column", column_id(*col))
-                    .arg("value", e.clone()),
-            );
+    use super::{check_table, CheckedFile};
+    use crate::finding::{Finding, Kind};
+    use crate::plan::Plan;
+    use crate::read::legacy::Encoding;
+    use crate::read::table::find_table;
+    use crate::read::{panic_message, LimitKind, Limits, ReadError, TextFix};
+
+    /// Checks one file against the plan. Never panics on bad input: every problem is a
+    /// finding. `forced_unit` is `check --unit CODE`.
+    ///
+    /// The reader's errors become E001/E002/E006 (`read::open` also turns a panic in a
+    /// third-party reader into E001), and a panic while finding the table becomes E001
+    /// too, so one file never stops a batch.
+    pub fn check_file(
+        plan: &Plan,
+        path: &Path,
+        forced_unit: Option<&str>,
+        limits: &Limits,
+    ) -> CheckedFile {
+        let wb = match crate::read::open(path, limits) {
+            Ok(wb) => wb,
+            Err(e) => return unreadable(path, read_error_finding(&e)),
+        };
+        let found = catch_unwind(AssertUnwindSafe(|| find_table(&wb)));
+        let table = match found {
+            Ok(Ok(t)) => t,
+            Ok(Err(no_header)) => {
+                let f = Finding::new(Kind::NoHeader {
+                    missing: no_header.missing,
+                });
+                let mut file = unreadable(path, f);
+                file.ignored_sheets = wb.sheets.iter().map(|s| s.name.clone()).collect();
+                return file;
+            }
+            Err(panic) => {
+                let f = Finding::new(Kind::Corrupt {
+                    detail: format!("internal error while reading: {}", panic_message(&*panic)),
+                });
+                return unreadable(path, f);
+            }
+        };
+        check_table(plan, path, &wb, &table, forced_unit)
+    }
+
+    /// A file that could not be read at all: one file-level finding.
+    fn unreadable(path: &Path, finding: Finding) -> CheckedFile {
+        CheckedFile {
+            path: path.to_path_buf(),
+            unit: None,
+            sheet: None,
+            rows_total: 0,
+            rows: Vec::new(),
+            findings: vec![finding],
+            report_date: None,
+            difficulties: Vec::new(),
+            proposals: Vec::new(),
+            ignored_sheets: Vec::new(),
         }
     }
-    let is_error = |v: &CellValue| matches!(v, CellValue::Error(_));
 
-    // Task: the row's own cell, else the group row's.
-    let task = match (cell(Column::Task), &raw.group_task) {
-        (Some(v), _) if is_error(v) => None,
-        (Some(v), _) => check_task(
+    /// The finding for a file the reader gave up on.
+    pub fn read_error_finding(e: &ReadError) -> Finding {
+        Finding::new(match e {
+            ReadError::Corrupt { detail } => Kind::Corrupt {
+                detail: detail.clone(),
+            },
+            ReadError::NotSpreadsheet { found } => Kind::NotSpreadsheet { found: *found },
+            ReadError::Encrypted => Kind::Encrypted,
+            &ReadError::Limit {
+                kind,
+                max: limit,
+                found,
+            } => match kind {
+                LimitKind::FileSize => Kind::FileTooLarge { limit, found },
+                LimitKind::Uncompressed => Kind::UncompressedTooLarge { limit, found },
+                LimitKind::Cells => Kind::TooManyCells { limit, found },
+                LimitKind::Area => Kind::AreaTooLarge { limit, found },
+                LimitKind::Rows => Kind::TooManyRows { limit, found },
+                LimitKind::Columns => Kind::TooManyColumns { limit, found },
+                LimitKind::TextLength => Kind::TextTooLong { limit, found },
+            },
+        })
+    }
+
+    /// W203: one finding per file for the text the reader converted, at the first
+    /// such cell: legacy encodings if any (named by the first one's), else composed
+    /// Unicode.
+    pub(super) fn text_fix_finding(sheet: &str, fixes: &[(u32, u32, TextFix)]) -> Option<Finding> {
+        let legacy: Vec<_> = fixes
+            .iter()
+            .filter_map(|&(row, col, fix)| match fix {
+                TextFix::Tcvn3 => Some((row, col, Encoding::Tcvn3)),
+                TextFix::Vni => Some((row, col, Encoding::Vni)),
+                TextFix::Decomposed => None,
+            })
+            .collect();
+        if let Some(&(row, col, encoding)) = legacy.first() {
+            let kind = Kind::LegacyText {
+                count: legacy.len(),
+                encoding,
+            };
+            return Some(Finding::new(kind).at(sheet, row, col));
+        }
+        let &(row, col, _) = fixes.first()?;
+        let kind = Kind::DecomposedText { count: fixes.len() };
+        Some(Finding::new(kind).at(sheet, row, col))
+    }
+}
+
+mod unit {
+    //! Whose file it is (E004, E005) and the checks of the file as the unit's report:
+    //! a task it leads with no row (E201), a late report date (W202).
+
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use crate::finding::{Finding, Kind, UnitName};
+    use crate::plan::{Plan, Unit, UnitMatch};
+    use crate::read::table::UnitTable;
+    use crate::read::CellValue;
+    use crate::text::{fold, squash_spaces};
+    use crate::value::parse_time_text;
+
+    /// The unit of the file: `--unit`, else the title block, else the file name.
+    pub(super) fn resolve_unit(
+        plan: &Plan,
+        path: &Path,
+        table: &UnitTable,
+        forced_unit: Option<&str>,
+        findings: &mut Vec<Finding>,
+    ) -> Option<String> {
+        let names = |near: &[&Unit]| {
+            near.iter()
+                .map(|u| UnitName {
+                    code: u.code.clone(),
+                    name: u.name.clone(),
+                })
+                .collect()
+        };
+        if let Some(forced) = forced_unit {
+            return match plan.match_unit(forced) {
+                UnitMatch::Found(u) => Some(u.code.clone()),
+                UnitMatch::Unknown(near) => {
+                    let kind = Kind::ForcedUnitNotInPlan {
+                        code: forced.to_string(),
+                        suggestions: names(&near),
+                    };
+                    findings.push(Finding::new(kind).in_sheet(&table.sheet));
+                    None
+                }
+            };
+        }
+        if let Some(written) = table.unit.as_ref().filter(|u| !u.value.trim().is_empty()) {
+            return match plan.match_unit(&written.value) {
+                UnitMatch::Found(u) => Some(u.code.clone()),
+                UnitMatch::Unknown(near) => {
+                    let kind = Kind::UnitNotInPlan {
+                        written: squash_spaces(&written.value),
+                        suggestions: names(&near),
+                    };
+                    findings.push(Finding::new(kind).at(&table.sheet, written.row, written.col));
+                    None
+                }
+            };
+        }
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        if let Some(u) = stem.as_deref().and_then(|s| plan.unit_from_file_stem(s)) {
+            return Some(u.code.clone());
+        }
+        let kind = Kind::UnitUnknown {
+            file_stem: stem.unwrap_or_default(),
+        };
+        findings.push(Finding::new(kind).in_sheet(&table.sheet));
+        None
+    }
+
+    /// E201: one finding per task the unit leads that no row reports.
+    pub(super) fn missing_lead_tasks(
+        plan: &Plan,
+        unit: &str,
+        tasks_reported: &BTreeSet<u32>,
+        sheet: &str,
+        findings: &mut Vec<Finding>,
+    ) {
+        for task in plan.lead_tasks(unit) {
+            if !tasks_reported.contains(&task.number) {
+                let kind = Kind::LeadTaskMissing {
+                    task: task.number,
+                    title: task.short_title.clone(),
+                };
+                findings.push(Finding::new(kind).in_sheet(sheet));
+            }
+        }
+    }
+
+    /// The report date of the title block, if readable; W202 when it is after the
+    /// units' deadline.
+    pub(super) fn report_date(
+        plan: &Plan,
+        table: &UnitTable,
+        findings: &mut Vec<Finding>,
+    ) -> Option<NaiveDate> {
+        let d = table.report_date.as_ref()?;
+        let date = report_date_of(&d.value)?;
+        let deadline = plan.deadlines.units_report;
+        if date > deadline {
+            let kind = Kind::LateReport { date, deadline };
+            findings.push(Finding::new(kind).at(&table.sheet, d.row, d.col));
+        }
+        Some(date)
+    }
+
+    /// The report date of the title block: a date cell, a day written as text
+    /// (`10/11/2024`), or `ngày 10 tháng 11 năm 2024`. Anything else is ignored: the
+    /// date is optional and only used for lateness (W202).
+    fn report_date_of(v: &CellValue) -> Option<NaiveDate> {
+        match v {
+            CellValue::Date(d) => Some(*d),
+            CellValue::Text(s) => {
+                if let Ok(p) = parse_time_text(s, 0) {
+                    return (p.start == p.end).then_some(p.start);
+                }
+                let f = fold(s);
+                let nums: Vec<u32> = f
+                    .split(|c: char| !c.is_ascii_digit())
+                    .filter(|p| !p.is_empty())
+                    .filter_map(|p| p.parse().ok())
+                    .collect();
+                match (f.contains("ngay") && f.contains("thang"), nums.as_slice()) {
+                    (true, [d, m, y]) => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+mod row {
+    //! The checks of one data row, one function per column (E101–E115, W103–W114),
+    //! and of rows against each other (W110).
+
+    use std::collections::HashMap;
+    use std::path::Path;
+
+    use super::{clean_text, At, ResultRow};
+    use crate::finding::{Finding, Kind};
+    use crate::plan::Plan;
+    use crate::read::table::{Column, Located, RawRow};
+    use crate::read::CellValue;
+    use crate::text::fold;
+    use crate::value::{
+        parse_content_areas, parse_quantity, parse_status, parse_task_ref, parse_time, Period,
+        QuantityError, Status, TimeError,
+    };
+
+    /// What the checks of one row made of it; `None` where a value is unusable.
+    pub(super) struct CheckedRow {
+        pub task: Option<u32>,
+        activity: Option<String>,
+        quantity: Option<u64>,
+        measure: Option<String>,
+        time_text: String,
+        period: Option<Period>,
+        status: Option<Status>,
+        content_areas: Vec<u32>,
+    }
+
+    impl CheckedRow {
+        /// The row as it goes into the report, if every value it needs is usable.
+        pub fn into_result(
+            self,
+            plan: &Plan,
+            unit: &str,
+            path: &Path,
+            sheet: &str,
+            raw: &RawRow,
+        ) -> Option<ResultRow> {
+            let task = self.task?;
+            let role = plan.task(task).and_then(|t| plan.role(t, unit));
+            Some(ResultRow {
+                unit: unit.to_string(),
+                path: path.to_path_buf(),
+                sheet: sheet.to_string(),
+                row: raw.row + 1,
+                task,
+                role,
+                activity: self.activity?,
+                quantity: self.quantity,
+                measure: self.measure,
+                time_text: self.time_text,
+                period: self.period?,
+                status: self.status?,
+                content_areas: self.content_areas,
+                evidence: raw
+                    .cells
+                    .get(&Column::Evidence)
+                    .map(clean_text)
+                    .filter(|s| !s.is_empty()),
+            })
+        }
+    }
+
+    /// Checks one data row, adding its findings.
+    pub(super) fn check_row(
+        plan: &Plan,
+        unit: Option<&str>,
+        raw: &RawRow,
+        at: &At<'_>,
+        findings: &mut Vec<Finding>,
+    ) -> CheckedRow {
+        let mut c = RowChecks {
             plan,
             unit,
-            v,
-            at.cell(Finding::new(Code::E102), r, Column::Task),
+            raw,
+            at,
             findings,
-        ),
-        (None, Some(Located { row, col, value })) => {
-            if is_error(value) {
-                None
-            } else {
-                let f = Finding::new(Code::E102).at(at.sheet, *row, *col);
-                check_task(plan, unit, value, f, findings)
+        };
+        // E111 first: a formula error makes that cell unusable for every other check.
+        c.formula_errors();
+        let task = c.task();
+        let activity = c.activity();
+        let quantity = c.quantity();
+        let measure = c.measure(quantity);
+        let status = c.status();
+        c.done_without_quantity(status, quantity);
+        let (time_text, period) = c.time(task);
+        let content_areas = c.content_areas();
+        CheckedRow {
+            task,
+            activity,
+            quantity,
+            measure,
+            time_text,
+            period,
+            status,
+            content_areas,
+        }
+    }
+
+    /// One row being checked, and where its findings go.
+    struct RowChecks<'a> {
+        plan: &'a Plan,
+        unit: Option<&'a str>,
+        raw: &'a RawRow,
+        at: &'a At<'a>,
+        findings: &'a mut Vec<Finding>,
+    }
+
+    /// A cell that holds a formula error (already E111).
+    fn is_error(v: &CellValue) -> bool {
+        matches!(v, CellValue::Error(_))
+    }
+
+    impl<'a> RowChecks<'a> {
+        /// The row's cell in a column; `None` when empty or only spaces.
+        fn cell(&self, col: Column) -> Option<&'a CellValue> {
+            self.raw
+                .cells
+                .get(&col)
+                .filter(|v| !matches!(v, CellValue::Text(s) if s.trim().is_empty()))
+        }
+
+        /// The finding at the row's cell in a column.
+        fn finding(&self, kind: Kind, col: Column) -> Finding {
+            self.at.cell(Finding::new(kind), self.raw.row, col)
+        }
+
+        fn report(&mut self, kind: Kind, col: Column) {
+            let f = self.finding(kind, col);
+            self.findings.push(f);
+        }
+
+        /// E111 at every cell holding a formula error.
+        fn formula_errors(&mut self) {
+            for (&column, v) in &self.raw.cells {
+                if let CellValue::Error(e) = v {
+                    let kind = Kind::FormulaError {
+                        column,
+                        error: e.clone(),
+                    };
+                    self.report(kind, column);
+                }
             }
         }
-        (None, None) => {
-            findings.push(at.cell(Finding::new(Code::E101), r, Column::Task));
-            None
-        }
-    };
 
-    let activity = match cell(Column::Activity) {
-        Some(v) if is_error(v) => None,
-        Some(v) => Some(clean_text(v)),
-        None => {
-            findings.push(at.cell(Finding::new(Code::E112), r, Column::Activity));
-            None
+        /// Task: the row's own cell, else the group row's (E101, E102, W103).
+        fn task(&mut self) -> Option<u32> {
+            let raw = self.raw;
+            match (self.cell(Column::Task), &raw.group_task) {
+                (Some(v), _) if is_error(v) => None,
+                (Some(v), _) => self.task_ref(v, |s, kind| s.finding(kind, Column::Task)),
+                (None, Some(Located { row, col, value })) => {
+                    if is_error(value) {
+                        None
+                    } else {
+                        let (row, col) = (*row, *col);
+                        self.task_ref(value, move |s, kind| {
+                            Finding::new(kind).at(s.at.sheet, row, col)
+                        })
+                    }
+                }
+                (None, None) => {
+                    self.report(Kind::NoTask, Column::Task);
+                    None
+                }
+            }
         }
-    };
 
-    let quantity_cell = cell(Column::Quantity);
-    let quantity = match quantity_cell {
-        Some(v) if is_error(v) => None,
-        v => match parse_quantity(v) {
-            Ok(q) => q,
-            Err(e) => {
-                let variant = match e {
-                    QuantityError::NotNumber => "not_number",
-                    QuantityError::Negative => "negative",
-                    QuantityError::Fractional => "fractional",
+        /// E102 / W103 for a task reference; `place` puts a finding at its cell.
+        fn task_ref(
+            &mut self,
+            v: &CellValue,
+            place: impl Fn(&Self, Kind) -> Finding,
+        ) -> Option<u32> {
+            let plan = self.plan;
+            // The plan's task numbers, for the message: built only when a finding needs it.
+            let tasks = || plan.tasks.iter().map(|t| t.number).collect::<Vec<_>>();
+            let by_title = || {
+                v.as_text()
+                    .and_then(|t| plan.task_by_title(t))
+                    .map(|t| t.number)
+            };
+            let Some(n) = parse_task_ref(v).or_else(by_title) else {
+                let kind = Kind::TaskNoNumber {
+                    written: clean_text(v),
+                    tasks: tasks(),
                 };
-                findings.push(
-                    at.cell(
-                        Finding::new(Code::E104).variant(variant),
-                        r,
-                        Column::Quantity,
-                    )
-                    .arg("value", v.map(CellValue::display).unwrap_or_default()),
-                );
-                None
+                let f = place(self, kind);
+                self.findings.push(f);
+                return None;
+            };
+            let Some(task) = plan.task(n) else {
+                let kind = Kind::TaskNotInPlan {
+                    written: clean_text(v),
+                    task: n,
+                    tasks: tasks(),
+                };
+                let f = place(self, kind);
+                self.findings.push(f);
+                return None;
+            };
+            if let Some(unit) = self.unit {
+                if plan.role(task, unit).is_none() {
+                    let kind = Kind::TaskNotAssigned {
+                        task: n,
+                        unit: unit.to_string(),
+                    };
+                    let f = place(self, kind);
+                    self.findings.push(f);
+                }
             }
-        },
-    };
+            Some(n)
+        }
 
-    let measure = match cell(Column::Measure) {
-        Some(v) if is_error(v) => None,
-        Some(v) => {
-            let written = clean_text(v);
-            match plan.measure(&written) {
-                Some(m) => Some(m.to_string()),
+        /// The activity (E112).
+        fn activity(&mut self) -> Option<String> {
+            match self.cell(Column::Activity) {
+                Some(v) if is_error(v) => None,
+                Some(v) => Some(clean_text(v)),
                 None => {
-                    findings.push(
-                        at.cell(Finding::new(Code::W114), r, Column::Measure)
-                            .arg("value", written.clone())
-                            .arg("measures", plan.units_of_measure.join(", ")),
-                    );
-                    Some(written)
+                    self.report(Kind::NoActivity, Column::Activity);
+                    None
                 }
             }
         }
-        None => {
-            if let Some(q) = quantity.filter(|&q| q > 0) {
-                findings.push(
-                    at.cell(Finding::new(Code::E115), r, Column::Measure)
-                        .arg("value", q.to_string()),
-                );
-            }
-            None
-        }
-    };
 
-    let status = match cell(Column::Status) {
-        Some(v) if is_error(v) => None,
-        Some(v) => {
-            let s = match v {
-                CellValue::Text(t) => parse_status(t),
-                _ => None,
+        /// The quantity (E104); empty is fine.
+        fn quantity(&mut self) -> Option<u64> {
+            let v = self.cell(Column::Quantity);
+            if v.is_some_and(is_error) {
+                return None;
+            }
+            match parse_quantity(v) {
+                Ok(q) => q,
+                Err(e) => {
+                    let value = v.map(CellValue::display).unwrap_or_default();
+                    let kind = match e {
+                        QuantityError::NotNumber => Kind::QuantityNotNumber { value },
+                        QuantityError::Negative => Kind::QuantityNegative { value },
+                        QuantityError::Fractional => Kind::QuantityFractional { value },
+                    };
+                    self.report(kind, Column::Quantity);
+                    None
+                }
+            }
+        }
+
+        /// The unit of measure in the plan's spelling, or as written (W114); none
+        /// for a quantity above 0 is E115.
+        fn measure(&mut self, quantity: Option<u64>) -> Option<String> {
+            match self.cell(Column::Measure) {
+                Some(v) if is_error(v) => None,
+                Some(v) => {
+                    let written = clean_text(v);
+                    match self.plan.measure(&written) {
+                        Some(m) => Some(m.to_string()),
+                        None => {
+                            let kind = Kind::MeasureUnknown {
+                                value: written.clone(),
+                                measures: self.plan.units_of_measure.clone(),
+                            };
+                            self.report(kind, Column::Measure);
+                            Some(written)
+                        }
+                    }
+                }
+                None => {
+                    if let Some(quantity) = quantity.filter(|&q| q > 0) {
+                        self.report(Kind::NoMeasure { quantity }, Column::Measure);
+                    }
+                    None
+                }
+            }
+        }
+
+        /// The status (E105).
+        fn status(&mut self) -> Option<Status> {
+            match self.cell(Column::Status) {
+                Some(v) if is_error(v) => None,
+                Some(v) => {
+                    let s = match v {
+                        CellValue::Text(t) => parse_status(t),
+                        _ => None,
+                    };
+                    if s.is_none() {
+                        let kind = Kind::StatusUnknown {
+                            value: clean_text(v),
+                        };
+                        self.report(kind, Column::Status);
+                    }
+                    s
+                }
+                None => {
+                    self.report(Kind::StatusEmpty, Column::Status);
+                    None
+                }
+            }
+        }
+
+        /// W109: done, with an empty or zero quantity — only when the quantity cell
+        /// itself is fine (E104/E111 already said what is wrong with it).
+        fn done_without_quantity(&mut self, status: Option<Status>, quantity: Option<u64>) {
+            if status != Some(Status::Done) || !matches!(quantity, None | Some(0)) {
+                return;
+            }
+            let quantity_ok = quantity.is_some() || self.cell(Column::Quantity).is_none();
+            if quantity_ok {
+                let kind = if quantity.is_some() {
+                    Kind::DoneWithZeroQuantity
+                } else {
+                    Kind::DoneWithoutQuantity
+                };
+                self.report(kind, Column::Quantity);
+            }
+        }
+
+        /// The time as shown and its period (E106, W107, W108).
+        fn time(&mut self, task: Option<u32>) -> (String, Option<Period>) {
+            let v = self.cell(Column::Time);
+            if v.is_some_and(is_error) {
+                return (String::new(), None);
+            }
+            let plan = self.plan;
+            let text = v.map(clean_text).unwrap_or_default();
+            let parsed = match v {
+                None => Err(TimeError::Empty),
+                Some(v) => parse_time(v, plan.year),
             };
-            if s.is_none() {
-                findings.push(
-                    at.cell(
-                        Finding::new(Code::E105).variant("unknown"),
-                        r,
-                        Column::Status,
-                    )
-                    .arg("value", clean_text(v)),
-                );
-            }
-            s
-        }
-        None => {
-            findings.push(at.cell(Finding::new(Code::E105).variant("empty"), r, Column::Status));
-            None
-        }
-    };
-
-    if status == Some(Status::Done) && matches!(quantity, None | Some(0)) {
-        // Only when the quantity cell itself is fine: E104/E111 already said it.
-        let quantity_ok = quantity.is_some() || quantity_cell.is_none();
-        if quantity_ok {
-            let variant = if quantity.is_some() { "zero" } else { "empty" };
-            findings.push(at.cell(
-                Finding::new(Code::W109).variant(variant),
-                r,
-                Column::Quantity,
-            ));
-        }
-    }
-
-    let (time_text, period) = match cell(Column::Time) {
-        Some(v) if is_error(v) => (String::new(), None),
-        v => check_time(plan, task, v, r, at, findings),
-    };
-
-    let content_areas = match cell(Column::ContentAreas) {
-        Some(v) if is_error(v) => Vec::new(),
-        Some(v) => match parse_content_areas(v) {
-            Ok(list) => {
-                let (known, unknown): (Vec<u32>, Vec<u32>) = list
-                    .into_iter()
-                    .partition(|n| plan.content_area(*n).is_some());
-                if !unknown.is_empty() {
-                    let shown: Vec<String> = unknown.iter().map(u32::to_string).collect();
-                    findings.push(
-                        at.cell(
-                            Finding::new(Code::W113).variant("not_in_plan"),
-                            r,
-                            Column::ContentAreas,
-                        )
-                        .arg("value", shown.join(", "))
-                        .arg("count", plan.content_areas.len().to_string()),
-                    );
+            let period = match parsed {
+                Ok(p) => p,
+                Err(e) => {
+                    let value = text.clone();
+                    let kind = match e {
+                        TimeError::Empty => Kind::TimeEmpty,
+                        TimeError::Unreadable => Kind::TimeUnreadable { value },
+                        TimeError::MonthFirst => Kind::TimeMonthFirst {
+                            suggestion: swap_day_month(&value),
+                            value,
+                        },
+                        TimeError::NotAQuarter => Kind::TimeNotAQuarter { value },
+                        TimeError::NoSuchDate => Kind::TimeNoSuchDate { value },
+                        TimeError::Reversed => Kind::TimeReversed { value },
+                    };
+                    self.report(kind, Column::Time);
+                    return (text, None);
                 }
-                known
+            };
+            if !period.within(&plan.year_period()) {
+                let kind = Kind::OutsideYear {
+                    value: text.clone(),
+                    year: plan.year,
+                };
+                self.report(kind, Column::Time);
+            } else if let Some(t) = task.and_then(|n| plan.task(n)) {
+                // A period not wholly inside the task's timeline is reported: "Thường
+                // xuyên" for a Q2 task too, since the plan set that task in Q2.
+                if !period.within(&t.timeline) {
+                    let kind = Kind::OutsideTimeline {
+                        value: text.clone(),
+                        task: t.number,
+                        timeline: t.timeline_text.clone(),
+                    };
+                    self.report(kind, Column::Time);
+                }
             }
-            Err(item) => {
-                findings.push(
-                    at.cell(
-                        Finding::new(Code::W113).variant("unreadable"),
-                        r,
+            (text, Some(period))
+        }
+
+        /// The content areas of plan section II the row names (W113).
+        fn content_areas(&mut self) -> Vec<u32> {
+            let Some(v) = self.cell(Column::ContentAreas).filter(|v| !is_error(v)) else {
+                return Vec::new();
+            };
+            let count = self.plan.content_areas.len();
+            match parse_content_areas(v) {
+                Ok(list) => {
+                    let plan = self.plan;
+                    let (known, unknown): (Vec<u32>, Vec<u32>) = list
+                        .into_iter()
+                        .partition(|n| plan.content_area(*n).is_some());
+                    if !unknown.is_empty() {
+                        let kind = Kind::ContentAreasNotInPlan {
+                            areas: unknown,
+                            count,
+                        };
+                        self.report(kind, Column::ContentAreas);
+                    }
+                    known
+                }
+                Err(item) => {
+                    self.report(
+                        Kind::ContentAreaUnreadable { item, count },
                         Column::ContentAreas,
-                    )
-                    .arg("value", item)
-                    .arg("count", plan.content_areas.len().to_string()),
-                );
-                Vec::new()
+                    );
+                    Vec::new()
+                }
             }
-        },
-        None => Vec::new(),
-    };
-
-    CheckedRow {
-        task,
-        activity,
-        quantity,
-        measure,
-        time_text,
-        period,
-        status,
-        content_areas,
-    }
-}
-
-/// E102 / W103 for a task reference; `base` is an E102 finding placed at the cell.
-fn check_task(
-    plan: &Plan,
-    unit: Option<&str>,
-    v: &CellValue,
-    base: Finding,
-    findings: &mut Vec<Finding>,
-) -> Option<u32> {
-    // The plan's task numbers, for the message: built only when a finding needs it.
-    let tasks = || {
-        plan.tasks
-            .iter()
-            .map(|t| t.number.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let by_title = || {
-        v.as_text()
-            .and_then(|t| plan.task_by_title(t))
-            .map(|t| t.number)
-    };
-    let Some(n) = parse_task_ref(v).or_else(by_title) else {
-        findings.push(
-            base.variant("no_number")
-                .arg("value", clean_text(v))
-                .arg("tasks", tasks()),
-        );
-        return None;
-    };
-    let Some(task) = plan.task(n) else {
-        findings.push(
-            base.variant("not_in_plan")
-                .arg("value", clean_text(v))
-                .arg("task", n.to_string())
-                .arg("tasks", tasks()),
-        );
-        return None;
-    };
-    if let Some(unit) = unit {
-        if plan.role(task, unit).is_none() {
-            let mut w = base;
-            w.code = Code::W103;
-            findings.push(w.arg("task", n.to_string()).arg("unit", unit));
         }
     }
-    Some(n)
-}
 
-/// E106 / W107 / W108 for a time cell; returns the text as shown and the period.
-fn check_time(
-    plan: &Plan,
-    task: Option<u32>,
-    v: Option<&CellValue>,
-    r: u32,
-    at: &At<'_>,
-    findings: &mut Vec<Finding>,
-) -> (String, Option<Period>) {
-    let text = v.map(clean_text).unwrap_or_default();
-    let parsed = match v {
-        None => Err(TimeError::Empty),
-        Some(v) => parse_time(v, plan.year),
-    };
-    let period = match parsed {
-        Ok(p) => p,
-        Err(e) => {
-            let variant = match e {
-                TimeError::Empty => "empty",
-                TimeError::Unreadable => "unreadable",
-                TimeError::MonthFirst => "month_first",
-                TimeError::NotAQuarter => "not_a_quarter",
-                TimeError::NoSuchDate => "no_such_date",
-                TimeError::Reversed => "reversed",
+    /// `05/18/2024` → `18/05/2024`, the day-first spelling the user probably meant.
+    fn swap_day_month(text: &str) -> String {
+        let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
+        match parts.as_slice() {
+            [m, d, y] => format!("{d}/{m}/{y}"),
+            _ => text.to_string(),
+        }
+    }
+
+    /// W110: rows that repeat an earlier one (same task, activity and time).
+    #[derive(Default)]
+    pub(super) struct Duplicates {
+        /// (task, folded activity, period) → 1-based row of its first occurrence.
+        seen: HashMap<(u32, String, Period), u32>,
+    }
+
+    impl Duplicates {
+        /// W110 at the row's activity when it repeats an earlier row.
+        pub fn check(
+            &mut self,
+            row: &CheckedRow,
+            raw: &RawRow,
+            at: &At<'_>,
+            findings: &mut Vec<Finding>,
+        ) {
+            let (Some(task), Some(activity), Some(period)) = (row.task, &row.activity, row.period)
+            else {
+                return;
             };
-            let mut f = at
-                .cell(Finding::new(Code::E106).variant(variant), r, Column::Time)
-                .arg("value", text.clone());
-            if e == TimeError::MonthFirst {
-                f = f.arg("suggestion", swap_day_month(&text));
-            }
-            findings.push(f);
-            return (text, None);
-        }
-    };
-    let year = plan.year_period();
-    if !period.within(&year) {
-        findings.push(
-            at.cell(Finding::new(Code::W107), r, Column::Time)
-                .arg("value", text.clone())
-                .arg("year", plan.year.to_string()),
-        );
-    } else if let Some(t) = task.and_then(|n| plan.task(n)) {
-        // A period not wholly inside the task's timeline is reported: "Thường
-        // xuyên" for a Q2 task too, since the plan set that task in Q2.
-        if !period.within(&t.timeline) {
-            findings.push(
-                at.cell(Finding::new(Code::W108), r, Column::Time)
-                    .arg("value", text.clone())
-                    .arg("task", t.number.to_string())
-                    .arg("timeline", t.timeline_text.clone()),
-            );
-        }
-    }
-    (text, Some(period))
-}
-
-/// `05/18/2024` → `18/05/2024`, the day-first spelling the user probably meant.
-fn swap_day_month(text: &str) -> String {
-    let parts: Vec<&str> = text.split(['/', '-', '.']).map(str::trim).collect();
-    match parts.as_slice() {
-        [m, d, y] => format!("{d}/{m}/{y}"),
-        _ => text.to_string(),
-    }
-}
-
-/// The report date of the title block: a date cell, a day written as text
-/// (`10/11/2024`), or `ngày 10 tháng 11 năm 2024`. Anything else is ignored: the
-/// date is optional and only used for lateness (W202).
-fn report_date_of(v: &CellValue) -> Option<NaiveDate> {
-    match v {
-        CellValue::Date(d) => Some(*d),
-        CellValue::Text(s) => {
-            if let Ok(p) = parse_time_text(s, 0) {
-                return (p.start == p.end).then_some(p.start);
-            }
-            let f = fold(s);
-            let nums: Vec<u32> = f
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|p| !p.is_empty())
-                .filter_map(|p| p.parse().ok())
-                .collect();
-            match (f.contains("ngay") && f.contains("thang"), nums.as_slice()) {
-                (true, [d, m, y]) => NaiveDate::from_ymd_opt(*y as i32, *m, *d),
-                _ => None,
+            let key = (task, fold(activity), period);
+            if let Some(&first_row) = self.seen.get(&key) {
+                let kind = Kind::DuplicateRow { first_row, task };
+                findings.push(at.cell(Finding::new(kind), raw.row, Column::Activity));
+            } else {
+                self.seen.insert(key, raw.row + 1);
             }
         }
-        _ => None,
     }
-}
-
-/// W203: one finding per file for the text the reader converted.
-fn text_fix_finding(sheet: &str, fixes: &[(u32, u32, TextFix)]) -> Option<Finding> {
-    let legacy: Vec<_> = fixes
-        .iter()
-        .filter(|(_, _, k)| *k != TextFix::Decomposed)
-        .collect();
-    if let Some(&&(row, col, kind)) = legacy.first() {
-        let encoding = if kind == TextFix::Vni { "VNI" } else { "TCVN3" };
-        return Some(
-            Finding::new(Code::W203)
-                .variant("legacy")
-                .at(sheet, row, col)
-                .arg("count", legacy.len().to_string())
-                .arg("encoding", encoding),
-        );
-    }
-    let &(row, col, _) = fixes.first()?;
-    Some(
-        Finding::new(Code::W203)
-            .variant("decomposed")
-            .at(sheet, row, col)
-            .arg("count", fixes.len().to_string()),
-    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::messages::Lang;
-    use crate::read::{Format, Grid};
     use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::finding::{Code, Kind};
+    use crate::messages::Lang;
+    use crate::plan::Role;
+    use crate::read::legacy::Encoding;
+    use crate::read::table::{Located, RawRow};
+    use crate::read::{Format, Grid, LimitKind, ReadError, TextFix};
 
     const SHEET: &str = "Kết quả";
     const HEADER: u32 = 5;
@@ -895,8 +999,8 @@ mod tests {
                     assert!(
                         crate::text::placeholders(&s).is_empty(),
                         "{} {:?}: {s}",
-                        x.code,
-                        x.variant
+                        x.code(),
+                        x.kind
                     );
                 }
             }
@@ -910,7 +1014,7 @@ mod tests {
             .iter()
             .map(|x| {
                 (
-                    x.code.to_string(),
+                    x.code().to_string(),
                     x.cell_a1().unwrap_or_else(|| "-".into()),
                 )
             })
@@ -967,7 +1071,12 @@ mod tests {
         let f = run(&table(None, ttud_rows(HEADER)));
         assert_eq!(codes(&f), vec![("E004".into(), "-".into())]);
         assert!(f.unit.is_none() && f.rows.is_empty() && f.has_file_error());
-        assert_eq!(f.findings[0].get("file"), Some("ket-qua"));
+        assert_eq!(
+            f.findings[0].kind,
+            Kind::UnitUnknown {
+                file_stem: "ket-qua".into()
+            }
+        );
     }
 
     #[test]
@@ -977,15 +1086,22 @@ mod tests {
             ttud_rows(HEADER),
         ));
         assert!(has(&f, "E005", "A3"), "{:?}", codes(&f));
-        let s = f.findings[0].get("suggestions").unwrap();
-        assert!(s.contains("QLKH") || s.contains("QLCN"), "{s}");
+        let Kind::UnitNotInPlan { suggestions, .. } = &f.findings[0].kind else {
+            panic!("{:?}", f.findings[0]);
+        };
+        assert!(suggestions
+            .iter()
+            .any(|u| u.code == "QLKH" || u.code == "QLCN"));
         let f = run_with(
             &table(None, ttud_rows(HEADER)),
             Some("XYZ"),
             "TTUD.xlsx",
             &wb(),
         );
-        assert_eq!(f.findings[0].variant, Some("forced"));
+        assert!(matches!(
+            f.findings[0].kind,
+            Kind::ForcedUnitNotInPlan { .. }
+        ));
         assert!(f.unit.is_none());
     }
 
@@ -1021,8 +1137,8 @@ mod tests {
             "{:?}",
             codes(&f)
         );
-        assert_eq!(f.findings[0].variant, Some("not_in_plan"));
-        assert_eq!(f.findings[1].variant, Some("no_number"));
+        assert!(matches!(f.findings[0].kind, Kind::TaskNotInPlan { .. }));
+        assert!(matches!(f.findings[1].kind, Kind::TaskNoNumber { .. }));
         assert_eq!(f.rows.len(), 4, "rows in error are left out");
     }
 
@@ -1080,15 +1196,25 @@ mod tests {
     #[test]
     fn e104_quantity_variants() {
         let q = |v: &str| row(6, ["1", "Đăng tin", v, "tin", "05/2024", "Đang thực hiện"]);
-        for (v, variant) in [
-            ("12,5", "fractional"),
-            ("-3", "negative"),
-            ("mười", "not_number"),
+        let value = |v: &str| v.to_string();
+        for (v, kind) in [
+            (
+                "12,5",
+                Kind::QuantityFractional {
+                    value: value("12,5"),
+                },
+            ),
+            ("-3", Kind::QuantityNegative { value: value("-3") }),
+            (
+                "mười",
+                Kind::QuantityNotNumber {
+                    value: value("mười"),
+                },
+            ),
         ] {
             let f = with_rows(vec![q(v)]);
             assert_eq!(codes(&f), vec![("E104".into(), "C7".into())], "{v}");
-            assert_eq!(f.findings[0].variant, Some(variant));
-            assert_eq!(f.findings[0].get("value"), Some(v));
+            assert_eq!(f.findings[0].kind, kind);
         }
         let f = with_rows(vec![q("1.234")]);
         assert_eq!(f.rows[0].quantity, Some(1234));
@@ -1110,20 +1236,45 @@ mod tests {
     #[test]
     fn e106_time_variants() {
         let tm = |v: &str| row(6, ["1", "a", "1", "tin", v, "Hoàn thành"]);
-        for (v, variant) in [
-            ("", "empty"),
-            ("hôm qua", "unreadable"),
-            ("05/18/2024", "month_first"),
-            ("Quý V/2024", "not_a_quarter"),
-            ("31/02/2024", "no_such_date"),
-            ("20/5/2024 - 15/5/2024", "reversed"),
+        let value = |v: &str| v.to_string();
+        for (v, kind) in [
+            ("", Kind::TimeEmpty),
+            (
+                "hôm qua",
+                Kind::TimeUnreadable {
+                    value: value("hôm qua"),
+                },
+            ),
+            (
+                "05/18/2024",
+                Kind::TimeMonthFirst {
+                    value: value("05/18/2024"),
+                    suggestion: value("18/05/2024"),
+                },
+            ),
+            (
+                "Quý V/2024",
+                Kind::TimeNotAQuarter {
+                    value: value("Quý V/2024"),
+                },
+            ),
+            (
+                "31/02/2024",
+                Kind::TimeNoSuchDate {
+                    value: value("31/02/2024"),
+                },
+            ),
+            (
+                "20/5/2024 - 15/5/2024",
+                Kind::TimeReversed {
+                    value: value("20/5/2024 - 15/5/2024"),
+                },
+            ),
         ] {
             let f = with_rows(vec![tm(v)]);
             assert_eq!(codes(&f), vec![("E106".into(), "E7".into())], "{v}");
-            assert_eq!(f.findings[0].variant, Some(variant), "{v}");
+            assert_eq!(f.findings[0].kind, kind, "{v}");
         }
-        let f = with_rows(vec![tm("05/18/2024")]);
-        assert_eq!(f.findings[0].get("suggestion"), Some("18/05/2024"));
         // A date cell is shown day-first.
         let mut r = tm("x");
         r.cells.insert(
@@ -1181,7 +1332,13 @@ mod tests {
             ),
         ]);
         assert_eq!(codes(&f), vec![("W110".into(), "B10".into())]);
-        assert_eq!(f.findings[0].get("first_row"), Some("7"));
+        assert_eq!(
+            f.findings[0].kind,
+            Kind::DuplicateRow {
+                first_row: 7,
+                task: 1
+            }
+        );
     }
 
     #[test]
@@ -1191,7 +1348,14 @@ mod tests {
             .insert(Column::Quantity, CellValue::Error("#REF!".into()));
         let f = with_rows(vec![r]);
         assert_eq!(codes(&f), vec![("E111".into(), "C7".into())]);
-        assert_eq!(f.findings[0].get("column"), Some("quantity"));
+        assert_eq!(
+            f.findings[0].kind,
+            Kind::FormulaError {
+                column: Column::Quantity,
+                error: "#REF!".into()
+            }
+        );
+        assert_eq!(column_id(Column::Quantity), "quantity");
         assert_eq!(f.rows.len(), 4);
     }
 
@@ -1241,11 +1405,15 @@ mod tests {
     #[test]
     fn e201_one_per_missing_lead_task_at_file_level() {
         let f = run(&table(Some("TTUD"), vec![good(6, "1"), good(7, "5")]));
-        let e201: Vec<_> = f.findings.iter().filter(|x| x.code == Code::E201).collect();
+        let e201: Vec<_> = f
+            .findings
+            .iter()
+            .filter(|x| x.code() == Code::E201)
+            .collect();
         assert_eq!(e201.len(), 3);
         assert!(e201.iter().all(|x| x.cell.is_none()));
         // File-level findings come first.
-        assert_eq!(f.findings[0].code, Code::E201);
+        assert_eq!(f.findings[0].code(), Code::E201);
         // A row in error still counts as reporting the task.
         let f = run(&table(
             Some("CCTC"),
@@ -1254,7 +1422,7 @@ mod tests {
                 ["6", "", "1", "cuộc", "Quý IV/2024", "Đang thực hiện"],
             )],
         ));
-        assert!(!f.findings.iter().any(|x| x.code == Code::E201));
+        assert!(!f.findings.iter().any(|x| x.code() == Code::E201));
     }
 
     #[test]
@@ -1294,12 +1462,16 @@ mod tests {
         let tbl = table(Some("QLKH"), vec![good(6, "1")]);
         let f = run_with(&tbl, None, "x.xlsx", &w);
         assert_eq!(codes(&f), vec![("W203".into(), "B8".into())]);
-        assert_eq!(f.findings[0].variant, Some("legacy"));
-        assert_eq!(f.findings[0].get("count"), Some("2"));
-        assert_eq!(f.findings[0].get("encoding"), Some("TCVN3"));
+        assert_eq!(
+            f.findings[0].kind,
+            Kind::LegacyText {
+                count: 2,
+                encoding: Encoding::Tcvn3
+            }
+        );
         w.sheets[0].fixes = vec![(0, 0, TextFix::Decomposed)];
         let f = run_with(&tbl, None, "x.xlsx", &w);
-        assert_eq!(f.findings[0].variant, Some("decomposed"));
+        assert_eq!(f.findings[0].kind, Kind::DecomposedText { count: 1 });
     }
 
     #[test]
@@ -1329,12 +1501,25 @@ mod tests {
             max: 50 * 1024 * 1024,
             found: 60 * 1024 * 1024,
         });
-        assert_eq!((f.code, f.variant), (Code::E006, Some("file_size")));
-        assert_eq!(f.get("limit"), Some("50 MB"));
-        assert_eq!(read_error_finding(&ReadError::Encrypted).code, Code::E002);
+        assert_eq!(
+            f.kind,
+            Kind::FileTooLarge {
+                limit: 50 * 1024 * 1024,
+                found: 60 * 1024 * 1024
+            }
+        );
+        assert_eq!(f.code(), Code::E006);
+        assert!(crate::messages::message(&f, Lang::En).contains("over the limit of 50 MB"));
+        assert_eq!(read_error_finding(&ReadError::Encrypted).code(), Code::E002);
         let f = read_error_finding(&ReadError::NotSpreadsheet {
             found: crate::read::FileKind::Docx,
         });
-        assert_eq!((f.code, f.variant), (Code::E001, Some("not_spreadsheet")));
+        assert_eq!(
+            f.kind,
+            Kind::NotSpreadsheet {
+                found: crate::read::FileKind::Docx
+            }
+        );
+        assert_eq!(f.code(), Code::E001);
     }
 }
