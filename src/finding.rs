@@ -14,12 +14,13 @@
 //! 4. add its `explain` entry to `EXPLANATIONS` in both `messages/vi.rs` and
 //!    `messages/en.rs` (the arrays have `Code::COUNT` entries in `Code::ALL`
 //!    order, checked at compile time);
-//! 5. build it where it is detected (`check/…`), and document it in
-//!    `shared/spec/validation.md`.
+//! 5. build it where it is detected (`check/…`), document it in
+//!    `shared/spec/validation.md`, and give the new code a sample in the tests of
+//!    `messages.rs` (`one_of_each_kind`: a test fails until every code has one).
 //!
 //! A new wording of an existing code (a new E001 case, say "old BIFF format") is
-//! steps 2, 3 and 5 only. In each step the compiler points at the next place: a
-//! non-exhaustive `match`, or an array of the wrong length.
+//! steps 2, 3 and 5 only. In steps 1 to 4 the compiler points at the next place: a
+//! non-exhaustive `match`, or an explanation array of the wrong length.
 
 use std::fmt;
 use std::path::PathBuf;
