@@ -238,11 +238,11 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
         .files
         .iter()
         .flat_map(|f| &f.findings)
-        .filter(|f| f.code == baocao::finding::Code::W110)
+        .filter(|f| f.code() == baocao::finding::Code::W110)
         .count();
     let mut by_code = std::collections::BTreeMap::new();
     for f in batch.files.iter().flat_map(|f| &f.findings) {
-        *by_code.entry(format!("{:?}", f.code)).or_insert(0usize) += 1;
+        *by_code.entry(format!("{:?}", f.code())).or_insert(0usize) += 1;
     }
     let codes: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}:{n}")).collect();
     let codes = codes.join(",");

@@ -118,26 +118,30 @@ fn file_report(f: &CheckedFile, lang: Lang) -> FileReport {
         findings: f
             .findings
             .iter()
-            .map(|x| FileFinding {
-                code: x.code.to_string(),
-                severity: x.severity(),
-                sheet: x.sheet.clone(),
-                cell: x.cell_a1(),
-                row: x.row_number(),
-                message: messages::message(x, lang),
-                hint: messages::hint(x, lang),
+            .map(|x| {
+                let w = messages::wording(x, lang);
+                FileFinding {
+                    code: x.code().to_string(),
+                    severity: x.severity(),
+                    sheet: x.sheet.clone(),
+                    cell: x.cell_a1(),
+                    row: x.row_number(),
+                    message: w.message,
+                    hint: w.hint,
+                }
             })
             .collect(),
     }
 }
 
 fn batch_finding(f: &Finding, lang: Lang) -> BatchFinding {
+    let w = messages::wording(f, lang);
     BatchFinding {
-        code: f.code.to_string(),
+        code: f.code().to_string(),
         severity: f.severity(),
         unit: f.unit.clone(),
-        message: messages::message(f, lang),
-        hint: messages::hint(f, lang),
+        message: w.message,
+        hint: w.hint,
         paths: f.paths.iter().map(|p| p.display().to_string()).collect(),
     }
 }

@@ -1,10 +1,9 @@
-//! Every word a user reads, one table per language: finding messages and hints per
-//! (code, variant) with `{name}` placeholders filled from `Finding::args`, the long
-//! `explain` texts, and the command line's own strings. Logic never spells text.
-//!
-//! Two arg names are special: `column` holds a column id (`quantity`) and `columns`
-//! a comma-separated list of them; both are shown as the column's name in the
-//! user's language (`cột Số lượng`).
+//! Every word a user reads, one module per language (`vi.rs`, `en.rs`): each
+//! finding's message and hint by an exhaustive `match` on its [`Kind`] (a kind
+//! without wording, or a wording using a value its kind lacks, does not compile),
+//! the names of columns and file kinds, the long `explain` texts (one per code, in
+//! [`Code::ALL`] order, checked at compile time), and the command line's own
+//! strings. Logic never spells text.
 
 mod en;
 mod plan;
@@ -12,7 +11,14 @@ mod vi;
 
 pub use plan::plan_problem;
 
-use crate::finding::{Code, Finding};
+use std::fmt::Display;
+use std::path::PathBuf;
+
+use crate::finding::{Code, Finding, UnitName};
+use crate::fsutil::file_name;
+use crate::read::legacy::Encoding;
+use crate::read::table::Column;
+use crate::read::FileKind;
 use crate::text::fill;
 
 /// The language of everything a user reads.
@@ -23,14 +29,11 @@ pub enum Lang {
     En,
 }
 
-/// The message and hint of one (code, variant).
-#[derive(Debug, Clone, Copy)]
-pub struct Template {
-    pub code: Code,
-    /// `None` is the code's default wording.
-    pub variant: Option<&'static str>,
-    pub message: &'static str,
-    pub hint: &'static str,
+/// What a finding says: the message, and the hint (how to fix it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pub message: String,
+    pub hint: String,
 }
 
 /// The long form of a code for `baocao explain`.
@@ -42,16 +45,12 @@ pub struct Explanation {
     pub fix: &'static str,
 }
 
-/// One language's texts.
+/// One language's tables.
 pub struct Texts {
-    pub templates: &'static [Template],
-    pub explanations: &'static [Explanation],
+    /// One per code, in [`Code::ALL`] order (see [`in_code_order`]).
+    pub explanations: &'static [Explanation; Code::COUNT],
     /// The command line's own strings, by key.
     pub ui: &'static [(&'static str, &'static str)],
-    /// Names of non-spreadsheet file kinds by id (E001).
-    pub file_kinds: &'static [(&'static str, &'static str)],
-    /// Column names by column id.
-    pub columns: &'static [(&'static str, &'static str)],
 }
 
 /// The texts of a language.
@@ -62,36 +61,27 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-fn template(code: Code, variant: Option<&str>, lang: Lang) -> Option<&'static Template> {
-    let all = texts(lang).templates;
-    all.iter()
-        .find(|t| t.code == code && t.variant == variant)
-        .or_else(|| all.iter().find(|t| t.code == code && t.variant.is_none()))
-        .or_else(|| all.iter().find(|t| t.code == code))
+/// The finding's message and hint.
+pub fn wording(f: &Finding, lang: Lang) -> Wording {
+    match lang {
+        Lang::Vi => vi::wording(&f.kind),
+        Lang::En => en::wording(&f.kind),
+    }
 }
 
-/// The finding's message, placeholders filled.
+/// The finding's message.
 pub fn message(f: &Finding, lang: Lang) -> String {
-    template(f.code, f.variant, lang)
-        .map(|t| fill_finding(t.message, f, lang))
-        .unwrap_or_else(|| f.code.to_string())
+    wording(f, lang).message
 }
 
-/// The finding's hint (how to fix it), placeholders filled.
+/// The finding's hint (how to fix it).
 pub fn hint(f: &Finding, lang: Lang) -> String {
-    template(f.code, f.variant, lang)
-        .map(|t| fill_finding(t.hint, f, lang))
-        .unwrap_or_default()
+    wording(f, lang).hint
 }
 
 /// The long explanation of a code: what it means, an example, how to fix it.
 pub fn explain(code: Code, lang: Lang) -> String {
-    let t = texts(lang);
-    let e = t
-        .explanations
-        .iter()
-        .find(|e| e.code == code)
-        .expect("every code has an explanation (tested)");
+    let e = &texts(lang).explanations[code.index()];
     let severity = match code.severity() {
         crate::finding::Severity::Error => ui(lang, "error"),
         crate::finding::Severity::Warning => ui(lang, "warning"),
@@ -106,24 +96,33 @@ pub fn explain(code: Code, lang: Lang) -> String {
     )
 }
 
-/// A column's name in the user's language, from its id (`quantity` → `Số lượng`).
-pub fn column_label(id: &str, lang: Lang) -> &str {
-    texts(lang)
-        .columns
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map(|(_, v)| *v)
-        .unwrap_or(id)
+/// Whether a table of explanations has each code at its place in [`Code::ALL`]
+/// (asserted at compile time in `vi.rs` and `en.rs`).
+const fn in_code_order(table: &[Explanation; Code::COUNT]) -> bool {
+    let mut i = 0;
+    while i < Code::COUNT {
+        if table[i].code.index() != i {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
-/// A kind of non-spreadsheet file in the user's language, from its id (`pdf`).
-pub fn file_kind_label(id: &str, lang: Lang) -> &str {
-    texts(lang)
-        .file_kinds
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map(|(_, v)| *v)
-        .unwrap_or(id)
+/// A column's name in the user's language (`Column::Quantity` → `Số lượng`).
+pub fn column_label(c: Column, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => vi::column(c),
+        Lang::En => en::column(c),
+    }
+}
+
+/// A kind of non-spreadsheet file in the user's language (E001).
+pub fn file_kind_label(k: FileKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => vi::file_kind(k),
+        Lang::En => en::file_kind(k),
+    }
 }
 
 /// A command-line string by key (`summary`, `file.heading` …), unfilled.
@@ -145,110 +144,247 @@ pub fn ui_fill(lang: Lang, key: &str, args: &[(&str, String)]) -> String {
     })
 }
 
-fn fill_finding(template: &str, f: &Finding, lang: Lang) -> String {
-    fill(template, |name| {
-        let v = f.get(name)?;
-        Some(match name {
-            "column" => column_label(v, lang).to_string(),
-            "found" if f.code == crate::finding::Code::E001 => file_kind_label(v, lang).to_string(),
-            "columns" => v
-                .split(',')
-                .filter(|s| !s.is_empty())
-                .map(|c| column_label(c, lang))
-                .collect::<Vec<_>>()
-                .join(", "),
-            _ => v.to_string(),
-        })
-    })
+// Spelling shared by both languages' wordings.
+
+fn w(message: impl Into<String>, hint: impl Into<String>) -> Wording {
+    Wording {
+        message: message.into(),
+        hint: hint.into(),
+    }
 }
 
-/// The args each (code, variant) is built with, by `check` and `compile`: the
-/// contract between the code that makes findings and the wording.
-pub const FINDING_ARGS: &[(Code, Option<&str>, &[&str])] = &[
-    (Code::E001, Some("corrupt"), &["detail"]),
-    (Code::E001, Some("not_spreadsheet"), &["found"]),
-    (Code::E002, None, &[]),
-    (Code::E003, None, &["columns"]),
-    (Code::E004, None, &["file"]),
-    (Code::E005, Some("title"), &["value", "suggestions"]),
-    (Code::E005, Some("forced"), &["value", "suggestions"]),
-    (Code::E006, Some("file_size"), &["limit", "found"]),
-    (Code::E006, Some("uncompressed"), &["limit", "found"]),
-    (Code::E006, Some("cells"), &["limit", "found"]),
-    (Code::E006, Some("area"), &["limit", "found"]),
-    (Code::E006, Some("rows"), &["limit", "found"]),
-    (Code::E006, Some("columns"), &["limit", "found"]),
-    (Code::E006, Some("text_length"), &["limit", "found"]),
-    (Code::W007, None, &[]),
-    (Code::E101, None, &[]),
-    (Code::E102, Some("not_in_plan"), &["value", "task", "tasks"]),
-    (Code::E102, Some("no_number"), &["value", "tasks"]),
-    (Code::W103, None, &["task", "unit"]),
-    (Code::E104, Some("not_number"), &["value"]),
-    (Code::E104, Some("negative"), &["value"]),
-    (Code::E104, Some("fractional"), &["value"]),
-    (Code::E105, Some("empty"), &[]),
-    (Code::E105, Some("unknown"), &["value"]),
-    (Code::E106, Some("empty"), &["value"]),
-    (Code::E106, Some("unreadable"), &["value"]),
-    (Code::E106, Some("month_first"), &["value", "suggestion"]),
-    (Code::E106, Some("not_a_quarter"), &["value"]),
-    (Code::E106, Some("no_such_date"), &["value"]),
-    (Code::E106, Some("reversed"), &["value"]),
-    (Code::W107, None, &["value", "year"]),
-    (Code::W108, None, &["value", "task", "timeline"]),
-    (Code::W109, Some("empty"), &[]),
-    (Code::W109, Some("zero"), &[]),
-    (Code::W110, None, &["first_row", "task"]),
-    (Code::E111, None, &["column", "value"]),
-    (Code::E112, None, &[]),
-    (Code::W113, Some("not_in_plan"), &["value", "count"]),
-    (Code::W113, Some("unreadable"), &["value", "count"]),
-    (Code::W114, None, &["value", "measures"]),
-    (Code::E115, None, &["value"]),
-    (Code::E201, None, &["task", "title"]),
-    (Code::W202, None, &["date", "deadline"]),
-    (Code::W203, Some("legacy"), &["count", "encoding"]),
-    (Code::W203, Some("decomposed"), &["count"]),
-    (Code::E301, None, &["unit", "name", "tasks"]),
-    (Code::W302, None, &["unit", "name"]),
-    (Code::E303, None, &["unit", "files"]),
-    (Code::W304, None, &["file"]),
-];
+/// Items separated by commas: `1, 4, 7`.
+fn list<T: Display>(items: impl IntoIterator<Item = T>) -> String {
+    items
+        .into_iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A size in bytes as a limit is stated: `50 MB`, `1.5 MB`.
+fn megabytes(n: u64) -> String {
+    let mb = n as f64 / (1024.0 * 1024.0);
+    if mb >= 10.0 || mb.fract() == 0.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// Units as suggested: `QLKH (Phòng Quản lý Khoa học), QLCN (…)`.
+fn units(near: &[UnitName]) -> String {
+    list(near.iter().map(|u| format!("{} ({})", u.code, u.name)))
+}
+
+/// The file names of paths: `TTUD.xlsx, TTUD-2.xlsx`.
+fn file_names(paths: &[PathBuf]) -> String {
+    list(paths.iter().map(|p| file_name(p)))
+}
+
+/// A legacy encoding's usual name.
+fn encoding_name(e: Encoding) -> &'static str {
+    match e {
+        Encoding::Tcvn3 => "TCVN3",
+        Encoding::Vni => "VNI",
+    }
+}
 
 #[cfg(test)]
 mod tests {
-    use crate::text::placeholders;
+    use super::*;
+    use crate::finding::Kind;
+    use chrono::NaiveDate;
+
+    const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
+
+    /// One finding of each kind, with plausible values.
+    fn one_of_each_kind() -> Vec<Kind> {
+        use Kind::*;
+        let near = || {
+            vec![UnitName {
+                code: "QLKH".into(),
+                name: "Phòng Quản lý Khoa học".into(),
+            }]
+        };
+        let s = |v: &str| v.to_string();
+        let day = |d| NaiveDate::from_ymd_opt(2024, 11, d).unwrap();
+        vec![
+            Corrupt { detail: s("boom") },
+            NotSpreadsheet {
+                found: FileKind::Pdf,
+            },
+            Encrypted,
+            NoHeader {
+                missing: Column::REQUIRED.to_vec(),
+            },
+            UnitUnknown {
+                file_stem: s("ket-qua"),
+            },
+            UnitNotInPlan {
+                written: s("Phòng X"),
+                suggestions: near(),
+            },
+            ForcedUnitNotInPlan {
+                code: s("XYZ"),
+                suggestions: near(),
+            },
+            FileTooLarge {
+                limit: 50 << 20,
+                found: 60 << 20,
+            },
+            UncompressedTooLarge {
+                limit: 200 << 20,
+                found: 300 << 20,
+            },
+            TooManyCells {
+                limit: 10,
+                found: 11,
+            },
+            AreaTooLarge {
+                limit: 10,
+                found: 11,
+            },
+            TooManyRows {
+                limit: 10,
+                found: 11,
+            },
+            TooManyColumns {
+                limit: 10,
+                found: 11,
+            },
+            TextTooLong {
+                limit: 10,
+                found: 11,
+            },
+            NoDataRows,
+            NoTask,
+            TaskNotInPlan {
+                written: s("7"),
+                task: 7,
+                tasks: vec![1, 2, 3],
+            },
+            TaskNoNumber {
+                written: s("x"),
+                tasks: vec![1, 2, 3],
+            },
+            TaskNotAssigned {
+                task: 5,
+                unit: s("QLKH"),
+            },
+            QuantityNotNumber {
+                value: s("mười")
+            },
+            QuantityNegative { value: s("-3") },
+            QuantityFractional { value: s("12,5") },
+            StatusEmpty,
+            StatusUnknown { value: s("Xong") },
+            TimeEmpty,
+            TimeUnreadable {
+                value: s("hôm qua"),
+            },
+            TimeMonthFirst {
+                value: s("05/18/2024"),
+                suggestion: s("18/05/2024"),
+            },
+            TimeNotAQuarter {
+                value: s("Quý V/2024"),
+            },
+            TimeNoSuchDate {
+                value: s("31/02/2024"),
+            },
+            TimeReversed {
+                value: s("20/5/2024 - 15/5/2024"),
+            },
+            OutsideYear {
+                value: s("20/12/2023"),
+                year: 2024,
+            },
+            OutsideTimeline {
+                value: s("15/08/2024"),
+                task: 4,
+                timeline: s("Quý II/2024"),
+            },
+            DoneWithoutQuantity,
+            DoneWithZeroQuantity,
+            DuplicateRow {
+                first_row: 7,
+                task: 1,
+            },
+            FormulaError {
+                column: Column::Quantity,
+                error: s("#REF!"),
+            },
+            NoActivity,
+            ContentAreasNotInPlan {
+                areas: vec![12],
+                count: 9,
+            },
+            ContentAreaUnreadable {
+                item: s("cải cách"),
+                count: 9,
+            },
+            MeasureUnknown {
+                value: s("cái"),
+                measures: vec![s("tin"), s("bài")],
+            },
+            NoMeasure { quantity: 3 },
+            LeadTaskMissing {
+                task: 3,
+                title: s("Bản tin"),
+            },
+            LateReport {
+                date: day(20),
+                deadline: day(15),
+            },
+            LegacyText {
+                count: 2,
+                encoding: Encoding::Tcvn3,
+            },
+            DecomposedText { count: 2 },
+            LeadUnitMissing {
+                unit: near().remove(0),
+                tasks: vec![6],
+            },
+            UnitMissing {
+                unit: near().remove(0),
+            },
+            UnitClaimedTwice {
+                unit: s("TTUD"),
+                files: vec!["in/TTUD.xlsx".into(), "in/TTUD-2.xlsx".into()],
+            },
+            StrayFile {
+                path: "in/notes.pdf".into(),
+            },
+        ]
+    }
+
     #[test]
     fn every_file_kind_is_named_in_both_languages() {
-        use crate::read::FileKind;
         for kind in FileKind::ALL {
-            for lang in [Lang::Vi, Lang::En] {
-                assert_ne!(
-                    file_kind_label(kind.id(), lang),
-                    kind.id(),
-                    "{kind:?} {lang:?}"
-                );
+            for lang in LANGS {
+                assert_ne!(file_kind_label(kind, lang), kind.id(), "{kind:?} {lang:?}");
             }
         }
-        let f = crate::finding::Finding::new(Code::E001)
-            .variant("not_spreadsheet")
-            .arg("found", FileKind::Pdf.id());
+        let f = Finding::new(Kind::NotSpreadsheet {
+            found: FileKind::Pdf,
+        });
         assert_eq!(
             message(&f, Lang::Vi),
             "Tệp này là tệp PDF, không phải bảng tính, dù tên tệp có đuôi của bảng tính."
         );
     }
 
-    use super::*;
-
-    const LANGS: [Lang; 2] = [Lang::Vi, Lang::En];
-
     #[test]
     fn every_code_has_message_hint_and_explanation_in_both_languages() {
+        let kinds = one_of_each_kind();
         for lang in LANGS {
             for code in Code::ALL {
-                let t = template(code, None, lang).unwrap_or_else(|| panic!("{code} {lang:?}"));
+                let k = kinds
+                    .iter()
+                    .find(|k| k.code() == code)
+                    .unwrap_or_else(|| panic!("no sample of {code}"));
+                let t = wording(&Finding::new(k.clone()), lang);
                 assert!(!t.message.is_empty() && !t.hint.is_empty(), "{code}");
                 let e = explain(code, lang);
                 assert!(e.len() > 80, "{code} {lang:?}: {e}");
@@ -257,77 +393,67 @@ mod tests {
     }
 
     #[test]
-    fn every_variant_has_its_own_wording_and_only_known_placeholders() {
+    fn every_wording_is_filled_and_distinct_within_its_code() {
+        let kinds = one_of_each_kind();
         for lang in LANGS {
-            for (code, variant, args) in FINDING_ARGS {
-                let t = texts(lang)
-                    .templates
-                    .iter()
-                    .find(|t| t.code == *code && t.variant == *variant)
-                    .unwrap_or_else(|| panic!("{code} {variant:?} {lang:?}"));
-                for p in placeholders(t.message)
-                    .into_iter()
-                    .chain(placeholders(t.hint))
-                {
-                    assert!(args.contains(&p), "{code} {variant:?} {lang:?}: {{{p}}}");
+            for k in &kinds {
+                let t = wording(&Finding::new(k.clone()), lang);
+                for s in [&t.message, &t.hint] {
+                    assert!(crate::text::placeholders(s).is_empty(), "{k:?}: {s}");
                 }
-                // Filled with the args its constructors provide, nothing is left over.
-                let mut f = Finding::new(*code);
-                f.variant = *variant;
-                for a in *args {
-                    f = f.arg(a, if *a == "column" { "quantity" } else { "x" });
+                // A kind has its own wording, not another kind's of the same code.
+                for other in kinds.iter().filter(|o| *o != k && o.code() == k.code()) {
+                    let o = wording(&Finding::new(other.clone()), lang);
+                    assert_ne!(t.message, o.message, "{k:?} {other:?} {lang:?}");
                 }
-                for s in [message(&f, lang), hint(&f, lang)] {
-                    assert!(placeholders(&s).is_empty(), "{code} {variant:?}: {s}");
-                }
-            }
-            // No template that no finding is built for.
-            for t in texts(lang).templates {
-                assert!(
-                    FINDING_ARGS
-                        .iter()
-                        .any(|(c, v, _)| *c == t.code && *v == t.variant),
-                    "{} {:?} {lang:?} is never used",
-                    t.code,
-                    t.variant
-                );
             }
         }
     }
 
     #[test]
-    fn both_languages_have_the_same_ui_keys_and_columns() {
+    fn both_languages_have_the_same_ui_keys_and_name_every_column() {
         let keys = |l: Lang| texts(l).ui.iter().map(|(k, _)| *k).collect::<Vec<_>>();
         assert_eq!(keys(Lang::Vi), keys(Lang::En));
-        let cols = |l: Lang| texts(l).columns.iter().map(|(k, _)| *k).collect::<Vec<_>>();
-        assert_eq!(cols(Lang::Vi), cols(Lang::En));
+        for c in Column::REQUIRED {
+            assert_ne!(column_label(c, Lang::Vi), column_label(c, Lang::En));
+        }
     }
 
     #[test]
     fn spec_example_reads_as_written() {
-        let f = Finding::new(Code::E104)
-            .variant("fractional")
-            .at("Kết quả", 11, 5)
-            .arg("value", "12,5");
+        let f = Finding::new(Kind::QuantityFractional {
+            value: "12,5".into(),
+        })
+        .at("Kết quả", 11, 5);
         assert_eq!(
-            format!("{} {}: {} {}", f.code, f.cell_a1().unwrap(), message(&f, Lang::Vi), hint(&f, Lang::Vi)),
+            format!("{} {}: {} {}", f.code(), f.cell_a1().unwrap(), message(&f, Lang::Vi), hint(&f, Lang::Vi)),
             "E104 F12: Số lượng \"12,5\" không phải số nguyên không âm. Hãy nhập một số nguyên, ví dụ 12."
         );
     }
 
     #[test]
     fn columns_are_named_in_the_users_language() {
-        let f = Finding::new(Code::E111)
-            .arg("column", "quantity")
-            .arg("value", "#REF!");
+        let f = Finding::new(Kind::FormulaError {
+            column: Column::Quantity,
+            error: "#REF!".into(),
+        });
         assert!(
             message(&f, Lang::Vi).contains("cột Số lượng"),
             "{}",
             message(&f, Lang::Vi)
         );
         assert!(message(&f, Lang::En).contains("Quantity"));
-        let f = Finding::new(Code::E003).arg("columns", "task,measure");
+        let f = Finding::new(Kind::NoHeader {
+            missing: vec![Column::Task, Column::Measure],
+        });
         assert!(message(&f, Lang::Vi).contains("Nhiệm vụ, Đơn vị tính"));
+    }
+
+    #[test]
+    fn sizes_in_bytes_read_as_megabytes() {
+        assert_eq!(megabytes(50 * 1024 * 1024), "50 MB");
+        assert_eq!(megabytes(1536 * 1024), "1.5 MB");
+        assert_eq!(megabytes(15 * 1024 * 1024 + 1), "15 MB");
     }
 
     #[test]

@@ -56,7 +56,7 @@ fn bytes_that_are_not_a_spreadsheet_are_e001() {
         None,
         &Limits::default(),
     );
-    let codes: Vec<String> = f.findings.iter().map(|x| x.code.to_string()).collect();
+    let codes: Vec<String> = f.findings.iter().map(|x| x.code().to_string()).collect();
     assert_eq!(codes, ["E001"]);
 }
 
@@ -81,6 +81,10 @@ fn a_batch_of_chosen_files_takes_each_files_unit() {
         assert_eq!(f.unit, i.unit);
     }
     // Every unit of the plan sent its file: no E301/W302.
-    let codes: Vec<String> = batch.findings.iter().map(|x| x.code.to_string()).collect();
+    let codes: Vec<String> = batch
+        .findings
+        .iter()
+        .map(|x| x.code().to_string())
+        .collect();
     assert!(codes.is_empty(), "{codes:?}");
 }

@@ -10,8 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::check::{check_file, CheckedFile};
-use crate::finding::{Code, Finding};
-use crate::fsutil::file_name;
+use crate::finding::{Code, Finding, Kind, UnitName};
 use crate::plan::Plan;
 use crate::read::Limits;
 
@@ -73,7 +72,7 @@ impl Batch {
     pub fn new(files: Vec<CheckedFile>, findings: Vec<Finding>) -> Batch {
         let conflicts = findings
             .iter()
-            .filter(|f| f.code == Code::E303)
+            .filter(|f| f.code() == Code::E303)
             .flat_map(|f| f.paths.iter().cloned())
             .collect();
         Batch {
@@ -149,14 +148,11 @@ pub fn batch_findings(plan: &Plan, files: &[CheckedFile], strays: &[PathBuf]) ->
     let mut out = Vec::new();
     for (unit, paths) in &by_unit {
         if paths.len() > 1 {
-            let mut f = Finding::new(Code::E303).unit(unit).arg("unit", *unit).arg(
-                "files",
-                paths
-                    .iter()
-                    .map(|p| file_name(p))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            );
+            let kind = Kind::UnitClaimedTwice {
+                unit: unit.to_string(),
+                files: paths.iter().map(|p| p.to_path_buf()).collect(),
+            };
+            let mut f = Finding::new(kind).unit(unit);
             for p in paths {
                 f = f.path(*p);
             }
@@ -168,33 +164,30 @@ pub fn batch_findings(plan: &Plan, files: &[CheckedFile], strays: &[PathBuf]) ->
         if sent_something.contains(&unit.code.as_str()) {
             continue;
         }
-        let code = if leads.contains(unit.code.as_str()) {
-            Code::E301
-        } else {
-            Code::W302
+        let name = UnitName {
+            code: unit.code.clone(),
+            name: unit.name.clone(),
         };
-        let tasks: Vec<String> = plan
-            .lead_tasks(&unit.code)
-            .map(|t| t.number.to_string())
-            .collect();
-        out.push(
-            Finding::new(code)
-                .unit(&unit.code)
-                .arg("unit", unit.code.clone())
-                .arg("name", unit.name.clone())
-                .arg("tasks", tasks.join(", ")),
-        );
+        let kind = if leads.contains(unit.code.as_str()) {
+            let tasks = plan.lead_tasks(&unit.code).map(|t| t.number).collect();
+            Kind::LeadUnitMissing { unit: name, tasks }
+        } else {
+            Kind::UnitMissing { unit: name }
+        };
+        out.push(Finding::new(kind).unit(&unit.code));
     }
     for p in strays {
-        out.push(Finding::new(Code::W304).path(p).arg("file", file_name(p)));
+        let kind = Kind::StrayFile { path: p.clone() };
+        out.push(Finding::new(kind).path(p));
     }
-    out.sort_by(|a, b| (a.code, &a.unit).cmp(&(b.code, &b.unit)));
+    out.sort_by(|a, b| (a.code(), &a.unit).cmp(&(b.code(), &b.unit)));
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fsutil::file_name;
 
     fn file(path: &str, unit: Option<&str>) -> CheckedFile {
         CheckedFile {
@@ -212,7 +205,7 @@ mod tests {
     }
 
     fn codes(fs: &[Finding]) -> Vec<(Code, Option<&str>)> {
-        fs.iter().map(|f| (f.code, f.unit.as_deref())).collect()
+        fs.iter().map(|f| (f.code(), f.unit.as_deref())).collect()
     }
 
     #[test]
@@ -233,7 +226,11 @@ mod tests {
                 (Code::W302, Some("TTRA")),
             ]
         );
-        assert_eq!(got[0].get("tasks"), Some("6"));
+        assert!(
+            matches!(&got[0].kind, Kind::LeadUnitMissing { tasks, .. } if tasks == &[6]),
+            "{:?}",
+            got[0]
+        );
     }
 
     #[test]

@@ -141,21 +141,21 @@ fn write_finding(
     lang: Lang,
 ) -> io::Result<()> {
     let pad = width.saturating_sub(location.chars().count());
+    let w = messages::wording(x, lang);
     writeln!(
         out,
         "  {}{}  {}  {}",
         location,
         " ".repeat(pad),
-        style.severity(x.severity(), x.code.as_str()),
-        messages::message(x, lang)
+        style.severity(x.severity(), x.code().as_str()),
+        w.message
     )?;
     let indent = " ".repeat(2 + width + 2 + 4 + 2);
-    let hint = messages::hint(x, lang);
-    if !hint.is_empty() {
-        writeln!(out, "{indent}{}", style.dim(&hint))?;
+    if !w.hint.is_empty() {
+        writeln!(out, "{indent}{}", style.dim(&w.hint))?;
     }
     if verbose {
-        if let Some(detail) = x.get("detail").filter(|d| !d.is_empty()) {
+        if let Some(detail) = x.kind.detail().filter(|d| !d.is_empty()) {
             let line = ui_fill(lang, "file.detail", &[("detail", detail.to_string())]);
             writeln!(out, "{indent}{}", style.dim(&line))?;
         }
@@ -180,7 +180,7 @@ pub fn summary_line(s: &Summary, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Code;
+    use crate::finding::{Kind, UnitName};
     use crate::json::Document;
     use std::path::PathBuf;
 
@@ -192,18 +192,20 @@ mod tests {
             rows_total: 14,
             rows: Vec::new(),
             findings: vec![
-                Finding::new(Code::E201)
-                    .in_sheet("Kết quả")
-                    .arg("task", "3")
-                    .arg("title", "Bản tin"),
-                Finding::new(Code::E104)
-                    .variant("fractional")
-                    .at("Kết quả", 11, 5)
-                    .arg("value", "12,5"),
-                Finding::new(Code::W114)
-                    .at("Kết quả", 100, 4)
-                    .arg("value", "cái")
-                    .arg("measures", "tin"),
+                Finding::new(Kind::LeadTaskMissing {
+                    task: 3,
+                    title: "Bản tin".into(),
+                })
+                .in_sheet("Kết quả"),
+                Finding::new(Kind::QuantityFractional {
+                    value: "12,5".into(),
+                })
+                .at("Kết quả", 11, 5),
+                Finding::new(Kind::MeasureUnknown {
+                    value: "cái".into(),
+                    measures: vec!["tin".into()],
+                })
+                .at("Kết quả", 100, 4),
             ],
             report_date: None,
             difficulties: Vec::new(),
@@ -251,11 +253,14 @@ mod tests {
 
     #[test]
     fn json_has_the_contract_fields() {
-        let batch = [Finding::new(Code::E301)
-            .unit("CCTC")
-            .arg("unit", "CCTC")
-            .arg("name", "Chi cục")
-            .arg("tasks", "6")];
+        let batch = [Finding::new(Kind::LeadUnitMissing {
+            unit: UnitName {
+                code: "CCTC".into(),
+                name: "Chi cục".into(),
+            },
+            tasks: vec![6],
+        })
+        .unit("CCTC")];
         let doc = Document::new(&[file()], &batch, 13, None, Lang::En);
         let v: serde_json::Value = serde_json::from_str(&doc.to_json()).unwrap();
         let f = &v["files"][0];

@@ -146,7 +146,7 @@ pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
             let first_error = batch
                 .findings
                 .iter()
-                .filter(|x| x.code == crate::finding::Code::E303 && x.paths.contains(&f.path))
+                .filter(|x| x.code() == crate::finding::Code::E303 && x.paths.contains(&f.path))
                 .chain(f.findings.iter().filter(|x| x.is_error()))
                 .next();
             // The report goes to UBND tỉnh: the reason in words, without finding codes.
@@ -206,7 +206,7 @@ fn write_roster(
                 .findings
                 .iter()
                 .find(|x| x.unit.as_deref() == Some(unit.code.as_str()))
-                .map(|x| x.code.to_string())
+                .map(|x| x.code().to_string())
                 .unwrap_or_default();
             ui_fill(lang, "compile.roster_missing", &[("code", code)])
         } else {
@@ -224,13 +224,13 @@ fn write_roster(
 /// `TTRA.xlsx — 5 dòng, 1 cảnh báo (W202)`, with the codes found, and whether the
 /// file reaches the report.
 fn roster_file(f: &CheckedFile, batch: &Batch, lang: Lang) -> String {
-    let mut codes: Vec<String> = f.findings.iter().map(|x| x.code.to_string()).collect();
+    let mut codes: Vec<String> = f.findings.iter().map(|x| x.code().to_string()).collect();
     codes.extend(
         batch
             .findings
             .iter()
             .filter(|x| x.paths.contains(&f.path))
-            .map(|x| x.code.to_string()),
+            .map(|x| x.code().to_string()),
     );
     codes.sort();
     codes.dedup();
