@@ -1,9 +1,9 @@
 //! Every word a user reads, one module per language (`vi.rs`, `en.rs`): each
-//! finding's message and hint by an exhaustive `match` on its [`Kind`] (a kind
-//! without wording, or a wording using a value its kind lacks, does not compile),
-//! the names of columns and file kinds, the long `explain` texts (one per code, in
-//! [`Code::ALL`] order, checked at compile time), and the command line's own
-//! strings. Logic never spells text.
+//! finding's message and hint by an exhaustive `match` on its
+//! [`Kind`](crate::finding::Kind) (a kind without wording, or a wording using a
+//! value its kind lacks, does not compile), the names of columns and file kinds,
+//! the long `explain` texts (one per code, in [`Code::ALL`] order, checked at
+//! compile time), and the command line's own strings. Logic never spells text.
 
 mod en;
 mod plan;
@@ -47,7 +47,7 @@ pub struct Explanation {
 
 /// One language's tables.
 pub struct Texts {
-    /// One per code, in [`Code::ALL`] order (see [`in_code_order`]).
+    /// One per code, in [`Code::ALL`] order (checked at compile time).
     pub explanations: &'static [Explanation; Code::COUNT],
     /// The command line's own strings, by key.
     pub ui: &'static [(&'static str, &'static str)],
