@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod datafile;
 pub mod finding;
 pub mod form;
 pub mod fsutil;
@@ -12,3 +13,4 @@ pub mod read;
 pub mod report;
 pub mod text;
 pub mod value;
+pub mod vocabulary;
