@@ -24,8 +24,9 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use baocao::form;
+use baocao::form::{self, FormTexts};
 use baocao::plan::Plan;
+use baocao::vocabulary::Vocabulary;
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
@@ -706,7 +707,7 @@ fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: 
     let unit = plan
         .unit(s.code)
         .ok_or_else(|| format!("{}: not a unit of the plan", s.code))?;
-    let (mut wb, layout) = form::workbook(plan, unit)?;
+    let (mut wb, layout) = form::workbook(plan, unit, FormTexts::shipped(), Vocabulary::shipped())?;
     let ws = wb.worksheet_from_index(0)?;
 
     // The template's own cell formats: filled cells look like the empty ones.
@@ -721,7 +722,7 @@ fn write_from_template(s: &Sample, (y, m, d): (u16, u8, u8), plan: &Plan, path: 
         date,
     )?;
 
-    let activity_width = form::words::COLUMNS[usize::from(col::ACTIVITY)].width;
+    let activity_width = col::WIDTHS[usize::from(col::ACTIVITY)];
     let mut stt = 0;
     for g in &layout.groups {
         let rows: Vec<&Row> = s.rows.iter().filter(|d| d.task == g.task).collect();
@@ -1076,7 +1077,7 @@ fn placement(s: &Sample, plan: &Plan) -> Res<Placement> {
                 .ok_or_else(|| format!("{}: not a unit of the plan", s.code))?;
             let layout = form::layout(plan, unit);
             Ok(Placement {
-                sheet: form::words::SHEET_FORM.to_string(),
+                sheet: FormTexts::shipped().sheet_names.form.clone(),
                 header: (layout.header_row + 1).to_string(),
                 date_cell: a1(layout.date_row, form::col::ACTIVITY),
             })

@@ -4,6 +4,7 @@
 pub mod api;
 pub mod check;
 pub mod cli;
+pub mod datafile;
 pub mod finding;
 pub mod form;
 pub mod fsutil;
@@ -14,3 +15,4 @@ pub mod read;
 pub mod report;
 pub mod text;
 pub mod value;
+pub mod vocabulary;

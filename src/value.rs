@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::text::fold;
+use crate::vocabulary::Vocabulary;
 
 /// One cell's value, as the user sees it, after text normalisation.
 #[derive(Debug, Clone, PartialEq)]
@@ -359,7 +360,8 @@ fn parse_quantity_text(s: &str) -> Result<Option<u64>, QuantityError> {
     Ok(Some(n))
 }
 
-/// A row's status.
+/// A row's status. Its labels and the spellings people use for it are data: the
+/// `statuses` of the vocabulary file ([`crate::vocabulary`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -368,17 +370,28 @@ pub enum Status {
     Done,
 }
 
-/// Reads a status (`Hoàn thành`, `Đã hoàn thành`, `HT`, `Đang thực hiện`,
-/// `Đang triển khai`, `Chưa thực hiện`, `Chưa triển khai`), loosely matched.
-pub fn parse_status(s: &str) -> Option<Status> {
-    let f = fold(s);
-    let f = f.trim_end_matches(['.', ';']);
-    match f {
-        "hoan thanh" | "da hoan thanh" | "ht" => Some(Status::Done),
-        "dang thuc hien" | "dang trien khai" => Some(Status::InProgress),
-        "chua thuc hien" | "chua trien khai" => Some(Status::NotStarted),
-        _ => None,
+impl Status {
+    /// Every status, in the order forms list them (the drop-down, the guide).
+    pub const ALL: [Status; 3] = [Status::Done, Status::InProgress, Status::NotStarted];
+
+    /// The status's key in the data files (`done`, `in_progress`, `not_started`):
+    /// its serde name, also the `{placeholder}` that stands for its label.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::InProgress => "in_progress",
+            Status::NotStarted => "not_started",
+        }
     }
+}
+
+/// Reads a status, loosely matched (case, diacritics, spacing and a trailing `.` or
+/// `;` ignored) against the labels and spellings of the shipped vocabulary
+/// (`Hoàn thành`, `Đã hoàn thành`, `HT`, `Đang thực hiện`, `Đang triển khai`,
+/// `Chưa thực hiện`, `Chưa triển khai`). [`Vocabulary::status`] reads against
+/// another vocabulary.
+pub fn parse_status(s: &str) -> Option<Status> {
+    Vocabulary::shipped().status(s)
 }
 
 /// Reads a task reference: `4`, `4.0`, `IV.4`, `NV4`, `Nhiệm vụ 4`, `Nhiệm vụ số 4`,
@@ -592,6 +605,10 @@ mod tests {
         assert_eq!(parse_status("Đang triển khai"), Some(Status::InProgress));
         assert_eq!(parse_status("CHƯA THỰC HIỆN"), Some(Status::NotStarted));
         assert_eq!(parse_status("Xong"), None);
+        for s in Status::ALL {
+            let serde_name = serde_json::to_value(s).unwrap();
+            assert_eq!(serde_name.as_str(), Some(s.key()));
+        }
     }
 
     #[test]

@@ -4,8 +4,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use baocao::form;
+use baocao::form::{self, FormTexts};
 use baocao::plan::{Plan, Role};
+use baocao::vocabulary::Vocabulary;
 
 const BIN: &str = env!("CARGO_BIN_EXE_baocao");
 
@@ -158,12 +159,50 @@ fn every_unit_gets_a_guarded_template_with_its_tasks() {
             let heading = format!("{}. {}", task.number, task.title);
             assert!(x.strings.contains(&xml_escape(&heading)), "{heading}");
             if role == Role::Lead {
-                let marked = form::heading(task, role);
+                let marked = form::heading(FormTexts::shipped(), task, role);
                 assert!(marked.ends_with("(chủ trì)"));
                 assert!(x.strings.contains(&xml_escape(&marked)), "{marked}");
             }
         }
     }
+}
+
+/// The form's status drop-down and the checker agree: every label in the written
+/// list reads back as its status, and every status has its label in the list.
+#[test]
+fn the_status_drop_down_parses_to_every_status() {
+    use baocao::value::{parse_status, Status};
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["template", "--unit", "QLTC", "--output", "q.xlsx"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let x = Xlsx::open(&dir.path().join("q.xlsx"));
+    let plan = plan();
+    let layout = form::layout(&plan, plan.unit("QLTC").unwrap());
+    let area = layout.data_area();
+    let status = x.validation_for(&column_range(form::col::STATUS, area.start, area.end - 1));
+    let list = status
+        .split("<formula1>\"")
+        .nth(1)
+        .and_then(|s| s.split("\"</formula1>").next())
+        .unwrap_or_else(|| panic!("no inline list: {status}"));
+    let labels: Vec<&str> = list.split(',').collect();
+    let parsed: Vec<Option<Status>> = labels.iter().map(|l| parse_status(l)).collect();
+    assert!(
+        parsed.iter().all(Option::is_some),
+        "{labels:?} → {parsed:?}"
+    );
+    for s in Status::ALL {
+        assert!(
+            parsed.contains(&Some(s)),
+            "{s:?} has no label in {labels:?}"
+        );
+    }
+    assert_eq!(labels.len(), Status::ALL.len(), "{labels:?}");
+    assert_eq!(labels, form::status_list(Vocabulary::shipped()));
 }
 
 #[test]
@@ -211,7 +250,10 @@ fn the_same_plan_gives_the_same_bytes() {
 
     let plan = plan();
     let unit = plan.unit("QLTC").unwrap();
-    assert_eq!(form::to_bytes(&plan, unit).unwrap(), a);
+    assert_eq!(
+        form::to_bytes(&plan, unit, FormTexts::shipped(), Vocabulary::shipped()).unwrap(),
+        a
+    );
 }
 
 #[test]
@@ -301,7 +343,11 @@ fn templates_round_trip_through_check() {
         // Untouched: only the tasks the unit leads are missing (E201 each); a form
         // without data rows may also say W007.
         let blank = dir.path().join(format!("blank-{}.xlsx", unit.code));
-        std::fs::write(&blank, form::to_bytes(&plan, unit).unwrap()).unwrap();
+        std::fs::write(
+            &blank,
+            form::to_bytes(&plan, unit, FormTexts::shipped(), Vocabulary::shipped()).unwrap(),
+        )
+        .unwrap();
         let (code, codes) = check_codes(dir.path(), &blank);
         let leads = plan.lead_tasks(&unit.code).count();
         let errors: Vec<_> = codes.iter().filter(|c| c.starts_with('E')).collect();
@@ -319,7 +365,8 @@ fn templates_round_trip_through_check() {
         assert_eq!(code, Some(if leads > 0 { 1 } else { 0 }), "{}", unit.code);
 
         // Filled in the prepared rows (task cells left empty): no finding at all.
-        let (mut workbook, layout) = form::workbook(&plan, unit).unwrap();
+        let (mut workbook, layout) =
+            form::workbook(&plan, unit, FormTexts::shipped(), Vocabulary::shipped()).unwrap();
         let ws = workbook.worksheet_from_index(0).unwrap();
         let d = plan.deadlines.units_report;
         let date = ExcelDateTime::parse_from_str(&d.format("%Y-%m-%d").to_string()).unwrap();
@@ -369,7 +416,11 @@ fn calamine_reads_the_title_block_header_and_headings() {
     let unit = plan.unit("QLTC").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("QLTC.xlsx");
-    std::fs::write(&path, form::to_bytes(&plan, unit).unwrap()).unwrap();
+    std::fs::write(
+        &path,
+        form::to_bytes(&plan, unit, FormTexts::shipped(), Vocabulary::shipped()).unwrap(),
+    )
+    .unwrap();
     let layout = form::layout(&plan, unit);
 
     let mut book = open_workbook_auto(&path).unwrap();

@@ -8,17 +8,19 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 use crate::cli::args::{GlobalArgs, TemplateArgs};
-use crate::cli::cmd::{load_plan, EXIT_OK};
-use crate::form;
+use crate::cli::cmd::{data_file, load_plan, EXIT_OK};
+use crate::form::{self, FormTexts};
 use crate::messages::ui_fill;
 use crate::messages::Lang;
 use crate::plan::{Plan, Role, Unit};
+use crate::vocabulary::Vocabulary;
 
 /// Default folder of `--unit` when `--output` is not given.
 pub const DEFAULT_DIR: &str = "output";
 
 pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
+    let texts = load_form_texts()?;
     let lang = global.lang;
     let targets = targets(&plan, args, lang)?;
     if !args.force {
@@ -37,7 +39,7 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
     }
     let mut out = std::io::stdout().lock();
     for (unit, path) in &targets {
-        let bytes = form::to_bytes(&plan, unit)
+        let bytes = form::to_bytes(&plan, unit, &texts, Vocabulary::shipped())
             .with_context(|| format!("{} ({})", path.display(), unit.code))?;
         write_file(path, &bytes, args.force).with_context(|| {
             ui_fill(
@@ -64,6 +66,18 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
         )?;
     }
     Ok(EXIT_OK)
+}
+
+/// The form's texts: `templates/form.json` in the working folder, else beside the
+/// executable (found as the plan and the report texts are); without either, the
+/// copy compiled into the program.
+fn load_form_texts() -> Result<FormTexts> {
+    let default = form::texts::DEFAULT_PATH;
+    let path = data_file(Path::new(default), default);
+    if !path.is_file() {
+        return Ok(FormTexts::shipped().clone());
+    }
+    FormTexts::load(&path).with_context(|| path.display().to_string())
 }
 
 /// The units to write and where: `--unit` to `--output` (a file, or a folder that
