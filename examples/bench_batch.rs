@@ -25,10 +25,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use baocao::api::exclusions;
 use baocao::check::batch::{check_batch, list_inputs};
 use baocao::check::CheckedFile;
-use baocao::cli::cmd::compile::exclusions;
-use baocao::messages::Lang;
 use baocao::plan::Plan;
 use baocao::read::Limits;
 use baocao::report::aggregate::aggregate;
@@ -256,7 +255,7 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
             .filter(|f| batch.is_includable(f))
             .cloned()
             .collect();
-        let excl = exclusions(&batch, &plan, Lang::Vi);
+        let excl = exclusions(&batch, &plan);
         let data = aggregate(&plan, &included, &excl);
         agg = t.elapsed().as_secs_f64();
         hwm_agg = vm_hwm_mb();

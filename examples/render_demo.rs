@@ -8,8 +8,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use baocao::check::{CheckedFile, ResultRow};
+use baocao::finding::{Finding, Kind};
 use baocao::plan::Plan;
+use baocao::read::table::Column;
 use baocao::report::aggregate::{aggregate, Exclusion};
+use baocao::report::exclusion::Reason;
 use baocao::report::render::report_docx;
 use baocao::report::texts::Texts;
 use baocao::value::{parse_time_text, Period, Status};
@@ -32,7 +35,9 @@ fn main() -> Result<()> {
         path: PathBuf::from("bao-cao-QLKH.xlsx"),
         unit: Some("QLKH".into()),
         rows: Vec::new(),
-        reason: "tệp không theo mẫu báo cáo (thiếu cột Nhiệm vụ)".into(),
+        reason: Some(Reason::Finding(Box::new(Finding::new(Kind::NoHeader {
+            missing: vec![Column::Task],
+        })))),
     }];
     let data = aggregate(&plan, &files, &exclusions);
     let bytes = report_docx(&data, &plan, &texts, date)?;

@@ -8,6 +8,7 @@
 //! | check files on disk, each on its own | [`check_files`] |
 //! | check a folder as one batch (E3xx, W304 too) | [`check_folder`] |
 //! | check chosen files as one batch (each with its unit, as the server does) | [`check_inputs`] |
+//! | compile a checked batch into the report's bytes | [`compile`] |
 //! | the JSON document of a run | [`crate::json::Document`] |
 
 use std::io;
@@ -20,6 +21,10 @@ pub use crate::check::batch::{Batch, Inputs};
 pub use crate::check::{check_bytes, check_file, CheckedFile};
 use crate::plan::Plan;
 pub use crate::read::Limits;
+use crate::report::aggregate::aggregate;
+pub use crate::report::exclusion::{exclusions, Exclusion};
+use crate::report::render::report_docx;
+pub use crate::report::texts::Texts;
 
 /// One spreadsheet of a batch: where it is, and the unit it belongs to when the
 /// caller knows it (the server knows the submitter's unit; a folder does not).
@@ -65,4 +70,45 @@ pub fn check_inputs(plan: &Plan, inputs: &[Input], limits: &Limits) -> Batch {
         .collect();
     let findings = batch_findings(plan, &files, &[]);
     Batch::new(files, findings)
+}
+
+/// How to compile: with errors in the batch, `partial` still writes the report
+/// from what can be included; `date` is the report's date (default: the plan's
+/// deadline for the Department's report).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    pub partial: bool,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// A compiled batch: the report's .docx bytes, or `None` when errors block it
+/// (no `partial`), and the rows it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compiled {
+    pub docx: Option<Vec<u8>>,
+    pub rows_included: usize,
+}
+
+/// Compiles a checked batch: the files it can include and, for the rest, why they
+/// stay out. Writes nothing; the caller stores the bytes.
+pub fn compile(
+    plan: &Plan,
+    texts: &Texts,
+    batch: &Batch,
+    options: &CompileOptions,
+) -> anyhow::Result<Compiled> {
+    let included = || batch.files.iter().filter(|f| batch.is_includable(f));
+    let rows_included = included().map(|f| f.rows.len()).sum();
+    if batch.errors() > 0 && !options.partial {
+        return Ok(Compiled {
+            docx: None,
+            rows_included,
+        });
+    }
+    let data = aggregate(plan, included(), &exclusions(batch, plan));
+    let docx = report_docx(&data, plan, texts, options.date)?;
+    Ok(Compiled {
+        docx: Some(docx),
+        rows_included,
+    })
 }

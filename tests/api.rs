@@ -3,11 +3,14 @@
 
 mod common;
 
-use baocao::api::{check_bytes, check_file, check_inputs, Input, Limits};
+use baocao::api::{
+    check_bytes, check_file, check_folder, check_inputs, compile, CompileOptions, Input, Limits,
+    Texts,
+};
 use baocao::json::Document;
 use baocao::messages::Lang;
 use baocao::plan::Plan;
-use common::{plan_2024, sample_paths};
+use common::{baocao, plan_2024, sample_paths, samples_copy};
 
 #[test]
 fn bytes_and_paths_give_the_same_findings() {
@@ -87,4 +90,55 @@ fn a_batch_of_chosen_files_takes_each_files_unit() {
         .map(|x| x.code().to_string())
         .collect();
     assert!(codes.is_empty(), "{codes:?}");
+}
+
+#[test]
+fn compile_gives_the_bytes_the_command_writes() {
+    let plan = Plan::load(&plan_2024()).unwrap();
+    let texts = Texts::load(&common::root().join("templates/texts.json")).unwrap();
+    let date = chrono::NaiveDate::from_ymd_opt(2024, 11, 28);
+    let (dir, input) = samples_copy(&[]);
+    let batch = check_folder(&plan, &input, &Limits::default(), &|| {}).unwrap();
+    let options = CompileOptions {
+        partial: false,
+        date,
+    };
+    let compiled = compile(&plan, &texts, &batch, &options).unwrap();
+    let out = dir.path().join("r.docx");
+    let run = baocao(&[
+        "compile",
+        "--input",
+        input.to_str().unwrap(),
+        "--date",
+        "2024-11-28",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(0));
+    assert_eq!(
+        compiled.docx.as_deref(),
+        Some(&std::fs::read(&out).unwrap()[..])
+    );
+    let rows: usize = batch.files.iter().map(|f| f.rows.len()).sum();
+    assert_eq!(compiled.rows_included, rows);
+}
+
+#[test]
+fn compile_is_blocked_by_errors_unless_partial() {
+    let plan = Plan::load(&plan_2024()).unwrap();
+    let texts = Texts::load(&common::root().join("templates/texts.json")).unwrap();
+    let (_dir, input) = samples_copy(&[]);
+    std::fs::write(input.join("QLKH-sai.xlsx"), b"not a workbook").unwrap();
+    let batch = check_folder(&plan, &input, &Limits::default(), &|| {}).unwrap();
+    assert!(batch.errors() > 0);
+    let mut options = CompileOptions::default();
+    let blocked = compile(&plan, &texts, &batch, &options).unwrap();
+    assert_eq!(blocked.docx, None);
+    options.partial = true;
+    let partial = compile(&plan, &texts, &batch, &options).unwrap();
+    let docx = partial.docx.expect("a partial report");
+    assert!(docx.starts_with(b"PK"));
+    // The damaged file's rows are none; every sample's rows are in.
+    assert_eq!(partial.rows_included, blocked.rows_included);
+    assert!(partial.rows_included > 0);
 }

@@ -8,8 +8,11 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use baocao::check::{CheckedFile, ResultRow};
+use baocao::finding::{Finding, Kind};
 use baocao::plan::Plan;
+use baocao::read::table::Column;
 use baocao::report::aggregate::{aggregate, Exclusion, ReportData};
+use baocao::report::exclusion::Reason;
 use baocao::report::render::report_docx;
 use baocao::report::texts::Texts;
 use baocao::value::{Period, Status};
@@ -149,7 +152,9 @@ fn exclusions() -> Vec<Exclusion> {
         path: "QLKH.xlsx".into(),
         unit: Some("QLKH".into()),
         rows: Vec::new(),
-        reason: "tệp không đúng mẫu".into(),
+        reason: Some(Reason::Finding(Box::new(Finding::new(Kind::NoHeader {
+            missing: vec![Column::Task],
+        })))),
     }]
 }
 

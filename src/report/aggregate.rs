@@ -5,7 +5,6 @@
 //! same inputs give the same [`ReportData`], whatever the order of the files.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -13,16 +12,7 @@ use crate::check::{CheckedFile, ResultRow};
 use crate::plan::Plan;
 use crate::value::Status;
 
-/// A file kept out of the report, and why (the reason already in Vietnamese).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Exclusion {
-    pub path: PathBuf,
-    pub unit: Option<String>,
-    /// The rows left out (1-based), or empty when the whole file is left out.
-    pub rows: Vec<u32>,
-    /// Why the whole file is left out (empty for rows: each has its own finding).
-    pub reason: String,
-}
+pub use crate::report::exclusion::Exclusion;
 
 /// A task's status in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -280,8 +270,8 @@ pub fn aggregate<'a>(
     let proposals = remarks(|f| &f.proposals);
 
     let mut exclusions = exclusions.to_vec();
-    exclusions.sort();
-    exclusions.dedup();
+    exclusions.sort_by(|a, b| a.key().cmp(&b.key()));
+    exclusions.dedup_by(|a, b| a.key() == b.key());
 
     ReportData {
         year: plan.year,
@@ -384,7 +374,11 @@ fn sum_totals<'a>(plan: &Plan, rows: impl Iterator<Item = &'a ResultRow>) -> Tot
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{Finding, Kind};
+    use crate::read::table::Column;
+    use crate::report::exclusion::Reason;
     use crate::value::Period;
+    use std::path::PathBuf;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -518,7 +512,9 @@ mod tests {
             path: "QLKH.xlsx".into(),
             unit: Some("QLKH".into()),
             rows: Vec::new(),
-            reason: "tệp không đúng mẫu".into(),
+            reason: Some(Reason::Finding(Box::new(Finding::new(Kind::NoHeader {
+                missing: vec![Column::Task],
+            })))),
         }];
         let data = aggregate(&p, &sample(), &excl);
         let cov: Vec<usize> = data.coverage.iter().map(|c| c.activities).collect();

@@ -2,5 +2,6 @@
 //! report's fixed words (`texts`), and the .docx written from both (`render`).
 
 pub mod aggregate;
+pub mod exclusion;
 pub mod render;
 pub mod texts;

@@ -123,6 +123,8 @@ pub struct Phrases {
     pub late_unit: String,
     pub file_excluded: String,
     pub file_excluded_no_unit: String,
+    /// The reason given when no finding says why a file stays out.
+    pub reason_unit_unknown: String,
     pub rows_excluded: String,
     pub difficulties_intro: String,
     pub remark: String,
@@ -435,6 +437,7 @@ impl Texts {
                 &p.file_excluded_no_unit,
                 &["file", "reason"],
             ),
+            ("reason_unit_unknown", &p.reason_unit_unknown, &[]),
             (
                 "rows_excluded",
                 &p.rows_excluded,

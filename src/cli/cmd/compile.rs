@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::api::{self, CompileOptions};
 use crate::check::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
 use crate::cli::args::{CompileArgs, Format, GlobalArgs};
@@ -17,11 +18,10 @@ use crate::cli::output::{use_color, write_text, Style};
 use crate::fsutil::{check_output_path, file_name, write_atomic};
 use crate::json::Document;
 use crate::messages::Lang;
-use crate::messages::{self, ui, ui_fill};
+use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
-use crate::report::aggregate::{aggregate, Exclusion};
-use crate::report::render::report_docx;
+use crate::report::exclusion::file_unit;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -44,17 +44,18 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let batch = check_batch(&plan, &inputs, &Limits::default(), &|| progress.inc(1));
     progress.finish_and_clear();
 
-    let included = || batch.files.iter().filter(|f| batch.is_includable(f));
-    let rows_included: usize = included().map(|f| f.rows.len()).sum();
-    let blocked = batch.errors() > 0 && !args.partial;
-    let written = if blocked {
-        None
-    } else {
-        let exclusions = exclusions(&batch, &plan, lang_for_report());
-        let data = aggregate(&plan, included(), &exclusions);
-        let bytes = report_docx(&data, &plan, &texts, args.date)?;
-        write_atomic(&output, &bytes)?;
-        Some(output.clone())
+    let options = CompileOptions {
+        partial: args.partial,
+        date: args.date,
+    };
+    let compiled = api::compile(&plan, &texts, &batch, &options)?;
+    let rows_included = compiled.rows_included;
+    let written = match &compiled.docx {
+        Some(bytes) => {
+            write_atomic(&output, bytes)?;
+            Some(output.clone())
+        }
+        None => None,
     };
 
     let stdout = std::io::stdout();
@@ -113,11 +114,6 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     })
 }
 
-/// The report is always in Vietnamese, whatever `--lang` the clerk reads messages in.
-fn lang_for_report() -> Lang {
-    Lang::Vi
-}
-
 /// `output/bao-cao-cchc-<year>.docx`.
 pub fn default_output(plan: &Plan) -> PathBuf {
     Path::new("output").join(format!("bao-cao-cchc-{}.docx", plan.year))
@@ -132,56 +128,6 @@ fn progress_bar(files: usize) -> ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// Why each file, or some of its rows, stays out of the report (in the report's
-/// language): files with a file-level error or a unit claimed twice, and rows in
-/// error of the files that are included. A file excluded as a whole has the bare
-/// reason (the report's sentence already names the file and says it was left out)
-/// and, when its unit is unknown, the unit its name names.
-pub fn exclusions(batch: &Batch, plan: &Plan, lang: Lang) -> Vec<Exclusion> {
-    let mut out = Vec::new();
-    for f in &batch.files {
-        if !batch.is_includable(f) {
-            let first_error = batch
-                .findings
-                .iter()
-                .filter(|x| x.code() == crate::finding::Code::E303 && x.paths.contains(&f.path))
-                .chain(f.findings.iter().filter(|x| x.is_error()))
-                .next();
-            // The report goes to UBND tỉnh: the reason in words, without finding codes.
-            let reason = match first_error {
-                Some(x) => {
-                    mid_sentence(messages::message(x, lang).trim_end().trim_end_matches('.'))
-                }
-                None => ui(lang, "compile.excluded_unknown").to_string(),
-            };
-            out.push(Exclusion {
-                path: f.path.clone(),
-                unit: file_unit(plan, f),
-                rows: Vec::new(),
-                reason,
-            });
-            continue;
-        }
-        let mut bad_rows: Vec<u32> = f
-            .findings
-            .iter()
-            .filter(|x| x.is_error())
-            .filter_map(|x| x.row_number())
-            .collect();
-        bad_rows.sort_unstable();
-        bad_rows.dedup();
-        if !bad_rows.is_empty() {
-            out.push(Exclusion {
-                path: f.path.clone(),
-                unit: f.unit.clone(),
-                rows: bad_rows,
-                reason: String::new(),
-            });
-        }
-    }
-    out
 }
 
 /// One line per unit of the plan: the file it sent (rows, errors, warnings), or
@@ -254,24 +200,4 @@ fn roster_file(f: &CheckedFile, batch: &Batch, lang: Lang) -> String {
             ("codes", codes.join(", ")),
         ],
     )
-}
-
-/// A message continued after "do …": its first letter in lower case (`Không đọc
-/// được …` → `không đọc được …`).
-fn mid_sentence(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The file's unit, or for a file whose unit could not be read (a corrupt
-/// `QLKH.xlsx`) the unit its name names: that unit did send something, as
-/// `batch_findings` already counts it.
-fn file_unit(plan: &Plan, f: &CheckedFile) -> Option<String> {
-    f.unit.clone().or_else(|| {
-        let stem = f.path.file_stem()?.to_string_lossy();
-        plan.unit_from_file_stem(&stem).map(|u| u.code.clone())
-    })
 }

@@ -9,6 +9,7 @@ use super::page;
 use super::xml::{text_width, Align, Block, Cell, Font, Para, Row, Table};
 use crate::plan::{Coordinating, Plan};
 use crate::report::aggregate::{ReportData, TaskResult, TaskStatus, Totals};
+use crate::report::exclusion::{Exclusion, Reason};
 use crate::report::texts::{fill, Texts};
 use crate::text::dmy;
 
@@ -126,6 +127,19 @@ fn punctuate_list(items: Vec<String>) -> Vec<String> {
             format!("{s}{}", if i + 1 == n { "." } else { ";" })
         })
         .collect()
+}
+
+/// Why a whole file stays out, in words fit for the report: the finding's message
+/// without its code, continued mid-sentence after "do …".
+fn exclusion_reason(e: &Exclusion, t: &Texts) -> String {
+    match &e.reason {
+        Some(Reason::Finding(f)) => {
+            let m = crate::messages::message(f, crate::messages::Lang::Vi);
+            mid_sentence(m.trim_end().trim_end_matches('.'))
+        }
+        Some(Reason::UnitUnknown) => t.phrases.reason_unit_unknown.clone(),
+        None => String::new(),
+    }
 }
 
 /// Lower-cases the first letter of a plan phrase used mid-sentence
@@ -738,7 +752,8 @@ fn section_assessment(cx: &Ctx<'_>, blocks: &mut Vec<Block>) {
     }
     for e in &data.exclusions {
         let file = crate::fsutil::file_name(&e.path);
-        let reason = e.reason.trim().trim_end_matches('.');
+        let reason = exclusion_reason(e, t);
+        let reason = reason.trim().trim_end_matches('.');
         let rows: Vec<String> = e.rows.iter().map(u32::to_string).collect();
         lines.push(match &e.unit {
             Some(u) if !rows.is_empty() => fill(
