@@ -11,6 +11,23 @@ trap 'rm -rf "$work"' EXIT
 cargo build --release -q
 bin=target/release/baocao
 
+# LibreOffice with its own profile in the work folder (a clean CI machine may have
+# no writable home), retried once: the first start after installing sometimes
+# exits while it builds its profile, without converting. On failure, say why.
+to_pdf() {
+  local src=$1
+  for attempt in 1 2; do
+    if soffice -env:UserInstallation="file://$work/lo-profile" --headless \
+      --convert-to pdf --outdir "$work" "$src" >"$work/soffice.log" 2>&1 &&
+      [ -s "$work/$(basename "${src%.*}").pdf" ]; then
+      return 0
+    fi
+    echo "  soffice attempt $attempt failed:" >&2
+    sed 's/^/    /' "$work/soffice.log" >&2
+  done
+  return 1
+}
+
 echo "- check input/*"
 "$bin" check input/*
 
@@ -23,8 +40,7 @@ echo "- OOXML schema check"
 python3 "$shared/tools/ooxml_validate.py" "$work/bao-cao.docx"
 
 echo "- LibreOffice → PDF"
-soffice --headless --convert-to pdf --outdir "$work" "$work/bao-cao.docx" >/dev/null 2>&1
-test -s "$work/bao-cao.pdf"
+to_pdf "$work/bao-cao.docx"
 pdftotext -layout "$work/bao-cao.pdf" "$work/bao-cao.txt"
 pages=$(pdfinfo "$work/bao-cao.pdf" | awk '/^Pages:/ {print $2}')
 python3 - "$work/bao-cao.txt" "$pages" <<'PY'
@@ -65,8 +81,7 @@ print(f"  PDF: {pages} pages, {len(expected)} expected lines found")
 PY
 echo "- a unit's template opens in LibreOffice Calc"
 "$bin" template --unit TTUD --output "$work/bieu-TTUD.xlsx" >/dev/null
-soffice --headless --convert-to pdf --outdir "$work" "$work/bieu-TTUD.xlsx" >/dev/null 2>&1
-test -s "$work/bieu-TTUD.pdf"
+to_pdf "$work/bieu-TTUD.xlsx"
 pdftotext "$work/bieu-TTUD.pdf" - | python3 -c '
 import re, sys, unicodedata
 flat = re.sub(r"\s+", " ", unicodedata.normalize("NFC", sys.stdin.read()))
