@@ -214,6 +214,7 @@ impl Plan {
                 "",
                 Problem::Unreadable {
                     file: path.display().to_string(),
+                    kind: e.kind(),
                     detail: e.to_string(),
                 },
             )

@@ -19,6 +19,9 @@ pub enum Problem {
     /// The file cannot be read.
     Unreadable {
         file: String,
+        /// What went wrong, worded per language for the common kinds.
+        kind: std::io::ErrorKind,
+        /// The system's own words, shown for the other kinds.
         detail: String,
     },
     /// Not the plan's JSON shape (serde's own words).
