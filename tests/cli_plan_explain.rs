@@ -153,3 +153,23 @@ fn help_follows_the_language() {
         "{en}"
     );
 }
+
+#[test]
+fn a_plan_that_cannot_be_read_says_why_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("khong-co.json");
+    let o = baocao(&["plan", "--plan", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("không có tệp này"), "{err}");
+    assert!(!err.contains("os error"), "{err}");
+    let o = baocao(&[
+        "--lang",
+        "en",
+        "plan",
+        "--plan",
+        dir.path().to_str().unwrap(),
+    ]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("it is a folder"), "{err}");
+}
