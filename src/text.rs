@@ -6,18 +6,37 @@ use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 
 /// The text in Unicode composed form (NFC).
 pub fn nfc(s: &str) -> String {
+    // Most cell text is ASCII or already composed: a quick check skips the
+    // decomposition and recomposition.
+    if is_nfc(s) {
+        return s.to_string();
+    }
     s.nfc().collect()
 }
 
-/// Whether the text is already in NFC (cheap for ASCII).
+/// Whether the text is already in NFC (cheap for ASCII and for most composed text).
 pub fn is_nfc(s: &str) -> bool {
-    s.is_ascii() || unicode_normalization::is_nfc(s)
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    s.is_ascii()
+        || match is_nfc_quick(s.chars()) {
+            IsNormalized::Yes => true,
+            IsNormalized::No => false,
+            IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+        }
 }
 
 /// The matching key of a text: lower case, without diacritics (`đ` → `d`), with
 /// runs of white space (including line breaks and no-break spaces) made one space,
 /// trimmed. `Qúy` and `Quý`, `hoà` and `hòa`, `HOAN THANH` and `Hoàn thành` fold alike.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return fold_ascii(s);
+    }
+    fold_general(s)
+}
+
+/// [`fold`] for any text.
+fn fold_general(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfd() {
@@ -36,6 +55,18 @@ pub fn fold(s: &str) -> String {
             'đ' | 'Đ' => out.push('d'),
             _ => out.extend(c.to_lowercase()),
         }
+    }
+    out
+}
+
+/// [`fold`] for ASCII text: no decomposition to do.
+fn fold_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
@@ -112,6 +143,41 @@ mod tests {
         assert_eq!(fold("hoà"), fold("hòa"));
         assert_eq!(fold("Đơn vị\ntính"), "don vi tinh");
         assert_eq!(fold("Số\u{a0}lượng"), "so luong");
+    }
+
+    #[test]
+    fn the_ascii_fast_path_folds_as_the_general_one() {
+        // Every ASCII character, alone and between words, at each end.
+        for b in 0u8..128 {
+            let c = b as char;
+            for s in [
+                format!("{c}"),
+                format!("Ab{c}Cd"),
+                format!("{c}{c}x Y{c}"),
+                format!(" {c}Z\t\n"),
+            ] {
+                assert_eq!(fold_ascii(&s), fold_general(&s), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_quick_nfc_check_agrees_with_the_full_one() {
+        let samples = [
+            "Trung tâm Ứng dụng",
+            "Hoàn thành",
+            "Qúy II",
+            "e\u{301}",
+            "\u{1e9b}\u{323}",
+            "ñ",
+            "n\u{303}",
+            "한국어",
+            "\u{1100}\u{1161}",
+        ];
+        for s in samples {
+            assert_eq!(is_nfc(s), unicode_normalization::is_nfc(s), "{s:?}");
+            assert_eq!(nfc(s), s.nfc().collect::<String>(), "{s:?}");
+        }
     }
 
     #[test]
