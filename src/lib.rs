@@ -15,4 +15,5 @@ pub mod read;
 pub mod report;
 pub mod text;
 pub mod value;
+pub mod view;
 pub mod vocabulary;
