@@ -13,6 +13,8 @@ pub mod messages;
 pub mod plan;
 pub mod read;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod text;
 pub mod value;
 pub mod view;
