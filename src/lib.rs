@@ -13,6 +13,9 @@ pub mod messages;
 pub mod plan;
 pub mod read;
 pub mod report;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod text;
 pub mod value;
+pub mod view;
 pub mod vocabulary;

@@ -72,6 +72,23 @@ pub enum Command {
     Plan(PlanArgs),
     /// Giải thích một mã lỗi/cảnh báo (ví dụ E104), kèm ví dụ và cách sửa.
     Explain(ExplainArgs),
+    /// Chạy trang web cho các đơn vị kiểm tra, nộp biểu và cho văn phòng tổng hợp.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Địa chỉ và cổng để phục vụ (0.0.0.0:8080 để các máy trong mạng truy cập).
+    #[arg(long, value_name = "ĐỊA_CHỈ", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Thư mục lưu các tệp đã nộp và sổ ghi (cơ sở dữ liệu).
+    #[arg(long, value_name = "THƯ_MỤC", default_value = "data")]
+    pub data: PathBuf,
+    /// Đặt mật khẩu văn phòng (nhập hai lần) rồi thoát.
+    #[arg(long)]
+    pub set_password: bool,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +265,7 @@ const VALUE_NAMES_EN: &[(&str, &str)] = &[
     ("MÃ", "CODE"),
     ("THƯ_MỤC", "DIR"),
     ("ĐƯỜNG_DẪN", "PATH"),
+    ("ĐỊA_CHỈ", "ADDRESS"),
 ];
 
 /// English help: (argument or command id, text). `""` is the top-level about.
@@ -276,6 +294,10 @@ const HELP_EN: &[(&str, &str)] = &[
     ("template.output", "The file to write (with --unit) or the folder (with --all)."),
     ("force", "Overwrite existing files."),
     ("code", "A finding code, e.g. E104."),
+    ("serve", "Run the web page where units check and send their spreadsheets and the office compiles the report."),
+    ("bind", "Address and port to serve on (0.0.0.0:8080 for the other computers of the network)."),
+    ("data", "Folder of the submitted files and the ledger (database)."),
+    ("set_password", "Set the office password (typed twice), then exit."),
 ];
 
 fn en(id: &str) -> &'static str {

@@ -31,6 +31,8 @@ pub fn run() -> i32 {
         Command::Template(a) => cmd::template::template(a, g),
         Command::Plan(a) => cmd::plan::plan(a, g),
         Command::Explain(a) => cmd::explain::explain(a, g),
+        #[cfg(feature = "serve")]
+        Command::Serve(a) => cmd::serve::serve(a, g),
     };
     match result {
         Ok(code) => code,

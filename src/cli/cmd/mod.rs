@@ -6,6 +6,8 @@ pub mod check;
 pub mod compile;
 pub mod explain;
 pub mod plan;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod template;
 
 use std::path::{Path, PathBuf};
