@@ -142,6 +142,12 @@ pub enum Kind {
     Corrupt { detail: String },
     /// E001: another kind of file under a spreadsheet's name.
     NotSpreadsheet { found: FileKind },
+    /// E001: a pipe, socket or device under a spreadsheet's name (never opened).
+    NotRegularFile,
+    /// E001: the program is not allowed to read the file.
+    NoPermission,
+    /// E001: an Excel 2.x–4.0 file (BIFF2–4).
+    OldExcel,
     /// E002.
     Encrypted,
     /// E003: no header row; the required columns not found.
@@ -270,7 +276,9 @@ impl Kind {
     pub fn code(&self) -> Code {
         use Kind::*;
         match self {
-            Corrupt { .. } | NotSpreadsheet { .. } => Code::E001,
+            Corrupt { .. } | NotSpreadsheet { .. } | NotRegularFile | NoPermission | OldExcel => {
+                Code::E001
+            }
             Encrypted => Code::E002,
             NoHeader { .. } => Code::E003,
             UnitUnknown { .. } => Code::E004,

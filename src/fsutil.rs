@@ -1,6 +1,8 @@
 //! File-system helpers whose every error names the path, and the safe way to write
 //! the report: a temporary file in the target folder, then a rename, so a failed run
-//! never leaves a half-written report.
+//! never leaves a half-written report. A run killed while writing leaves its
+//! temporary file (`.<name>.<pid>.tmp`); the next write of the same name clears
+//! those whose process is gone.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,6 +28,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file path", path.display()))?;
+    clear_leftovers(&parent, &name.to_string_lossy());
     let tmp = parent.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
@@ -43,6 +46,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temporary files that killed runs left for `name` in `dir`
+/// (`.<name>.<pid>.tmp` whose process is gone, or this process's own). Best
+/// effort: a leftover that cannot be removed stays, and the write goes on.
+fn clear_leftovers(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let file = file.to_string_lossy();
+        let Some(pid) = file
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == std::process::id() || !process_alive(pid, &entry) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the run that wrote a temporary file may still be writing it: its
+/// process exists (Linux: `/proc/<pid>`); where that cannot be asked, whether the
+/// file changed in the last hour.
+fn process_alive(pid: u32, entry: &std::fs::DirEntry) -> bool {
+    if Path::new("/proc/self").exists() {
+        return Path::new("/proc").join(pid.to_string()).exists();
+    }
+    entry
+        .metadata()
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_none_or(|age| age < std::time::Duration::from_secs(3600))
 }
 
 /// Refuses an output path directly in the input folder (where the next run would
@@ -85,6 +127,38 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         let names: Vec<_> = std::fs::read_dir(p.parent().unwrap()).unwrap().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn leftovers_of_dead_runs_are_cleared_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("report.docx");
+        // No process has a pid this high (Linux caps pids at 2^22).
+        let dead = dir.path().join(".report.docx.99999999.tmp");
+        // This test's parent process is alive, and not this process.
+        let live = dir
+            .path()
+            .join(format!(".report.docx.{}.tmp", parent_pid()));
+        let other = dir.path().join(".other.docx.99999999.tmp");
+        for f in [&dead, &live, &other] {
+            std::fs::write(f, b"partial").unwrap();
+        }
+        write_atomic(&p, b"whole").unwrap();
+        assert!(!dead.exists());
+        assert!(live.exists() || !Path::new("/proc/self").exists());
+        assert!(other.exists(), "only leftovers of this name");
+        assert_eq!(std::fs::read(&p).unwrap(), b"whole");
+    }
+
+    /// The parent's pid (Linux), else 1.
+    fn parent_pid() -> u32 {
+        std::fs::read_to_string("/proc/self/stat")
+            .ok()
+            .and_then(|s| {
+                let after = s.rsplit_once(')')?.1.to_string();
+                after.split_whitespace().nth(1)?.parse().ok()
+            })
+            .unwrap_or(1)
     }
 
     #[test]

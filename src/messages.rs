@@ -214,6 +214,9 @@ mod tests {
             NotSpreadsheet {
                 found: FileKind::Pdf,
             },
+            NotRegularFile,
+            NoPermission,
+            OldExcel,
             Encrypted,
             NoHeader {
                 missing: Column::REQUIRED.to_vec(),

@@ -15,7 +15,7 @@ use crate::plan::Plan;
 use crate::read::Limits;
 
 /// Extensions read as spreadsheets (the content decides the real format).
-const SPREADSHEET_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+const SPREADSHEET_EXTENSIONS: [&str; 5] = ["xlsx", "xlsm", "xlsb", "xls", "ods"];
 
 /// The files of an input folder, sorted by name.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -27,18 +27,25 @@ pub struct Inputs {
 
 /// Lists an input folder: spreadsheets by extension (case-insensitive), other files
 /// as strays. Office lock files (`~$…`), hidden files and sub-folders are skipped
-/// without a word.
+/// without a word. A pipe, socket or device (or a link to nothing) is a stray
+/// whatever its name: it is never opened.
 pub fn list_inputs(dir: &Path) -> io::Result<Inputs> {
     let mut inputs = Inputs::default();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if name.starts_with('.') || name.starts_with("~$") || entry.file_type()?.is_dir() {
+        if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
         let path = entry.path();
-        if is_spreadsheet_name(&path) {
+        // Follows a link, as opening would; looks, never opens.
+        let meta = std::fs::metadata(&path).ok();
+        if meta.as_ref().is_some_and(|m| m.is_dir()) {
+            continue;
+        }
+        let regular = meta.is_some_and(|m| m.is_file());
+        if regular && is_spreadsheet_name(&path) {
             inputs.spreadsheets.push(path);
         } else {
             inputs.strays.push(path);

@@ -95,6 +95,9 @@ pub fn read_error_finding(e: &ReadError) -> Finding {
             detail: detail.clone(),
         },
         ReadError::NotSpreadsheet { found } => Kind::NotSpreadsheet { found: *found },
+        ReadError::NotRegularFile => Kind::NotRegularFile,
+        ReadError::NoPermission => Kind::NoPermission,
+        ReadError::OldExcel => Kind::OldExcel,
         ReadError::Encrypted => Kind::Encrypted,
         &ReadError::Limit {
             kind,

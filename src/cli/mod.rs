@@ -24,7 +24,14 @@ pub fn run() -> i32 {
             };
         }
     };
+    quiet_reader_panics();
     let g = &cli.global;
+    // Exit 2 with `--format json`: stdout still holds a JSON document.
+    let json_error = match &cli.command {
+        Command::Check(a) => matches!(a.format, args::Format::Json).then_some(false),
+        Command::Compile(a) => matches!(a.format, args::Format::Json).then_some(true),
+        _ => None,
+    };
     let result = match &cli.command {
         Command::Check(a) => cmd::check::check(a, g),
         Command::Compile(a) => cmd::compile::compile(a, g),
@@ -38,6 +45,9 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => cmd::EXIT_OK,
         Err(e) => {
+            if let Some(compile) = json_error {
+                let _ = writeln!(std::io::stdout(), "{}", error_document(&e, compile));
+            }
             let label = match g.lang {
                 Lang::Vi => "lỗi",
                 Lang::En => "error",
@@ -46,6 +56,35 @@ pub fn run() -> i32 {
             cmd::EXIT_FAILURE
         }
     }
+}
+
+/// The JSON document of a run that could not proceed (`decisions.md`):
+/// `{"error": …, "files": [], "findings": [], "summary": null}`, and
+/// `"output": null` for compile.
+pub fn error_document(e: &anyhow::Error, compile: bool) -> String {
+    let mut doc = serde_json::json!({
+        "error": format!("{e:#}"),
+        "files": [],
+        "findings": [],
+        "summary": null,
+    });
+    if compile {
+        doc["output"] = serde_json::Value::Null;
+    }
+    doc.to_string()
+}
+
+/// A panic of a third-party reader on a hostile file is caught and becomes E001
+/// for that file (`read::open`): the default hook's `thread 'main' panicked at …`
+/// would tell the user of a crash that did not happen. Other panics — real bugs —
+/// are still printed.
+fn quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::read::in_reader_guard() {
+            default(info);
+        }
+    }));
 }
 
 /// Output piped into `head` is not an error.

@@ -28,6 +28,18 @@ pub fn wording(k: &Kind) -> Wording {
             format!("This file is {}, not a spreadsheet, although its name ends like one.", file_kind(*found)),
             "Send the results spreadsheet itself (.xlsx, .xls or .ods).",
         ),
+        NotRegularFile => w(
+            "This is not an ordinary file (a pipe, socket or device), so it was not opened.",
+            "Put the results spreadsheet itself in its place (.xlsx, .xls or .ods).",
+        ),
+        NoPermission => w(
+            "The program is not allowed to read this file (file permissions).",
+            "Give the user running baocao permission to read the file, or copy it to a folder of your own, and run again.",
+        ),
+        OldExcel => w(
+            "This file is in the old Excel 2.x–4.0 format, which is not read.",
+            "Open it in Excel or LibreOffice and save it again as .xlsx (Excel Workbook), then send it again.",
+        ),
         Encrypted => w(
             "The file is password-protected and cannot be read.",
             "Remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password, clear it), save and send again.",
@@ -232,7 +244,7 @@ pub fn file_kind(k: FileKind) -> &'static str {
         FileKind::Xml => "an XML file",
         FileKind::Excel2003Xml => "an Excel 2003 XML spreadsheet (unsupported; save it as .xlsx)",
         FileKind::Csv => "a CSV file",
-        FileKind::Xlsb => "an Excel binary workbook .xlsb (unsupported; save it as .xlsx)",
+        FileKind::Xlsb => "an Excel binary workbook (.xlsb)",
         FileKind::Docx => "a Word document (.docx)",
         FileKind::Doc => "a Word document (.doc)",
         FileKind::Pptx => "a PowerPoint presentation (.pptx)",

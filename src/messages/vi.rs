@@ -29,6 +29,18 @@ pub fn wording(k: &Kind) -> Wording {
             format!("Tệp này là {}, không phải bảng tính, dù tên tệp có đuôi của bảng tính.", file_kind(*found)),
             "Hãy gửi đúng tệp biểu kết quả (.xlsx, .xls hoặc .ods).",
         ),
+        NotRegularFile => w(
+            "Đây không phải một tệp thông thường (là đường ống, socket hoặc thiết bị) nên không được mở.",
+            "Hãy đặt đúng tệp biểu kết quả (.xlsx, .xls hoặc .ods) vào chỗ này.",
+        ),
+        NoPermission => w(
+            "Chương trình không được phép đọc tệp này (quyền truy cập tệp).",
+            "Hãy cấp quyền đọc tệp cho người dùng chạy baocao, hoặc chép tệp sang thư mục của mình, rồi chạy lại.",
+        ),
+        OldExcel => w(
+            "Tệp này ở định dạng Excel cũ 2.x–4.0, không đọc được.",
+            "Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dưới dạng .xlsx (Sổ làm việc Excel) rồi gửi lại.",
+        ),
         Encrypted => w(
             "Tệp được đặt mật khẩu nên không đọc được.",
             "Hãy gỡ mật khẩu (Excel: Tệp → Thông tin → Bảo vệ Sổ làm việc → Mã hóa bằng Mật khẩu, xóa mật khẩu), lưu rồi gửi lại.",
@@ -235,7 +247,7 @@ pub fn file_kind(k: FileKind) -> &'static str {
             "bảng tính dạng XML của Excel 2003 (không hỗ trợ; hãy lưu lại dạng .xlsx)"
         }
         FileKind::Csv => "tệp CSV",
-        FileKind::Xlsb => "bảng tính nhị phân .xlsb (không hỗ trợ; hãy lưu lại dạng .xlsx)",
+        FileKind::Xlsb => "bảng tính nhị phân Excel (.xlsb)",
         FileKind::Docx => "văn bản Word (.docx)",
         FileKind::Doc => "văn bản Word (.doc)",
         FileKind::Pptx => "bản trình chiếu PowerPoint (.pptx)",

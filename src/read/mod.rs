@@ -9,12 +9,14 @@ pub mod table;
 use std::collections::BTreeMap;
 
 pub use crate::value::CellValue;
-pub use open::{open, open_bytes, panic_message, Limits};
+pub use open::{in_reader_guard, open, open_bytes, panic_message, Limits};
 
 /// The container format found by sniffing the file's content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Xlsx,
+    /// Excel binary workbook (.xlsb), read with calamine's cell reader.
+    Xlsb,
     Xls,
     Ods,
 }
@@ -111,7 +113,8 @@ pub enum FileKind {
     /// Excel 2003 XML spreadsheet (unsupported).
     Excel2003Xml,
     Csv,
-    /// Excel binary workbook (unsupported).
+    /// Excel binary workbook: no longer refused (it is read), kept for callers
+    /// that name it.
     Xlsb,
     Docx,
     Doc,
@@ -168,6 +171,12 @@ pub enum ReadError {
     Corrupt { detail: String },
     /// E001: a known non-spreadsheet format under a spreadsheet name.
     NotSpreadsheet { found: FileKind },
+    /// E001: a pipe, socket or device under a spreadsheet's name; never opened.
+    NotRegularFile,
+    /// E001: the program may not read the file (permissions).
+    NoPermission,
+    /// E001: an Excel 2.x–4.0 worksheet (BIFF2–4), which nothing here reads.
+    OldExcel,
     /// E002: encrypted / password protected.
     Encrypted,
     /// E006: over a safety limit.

@@ -49,6 +49,7 @@
 mod cfb;
 mod ods;
 mod xls;
+mod xlsb;
 mod xlsx;
 
 use std::fs::File;
@@ -91,21 +92,79 @@ impl Limits {
 }
 
 /// Reads the file into a workbook, or says why it cannot be read.
+///
+/// The path is looked at (`metadata`, following links) before it is opened: a
+/// pipe, socket or device is refused without being opened, since opening a pipe
+/// for reading blocks until a writer comes. The file is then opened without
+/// blocking where the system allows it, and what was opened is checked again.
 pub fn open(path: &Path, limits: &Limits) -> Result<Workbook, ReadError> {
-    let meta = std::fs::metadata(path).map_err(|e| corrupt(format!("cannot read file: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| io_error("cannot read file", &e))?;
     if meta.is_dir() {
         return Err(corrupt("is a directory".to_string()));
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegularFile);
     }
     if meta.len() > limits.file_size {
         return Err(limit(LimitKind::FileSize, limits.file_size, meta.len()));
     }
-    let file = File::open(path).map_err(|e| corrupt(format!("cannot open file: {e}")))?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let file = open_nonblocking(path).map_err(|e| io_error("cannot open file", &e))?;
+    // Swapped for something else since `metadata`?
+    let meta = file
+        .metadata()
+        .map_err(|e| io_error("cannot read file", &e))?;
+    if !meta.is_file() {
+        return Err(ReadError::NotRegularFile);
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limits.file_size) as usize);
     file.take(limits.file_size + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| corrupt(format!("cannot read file: {e}")))?;
+        .map_err(|e| io_error("cannot read file", &e))?;
     // A file that grew past the limit since `metadata` is caught by `open_bytes`.
     open_bytes(bytes, limits)
+}
+
+#[cfg(unix)]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_nonblocking(path: &Path) -> io::Result<File> {
+    File::open(path)
+}
+
+/// An I/O error while reading the file: "not allowed" has its own message.
+fn io_error(what: &str, e: &io::Error) -> ReadError {
+    if e.kind() == io::ErrorKind::PermissionDenied {
+        ReadError::NoPermission
+    } else {
+        corrupt(format!("{what}: {e}"))
+    }
+}
+
+thread_local! {
+    /// How many reader guards are active on this thread (see [`in_reader_guard`]).
+    static GUARDS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether this thread is inside the reader's panic guard, where a panic of a
+/// third-party reader becomes E001 for the file. A program's panic hook uses it to
+/// stay quiet about those panics while still printing real bugs.
+pub fn in_reader_guard() -> bool {
+    GUARDS.with(|g| g.get() > 0)
+}
+
+/// Runs `f` under `catch_unwind`, marked as the reader guard.
+fn guarded<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    GUARDS.with(|g| g.set(g.get() + 1));
+    let r = catch_unwind(AssertUnwindSafe(f));
+    GUARDS.with(|g| g.set(g.get().saturating_sub(1)));
+    r
 }
 
 /// Reads a file's content (an upload, a file the browser holds) into a workbook, or
@@ -118,7 +177,7 @@ pub fn open_bytes(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError
             bytes.len() as u64,
         ));
     }
-    match catch_unwind(AssertUnwindSafe(|| sniff_and_open(bytes, limits))) {
+    match guarded(|| sniff_and_open(bytes, limits)) {
         Ok(r) => r,
         Err(panic) => Err(corrupt(format!(
             "reader panicked: {}",
@@ -144,7 +203,21 @@ fn sniff_and_open(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError
     if OLE_MAGIC.starts_with(&bytes) || ZIP_MAGIC.starts_with(&bytes) {
         return Err(corrupt("truncated file".to_string()));
     }
+    if is_old_biff(&bytes) {
+        return Err(ReadError::OldExcel);
+    }
     Err(sniff_other(&bytes))
+}
+
+/// An Excel 2.x–4.0 worksheet or workbook: a bare BIFF2/3/4 BOF record (type
+/// 0x0009, 0x0209 or 0x0409, 4 to 16 bytes long) at the start of the file.
+fn is_old_biff(bytes: &[u8]) -> bool {
+    let (Some(t), Some(n)) = (bytes.get(0..2), bytes.get(2..4)) else {
+        return false;
+    };
+    let typ = u16::from_le_bytes([t[0], t[1]]);
+    let len = u16::from_le_bytes([n[0], n[1]]);
+    matches!(typ, 0x0009 | 0x0209 | 0x0409) && (4..=16).contains(&len)
 }
 
 /// Names a non-spreadsheet, non-container file, or calls it corrupt.
@@ -202,41 +275,128 @@ fn open_zip(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
         .filter_map(|n| n.ok())
         .map(|n| n.into_owned())
         .collect();
+    let kind = zip_kind(&mut zip, &names)?;
+    check_uncompressed(&mut zip, limits)?;
+    drop(zip);
+    match kind {
+        Format::Xlsx => xlsx::read(bytes, limits),
+        Format::Xlsb => xlsb::read(bytes, limits),
+        _ => ods::read(bytes, limits),
+    }
+}
+
+/// At most this much of a small part (relationships, manifest, the head of the
+/// main part) is read to tell what a package is.
+const SNIFF_PART: u64 = 64 * 1024;
+
+fn read_part<R: Read + io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<String> {
+    let mut raw = Vec::new();
+    zip.by_name(name)
+        .ok()?
+        .take(SNIFF_PART)
+        .read_to_end(&mut raw)
+        .ok()?;
+    // A part in UTF-16: its ASCII markup survives dropping the NULs.
+    raw.retain(|&b| b != 0);
+    Some(String::from_utf8_lossy(&raw).into_owned())
+}
+
+/// What a zip package is: an Office Open XML package by the main part its
+/// relationships (`_rels/.rels`) name, as Excel finds it, whatever its path; an
+/// OpenDocument package by its `mimetype`, or by its manifest when the `mimetype`
+/// entry is missing (LibreOffice opens those).
+fn zip_kind<R: Read + io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    names: &[String],
+) -> Result<Format, ReadError> {
     let has = |n: &str| names.iter().any(|x| x == n);
-    let kind = if has("xl/workbook.xml") {
-        Format::Xlsx
-    } else if has("xl/workbook.bin") {
-        return Err(not_sheet(FileKind::Xlsb));
-    } else if has("word/document.xml") {
+    if has("xl/workbook.xml") {
+        return Ok(Format::Xlsx);
+    }
+    if has("xl/workbook.bin") {
+        return Ok(Format::Xlsb);
+    }
+    if has("word/document.xml") {
         return Err(not_sheet(FileKind::Docx));
-    } else if has("ppt/presentation.xml") {
+    }
+    if has("ppt/presentation.xml") {
         return Err(not_sheet(FileKind::Pptx));
-    } else if has("mimetype") {
-        let mut mime = String::new();
-        zip.by_name("mimetype")
-            .map_err(|e| corrupt(format!("broken zip package: {e}")))?
-            .take(200)
-            .read_to_string(&mut mime)
-            .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
-        match mime.trim() {
-            "application/vnd.oasis.opendocument.spreadsheet"
-            | "application/vnd.oasis.opendocument.spreadsheet-template" => Format::Ods,
-            "application/vnd.oasis.opendocument.text" => return Err(not_sheet(FileKind::Odt)),
-            "application/vnd.oasis.opendocument.presentation" => {
-                return Err(not_sheet(FileKind::Odp))
-            }
-            other => return Err(corrupt(format!("zip package of unknown type {other:?}"))),
+    }
+    if let Some(main) = office_document(zip, names) {
+        if main.to_ascii_lowercase().ends_with(".bin") {
+            return Ok(Format::Xlsb);
         }
+        let head = read_part(zip, &main).unwrap_or_default();
+        if head.contains("spreadsheetml") {
+            return Ok(Format::Xlsx);
+        }
+        if head.contains("wordprocessingml") {
+            return Err(not_sheet(FileKind::Docx));
+        }
+        if head.contains("presentationml") {
+            return Err(not_sheet(FileKind::Pptx));
+        }
+    }
+    let mime = if has("mimetype") {
+        read_part(zip, "mimetype").unwrap_or_default()
+    } else if has("META-INF/manifest.xml") {
+        // The manifest's entry for the package itself (full-path "/").
+        let m = read_part(zip, "META-INF/manifest.xml").unwrap_or_default();
+        [
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.presentation",
+        ]
+        .into_iter()
+        .find(|t| m.contains(&format!("\"{t}\"")) || m.contains(&format!("\"{t}-template\"")))
+        .unwrap_or("")
+        .to_string()
     } else {
         return Err(corrupt(
             "zip archive that is not a spreadsheet package".to_string(),
         ));
     };
-    check_uncompressed(&mut zip, limits)?;
-    drop(zip);
-    match kind {
-        Format::Xlsx => xlsx::read(bytes, limits),
-        _ => ods::read(bytes, limits),
+    match mime.trim() {
+        "application/vnd.oasis.opendocument.spreadsheet"
+        | "application/vnd.oasis.opendocument.spreadsheet-template" => Ok(Format::Ods),
+        "application/vnd.oasis.opendocument.text" => Err(not_sheet(FileKind::Odt)),
+        "application/vnd.oasis.opendocument.presentation" => Err(not_sheet(FileKind::Odp)),
+        other => Err(corrupt(format!("zip package of unknown type {other:?}"))),
+    }
+}
+
+/// The path of the package's main part (`officeDocument` relationship of
+/// `_rels/.rels`), when it exists in the package.
+fn office_document<R: Read + io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    names: &[String],
+) -> Option<String> {
+    let rels = read_part(zip, "_rels/.rels")?;
+    let mut reader = quick_xml::Reader::from_str(&rels);
+    loop {
+        match reader.read_event().ok()? {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
+                if e.local_name().as_ref() == "Relationship" =>
+            {
+                let attr = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == k)
+                        .map(|a| a.value.to_string())
+                };
+                let is_main =
+                    attr("Type").is_some_and(|t| t.ends_with("/relationships/officeDocument"));
+                if let (true, Some(target)) = (is_main, attr("Target")) {
+                    let target = target.trim_start_matches('/');
+                    return names
+                        .iter()
+                        .find(|n| n.eq_ignore_ascii_case(target))
+                        .cloned();
+                }
+            }
+            quick_xml::events::Event::Eof => return None,
+            _ => {}
+        }
     }
 }
 
@@ -278,7 +438,18 @@ fn check_uncompressed<R: Read + io::Seek>(
 // ---------------------------------------------------------------------------
 // OLE2 compound files
 
-fn open_ole(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+fn open_ole(mut bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+    // A file whose last sector is cut short (its size not a multiple of the
+    // sector size) is read as Excel and LibreOffice read it: the missing bytes
+    // are zeros. Sectors are 512 or 4096 bytes.
+    let sector = if bytes.get(30) == Some(&12) {
+        4096
+    } else {
+        512
+    };
+    if bytes.len() % sector != 0 {
+        bytes.resize(bytes.len().next_multiple_of(sector), 0);
+    }
     let file = cfb::Cfb::parse(&bytes).map_err(|e| corrupt(format!("broken OLE file: {e}")))?;
     if file.has("EncryptionInfo") || file.has("EncryptedPackage") {
         return Err(ReadError::Encrypted);

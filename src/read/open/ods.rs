@@ -2,7 +2,7 @@
 //! regions, error cells), then calamine reads the values.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufReader, Cursor, Read};
+use std::io::{BufReader, Cursor, Read, Write};
 
 use calamine::{Ods, OdsError, Reader};
 use quick_xml::events::{BytesStart, Event};
@@ -32,6 +32,9 @@ struct TableScan {
 struct Scan {
     tables: Vec<TableScan>,
     fonts: Vec<String>,
+    /// Whitespace-only text met inside a table (an indented `content.xml`), which
+    /// calamine refuses: the part is then rewritten without it ([`normalize`]).
+    loose_space: bool,
 }
 
 /// At most this many distinct styles and column defaults are remembered (a real
@@ -134,6 +137,7 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
     let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
     let mut buf = Vec::new();
     let mut scanner = Scanner::new(limits);
+    let mut loose_space = false;
     loop {
         buf.clear();
         let ev = reader
@@ -143,6 +147,9 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
             Event::Start(e) => scanner.start(e, false)?,
             Event::Empty(e) => scanner.start(e, true)?,
             Event::End(e) => scanner.end(e.name().as_ref())?,
+            Event::Text(t) if scanner.depth > 0 && t.bytes().all(|b| b.is_ascii_whitespace()) => {
+                loose_space = true;
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -150,6 +157,7 @@ fn prescan<R: Read>(content: R, limits: &Limits) -> Result<Scan, ReadError> {
     Ok(Scan {
         tables: scanner.tables,
         fonts: scanner.fonts.names,
+        loose_space,
     })
 }
 
@@ -441,10 +449,14 @@ fn finish_table(sheet: &Sheet, limits: &Limits) -> Result<(), ReadError> {
 }
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
-    let Scan {
-        tables: scans,
-        fonts,
-    } = {
+    let (
+        Scan {
+            tables: scans,
+            fonts,
+            loose_space,
+        },
+        has_mimetype,
+    ) = {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
             .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
         if let Ok(mut m) = zip.by_name("META-INF/manifest.xml") {
@@ -457,7 +469,13 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
         let content = zip
             .by_name("content.xml")
             .map_err(|e| corrupt(format!("ods without content.xml: {e}")))?;
-        prescan(content.take(limits.uncompressed), limits)?
+        let scan = prescan(content.take(limits.uncompressed), limits)?;
+        (scan, zip.index_for_name("mimetype").is_some())
+    };
+    let bytes = if loose_space || !has_mimetype {
+        normalize(&bytes, limits, !has_mimetype, loose_space)?
+    } else {
+        bytes
     };
     let mut book: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(err)?;
     let names: Vec<String> = book
@@ -489,6 +507,74 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
         format: Format::Ods,
         sheets: out,
     })
+}
+
+/// Rewrites a package LibreOffice opens but calamine refuses: adds the
+/// `mimetype` entry when it is missing (the manifest said what the package is),
+/// and drops whitespace-only text between table elements of `content.xml` (text
+/// inside paragraphs is kept). Other entries are copied as they are.
+fn normalize(
+    bytes: &[u8],
+    limits: &Limits,
+    add_mimetype: bool,
+    strip_space: bool,
+) -> Result<Vec<u8>, ReadError> {
+    use zip::write::SimpleFileOptions;
+    use zip::CompressionMethod;
+    let bad = |e: zip::result::ZipError| corrupt(format!("ods repack: {e}"));
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    if add_mimetype {
+        out.start_file("mimetype", stored).map_err(bad)?;
+        out.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .map_err(|e| corrupt(format!("ods repack: {e}")))?;
+    }
+    for i in 0..zip.len() {
+        let f = zip.by_index(i).map_err(bad)?;
+        if strip_space && f.name().is_ok_and(|n| n == "content.xml") {
+            let content = strip_table_space(f.take(limits.uncompressed))?;
+            out.start_file("content.xml", deflated).map_err(bad)?;
+            out.write_all(&content)
+                .map_err(|e| corrupt(format!("ods repack: {e}")))?;
+        } else {
+            out.raw_copy_file(f).map_err(bad)?;
+        }
+    }
+    Ok(out.finish().map_err(bad)?.into_inner())
+}
+
+/// `content.xml` without whitespace-only text whose parent is not a text element
+/// (`text:…`): what an indenting writer puts between rows and cells.
+fn strip_table_space<R: Read>(content: R) -> Result<Vec<u8>, ReadError> {
+    let bad = |e: &dyn std::fmt::Display| corrupt(format!("ods content.xml: {e}"));
+    let mut reader = quick_xml::Reader::from_reader(BufReader::new(content));
+    let mut writer = quick_xml::Writer::new(Vec::new());
+    let mut buf = Vec::new();
+    // Whether each open element is a text element (`text:p`, `text:span`…).
+    let mut in_text: Vec<bool> = Vec::new();
+    loop {
+        buf.clear();
+        let ev = reader.read_event_into(&mut buf).map_err(|e| bad(&e))?;
+        match &ev {
+            Event::Eof => break,
+            Event::Start(e) => in_text.push(e.name().as_ref().starts_with("text:")),
+            Event::End(_) => {
+                in_text.pop();
+            }
+            Event::Text(t)
+                if !in_text.last().copied().unwrap_or(false)
+                    && t.bytes().all(|b| b.is_ascii_whitespace()) =>
+            {
+                continue;
+            }
+            _ => {}
+        }
+        writer.write_event(ev).map_err(|e| bad(&e))?;
+    }
+    Ok(writer.into_inner())
 }
 
 impl GridBuilder<'_> {

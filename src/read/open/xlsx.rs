@@ -38,6 +38,11 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
                 .collect();
             while let Some((cell, style)) = cells.next_cell_with_style_id().map_err(err)? {
                 let (row, col) = cell.get_position();
+                // Formatting is not data: a styled empty cell far from the table
+                // (row 150 000, column GZ) is not counted against the limits.
+                if let DataRef::Empty = cell.get_value() {
+                    continue;
+                }
                 grid.check_pos(row, col)?;
                 // Refuse an over-long string before copying it.
                 if let DataRef::String(t) = cell.get_value() {

@@ -1,0 +1,339 @@
+//! Real-world files (issue 11), through the real binary: what Excel and
+//! LibreOffice read is read; a pipe never blocks a run; a caught reader panic
+//! prints no panic text; exit 2 still gives a JSON document with `--format
+//! json`; a killed run's temporary file is cleared by the next run; and the rows
+//! of a mixed batch all add up. Fixtures: `tests/fixtures/real/make.py`.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::docx::read_docx;
+use common::{baocao, check_json, fixture, plan_2024, root, samples_copy, ttud_rows, xlsx, Row};
+use serde_json::Value;
+
+fn real(name: &str) -> PathBuf {
+    fixture("real", name)
+}
+
+/// Runs `baocao` with the frozen plan, killing it (and failing) after `secs`.
+fn baocao_within(args: &[&str], secs: u64) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .args(args)
+        .arg("--plan")
+        .arg(plan_2024())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(secs) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("baocao {args:?} still running after {secs} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn codes(file: &Value) -> Vec<String> {
+    file["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn first_message(file: &Value) -> String {
+    file["findings"][0]["message"].as_str().unwrap().to_string()
+}
+
+/// `check --format json` on one file: (exit code, its file entry).
+fn check_one(path: &Path, extra: &[&str]) -> (Option<i32>, Value) {
+    let (c, v) = check_json(&[path], extra);
+    (c, v["files"][0].clone())
+}
+
+// ---------------------------------------------------------------------------
+// Readable files are read
+
+#[test]
+fn files_excel_and_libreoffice_open_are_read() {
+    let (_, ttud) = check_one(&root().join("input/TTUD.xlsx"), &[]);
+    let ttud_rows = ttud["rows"].as_u64().unwrap();
+    assert!(ttud_rows > 0);
+    let (_, cctc) = check_one(&root().join("input/CCTC.ods"), &[]);
+    let cctc_rows = cctc["rows"].as_u64().unwrap();
+    let (_, hcth) = check_one(&root().join("input/HCTH.xls"), &[]);
+    let hcth_rows = hcth["rows"].as_u64().unwrap();
+    for (name, rows, same_as) in [
+        // The workbook part found through `_rels/.rels`, not at xl/workbook.xml.
+        ("moved-workbook.xlsx", ttud_rows, &ttud),
+        // One styled empty cell at row 150 000, or in column GZ: formatting, not data.
+        ("far-row.xlsx", ttud_rows, &ttud),
+        ("far-col.xlsx", ttud_rows, &ttud),
+        // .ods without its `mimetype` entry; .ods indented between cells.
+        ("no-mimetype.ods", cctc_rows, &cctc),
+        ("spaced.ods", cctc_rows, &cctc),
+        // .xls whose last sector is cut short.
+        ("short-sector.xls", hcth_rows, &hcth),
+    ] {
+        let (_, f) = check_one(&real(name), &[]);
+        assert_eq!(f["rows"].as_u64(), Some(rows), "{name}: {f}");
+        assert_eq!(codes(&f), codes(same_as), "{name}");
+        assert_eq!(f["unit"], same_as["unit"], "{name}");
+    }
+}
+
+#[test]
+fn an_excel_95_workbook_is_read() {
+    let (_, f) = check_one(&real("excel95.xls"), &[]);
+    assert_eq!(f["unit"], "TTUD", "{f}");
+    assert_eq!(f["rows"], 1, "{f}");
+    assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+}
+
+#[test]
+fn an_excel_2_file_says_old_format_not_damaged() {
+    let (c, f) = check_one(&real("excel2.xls"), &[]);
+    assert_eq!(c, Some(1));
+    assert_eq!(codes(&f), ["E001"]);
+    let m = first_message(&f);
+    assert!(m.contains("Excel cũ 2.x–4.0"), "{m}");
+    assert!(!m.contains("hỏng"), "{m}");
+    let hint = f["findings"][0]["hint"].as_str().unwrap();
+    assert!(hint.contains(".xlsx"), "{hint}");
+    let (_, f) = check_one(&real("excel2.xls"), &["--lang", "en"]);
+    assert!(first_message(&f).contains("Excel 2.x–4.0"), "{f}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_the_program_may_not_read_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("TTUD.xlsx");
+    std::fs::copy(root().join("input/TTUD.xlsx"), &p).unwrap();
+    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&p).is_ok() {
+        // Root reads anything: nothing to test here.
+        return;
+    }
+    let (_, f) = check_one(&p, &[]);
+    assert_eq!(codes(&f), ["E001"]);
+    assert!(first_message(&f).contains("không được phép đọc"), "{f}");
+}
+
+// ---------------------------------------------------------------------------
+// A pipe never blocks a run
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_spreadsheet_is_refused_without_being_opened() {
+    let (d, input) = samples_copy(&[]);
+    let pipe = input.join("x.xlsx");
+    mkfifo(&pipe);
+    // Given by name: E001 with its own message.
+    let o = baocao_within(&["check", "--format", "json", pipe.to_str().unwrap()], 20);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = &v["files"][0];
+    assert_eq!(codes(f), ["E001"]);
+    assert!(
+        first_message(f).contains("không phải một tệp thông thường"),
+        "{f}"
+    );
+    // In a folder: W304, for check and compile.
+    let o = baocao_within(&["check", "--format", "json", input.to_str().unwrap()], 60);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["path"].as_str().unwrap().ends_with("x.xlsx")),
+        "{v}"
+    );
+    let out = d.path().join("out/r.docx");
+    let o = baocao_within(
+        &[
+            "compile",
+            "--format",
+            "json",
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ],
+        60,
+    );
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let w304: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "W304")
+        .collect();
+    assert_eq!(w304.len(), 1, "{v}");
+    assert!(w304[0]["message"].as_str().unwrap().contains("x.xlsx"));
+}
+
+// ---------------------------------------------------------------------------
+// Exit 2 with --format json
+
+#[test]
+fn exit_2_with_json_prints_the_error_document() {
+    let o = baocao(&["check", "--format", "json", "khong-co.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["error"].as_str().unwrap().contains("khong-co.xlsx"),
+        "{v}"
+    );
+    assert_eq!(v["files"], serde_json::json!([]));
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert!(v["summary"].is_null());
+    assert!(v.get("output").is_none());
+
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("khong-co");
+    let o = baocao(&[
+        "compile",
+        "--format",
+        "json",
+        "--input",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(!v["error"].as_str().unwrap().is_empty());
+    assert!(v["summary"].is_null() && v["output"].is_null(), "{v}");
+    // Text output stays on stderr only.
+    let o = baocao(&["check", "khong-co.xlsx"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+}
+
+// ---------------------------------------------------------------------------
+// A killed run's temporary file
+
+#[test]
+fn the_next_run_clears_what_a_killed_run_left() {
+    let (d, input) = samples_copy(&[]);
+    let out_dir = d.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    // What a run killed while writing leaves: pid 99999999 exists nowhere.
+    let leftover = out_dir.join(".r.docx.99999999.tmp");
+    std::fs::write(&leftover, vec![0u8; 1 << 20]).unwrap();
+    let out = out_dir.join("r.docx");
+    let o = baocao(&[
+        "compile",
+        "--partial",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(out.exists(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!leftover.exists());
+    let names: Vec<_> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
+}
+
+// ---------------------------------------------------------------------------
+// Accounting
+
+#[test]
+fn rows_read_are_rows_reported_plus_rows_named_in_errors() {
+    let (d, input) = samples_copy(&["TTUD.xlsx"]);
+    let mut rows: Vec<Row> = ttud_rows();
+    rows.push([
+        "1",
+        "Số lượng sai",
+        "12,5",
+        "tin",
+        "05/2024",
+        "Hoàn thành",
+        "",
+        "",
+    ]);
+    // Two errors on one row: counted once.
+    rows.push([
+        "1",
+        "Hai lỗi",
+        "-3",
+        "tin",
+        "Quý V/2024",
+        "Hoàn thành",
+        "",
+        "",
+    ]);
+    rows.push([
+        "",
+        "Không có nhiệm vụ",
+        "2",
+        "tin",
+        "05/2024",
+        "Hoàn thành",
+        "",
+        "",
+    ]);
+    xlsx(&input, "TTUD.xlsx", Some("TT Ứng dụng"), &[], &rows);
+    std::fs::copy(real("excel2.xls"), input.join("QLKH-cu.xls")).unwrap();
+    std::fs::copy(real("spaced.ods"), input.join("CCTC.ods")).unwrap();
+    let out = d.path().join("r.docx");
+    let o = baocao(&[
+        "compile",
+        "--partial",
+        "--format",
+        "json",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let read = v["summary"]["rows"].as_u64().unwrap();
+    let mut in_error: BTreeSet<(String, u64)> = BTreeSet::new();
+    for f in v["files"].as_array().unwrap() {
+        let file_error = f["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["severity"] == "error" && x["row"].is_null() && x["code"] != "E201");
+        if file_error {
+            // A file left out whole names no rows: it must have none read.
+            assert_eq!(f["rows"], 0, "{f}");
+        }
+        for x in f["findings"].as_array().unwrap() {
+            if let (true, Some(row)) = (x["severity"] == "error", x["row"].as_u64()) {
+                in_error.insert((f["path"].as_str().unwrap().to_string(), row));
+            }
+        }
+    }
+    assert_eq!(in_error.len(), 3, "{in_error:?}");
+    let doc = read_docx(&out);
+    let appendix = doc.tables.last().expect("appendix");
+    let reported = appendix.iter().filter(|r| !r.header).count() as u64;
+    assert_eq!(reported, v["summary"]["rows_included"].as_u64().unwrap());
+    assert_eq!(read, reported + in_error.len() as u64, "{}", v["summary"]);
+}
