@@ -60,8 +60,8 @@ macro_rules! codes {
 }
 
 codes! {
-    E001, E002, E003, E004, E005, E006, W007,
-    E101, E102, W103, E104, E105, E106, W107, W108, W109, W110, E111, E112, W113, W114, E115,
+    E001, E002, E003, E004, E005, E006, W007, E008, W009,
+    E101, E102, W103, E104, E105, E106, W107, W108, W109, W110, E111, E112, W113, W114, E115, W116,
     E201, W202, W203,
     E301, W302, E303, W304,
 }
@@ -180,6 +180,21 @@ pub enum Kind {
     TextTooLong { limit: u64, found: u64 },
     /// W007: a header row and no data rows.
     NoDataRows,
+    /// E008: a required column is missing from the header row found; `found` are
+    /// the labels written in that row, `nearest` the one closest to the column's
+    /// labels that names no other column (if any).
+    MissingColumn {
+        column: Column,
+        found: Vec<String>,
+        nearest: Option<String>,
+    },
+    /// W009: a required column recognised by its values; `header` is its header
+    /// cell's text (maybe empty), `label` the label to give it.
+    ColumnByValues {
+        column: Column,
+        header: String,
+        label: String,
+    },
 
     // Row level.
     /// E101: no task on the row nor on a group row above it.
@@ -200,6 +215,13 @@ pub enum Kind {
     QuantityNegative { value: String },
     /// E104: the quantity is not a whole number.
     QuantityFractional { value: String },
+    /// E104: a number with its unit in the quantity cell (`02 lớp`), and another
+    /// unit in the unit-of-measure cell.
+    QuantityMeasureDiffers {
+        value: String,
+        in_quantity: String,
+        in_measure: String,
+    },
     /// E105: no status.
     StatusEmpty,
     /// E105: a status that is none of the accepted ones.
@@ -246,6 +268,16 @@ pub enum Kind {
     },
     /// E115: a quantity above 0 without a unit of measure.
     NoMeasure { quantity: u64 },
+    /// W116: a number with its unit in the quantity cell (`02 lớp`), read as
+    /// `quantity` in `measure`.
+    QuantityWithMeasure {
+        value: String,
+        quantity: u64,
+        measure: String,
+    },
+    /// W116: a status word whose reading is a judgement, read as `reading` (the
+    /// status's label).
+    StatusJudged { value: String, reading: String },
 
     // Unit level.
     /// E201: a task the unit leads has no row.
@@ -291,12 +323,15 @@ impl Kind {
             | TooManyColumns { .. }
             | TextTooLong { .. } => Code::E006,
             NoDataRows => Code::W007,
+            MissingColumn { .. } => Code::E008,
+            ColumnByValues { .. } => Code::W009,
             NoTask => Code::E101,
             TaskNotInPlan { .. } | TaskNoNumber { .. } => Code::E102,
             TaskNotAssigned { .. } => Code::W103,
-            QuantityNotNumber { .. } | QuantityNegative { .. } | QuantityFractional { .. } => {
-                Code::E104
-            }
+            QuantityNotNumber { .. }
+            | QuantityNegative { .. }
+            | QuantityFractional { .. }
+            | QuantityMeasureDiffers { .. } => Code::E104,
             StatusEmpty | StatusUnknown { .. } => Code::E105,
             TimeEmpty
             | TimeUnreadable { .. }
@@ -313,6 +348,7 @@ impl Kind {
             ContentAreasNotInPlan { .. } | ContentAreaUnreadable { .. } => Code::W113,
             MeasureUnknown { .. } => Code::W114,
             NoMeasure { .. } => Code::E115,
+            QuantityWithMeasure { .. } | StatusJudged { .. } => Code::W116,
             LeadTaskMissing { .. } => Code::E201,
             LateReport { .. } => Code::W202,
             LegacyText { .. } | DecomposedText { .. } => Code::W203,

@@ -162,6 +162,11 @@ fn list<T: Display>(items: impl IntoIterator<Item = T>) -> String {
         .join(", ")
 }
 
+/// Texts in quotes, separated by commas: `"TT", "Số lượng"`.
+fn quoted(items: &[String]) -> String {
+    list(items.iter().map(|x| format!("\"{x}\"")))
+}
+
 /// A size in bytes as a limit is stated: `50 MB`, `1.5 MB`.
 fn megabytes(n: u64) -> String {
     let mb = n as f64 / (1024.0 * 1024.0);
@@ -261,6 +266,26 @@ mod tests {
                 found: 11,
             },
             NoDataRows,
+            MissingColumn {
+                column: Column::Status,
+                found: vec![s("TT"), s("Nội dung hoạt động"), s("Tình hình")],
+                nearest: Some(s("Tình hình")),
+            },
+            MissingColumn {
+                column: Column::Time,
+                found: vec![s("TT"), s("Nội dung hoạt động")],
+                nearest: None,
+            },
+            ColumnByValues {
+                column: Column::Status,
+                header: s("Kết quả"),
+                label: s("Tình trạng"),
+            },
+            ColumnByValues {
+                column: Column::Measure,
+                header: s(""),
+                label: s("Đơn vị tính"),
+            },
             NoTask,
             TaskNotInPlan {
                 written: s("7"),
@@ -280,6 +305,11 @@ mod tests {
             },
             QuantityNegative { value: s("-3") },
             QuantityFractional { value: s("12,5") },
+            QuantityMeasureDiffers {
+                value: s("02 lớp"),
+                in_quantity: s("lớp"),
+                in_measure: s("người"),
+            },
             StatusEmpty,
             StatusUnknown { value: s("Xong") },
             TimeEmpty,
@@ -332,6 +362,15 @@ mod tests {
                 measures: vec![s("tin"), s("bài")],
             },
             NoMeasure { quantity: 3 },
+            QuantityWithMeasure {
+                value: s("02 lớp"),
+                quantity: 2,
+                measure: s("lớp"),
+            },
+            StatusJudged {
+                value: s("Đã triển khai"),
+                reading: s("Đang thực hiện"),
+            },
             LeadTaskMissing {
                 task: 3,
                 title: s("Bản tin"),

@@ -136,8 +136,25 @@ pub fn parse_time_text(s: &str, year: i32) -> Result<Period, TimeError> {
     if f.is_empty() {
         return Err(TimeError::Empty);
     }
-    if f.starts_with("thuong xuyen") || f.starts_with("ca nam") || f == "hang nam" {
-        return Period::year(year).ok_or(TimeError::NoSuchDate);
+    if let Some((phrase, named)) = Vocabulary::shipped().period(f) {
+        let y = named.unwrap_or(year);
+        let (first, last) = phrase.months();
+        let start = Period::month(y, first).ok_or(TimeError::NoSuchDate)?;
+        let end = Period::month(y, last).ok_or(TimeError::NoSuchDate)?;
+        return Ok(Period {
+            start: start.start,
+            end: end.end,
+        });
+    }
+    // `Ngày 18/5/2024`: the day.
+    if let Some(rest) = f.strip_prefix("ngay ") {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return parse_time_text(rest, year);
+        }
+    }
+    // `Từ tháng 1 đến tháng 10/2024`: from the first month to the last.
+    if let Some(rest) = f.strip_prefix("tu thang") {
+        return parse_month_range(rest.trim());
     }
     if let Some(rest) = f.strip_prefix("nam ") {
         let y: i32 = rest.trim().parse().map_err(|_| TimeError::Unreadable)?;
@@ -149,10 +166,33 @@ pub fn parse_time_text(s: &str, year: i32) -> Result<Period, TimeError> {
     if let Some(rest) = f.strip_prefix("thang") {
         return parse_month_words(rest.trim());
     }
-    if let Some(p) = parse_single(f, None)? {
+    // A day without its year (`18/5`) is that day of the plan year.
+    if let Some(p) = parse_single(f, Some(year))? {
         return Ok(p);
     }
-    parse_range(f)
+    parse_range(f, year)
+}
+
+/// `1 đến tháng 10/2024` (after `Từ tháng`): months 1 to 10 of 2024.
+fn parse_month_range(rest: &str) -> Result<Period, TimeError> {
+    let (a, b) = rest
+        .split_once(" den ")
+        .or_else(|| rest.split_once(['-', '–']))
+        .ok_or(TimeError::Unreadable)?;
+    let b = b.trim();
+    let end = parse_month_words(b.strip_prefix("thang").unwrap_or(b).trim())?;
+    let a = a.trim();
+    let start = match a.parse::<u32>() {
+        Ok(m) => Period::month(end.end.year(), m).ok_or(TimeError::NoSuchDate)?,
+        Err(_) => parse_month_words(a)?,
+    };
+    if start.start > end.end {
+        return Err(TimeError::Reversed);
+    }
+    Ok(Period {
+        start: start.start,
+        end: end.end,
+    })
 }
 
 /// `qii/2024`, `q2/2024` → the part after `q`.
@@ -199,9 +239,23 @@ fn parse_month_words(rest: &str) -> Result<Period, TimeError> {
         .split_once('/')
         .or_else(|| rest.split_once(" nam "))
         .ok_or(TimeError::Unreadable)?;
-    let m: u32 = m.trim().parse().map_err(|_| TimeError::Unreadable)?;
     let y = parse_year(y.trim()).ok_or(TimeError::Unreadable)?;
-    Period::month(y, m).ok_or(TimeError::NoSuchDate)
+    // `3, 6, 9/2024`: a list of months, from the first to the last.
+    let mut months = Vec::new();
+    for m in m.split([',', ';']).map(str::trim).filter(|m| !m.is_empty()) {
+        let m: u32 = m
+            .trim_start_matches("thang")
+            .trim()
+            .parse()
+            .map_err(|_| TimeError::Unreadable)?;
+        months.push(Period::month(y, m).ok_or(TimeError::NoSuchDate)?);
+    }
+    let first = months.iter().min().ok_or(TimeError::Unreadable)?;
+    let last = months.iter().max().ok_or(TimeError::Unreadable)?;
+    Ok(Period {
+        start: first.start,
+        end: last.end,
+    })
 }
 
 fn parse_year(s: &str) -> Option<i32> {
@@ -243,7 +297,7 @@ fn parse_single(s: &str, default_year: Option<i32>) -> Result<Option<Period>, Ti
         [m, y] if y.len() == 4 => Period::month(num(y) as i32, num(m))
             .map(Some)
             .ok_or(TimeError::NoSuchDate),
-        // dd/mm, only inside a range
+        // dd/mm: the year is the range's end's, or the plan's
         [d, m] if default_year.is_some() && d.len() <= 2 && m.len() <= 2 => {
             date(default_year.unwrap_or(0), num(m), num(d)).map(|d| Some(Period::day(d)))
         }
@@ -256,9 +310,9 @@ fn date(y: i32, m: u32, d: u32) -> Result<NaiveDate, TimeError> {
 }
 
 /// `15/5/2024 - 20/5/2024`, `15/5 - 20/5/2024`, `15/5/2024 đến 20/5/2024`.
-fn parse_range(f: &str) -> Result<Period, TimeError> {
+fn parse_range(f: &str, year: i32) -> Result<Period, TimeError> {
     let (a, b) = split_range(f).ok_or(TimeError::Unreadable)?;
-    let end = parse_single(b, None)?.ok_or(TimeError::Unreadable)?;
+    let end = parse_single(b, Some(year))?.ok_or(TimeError::Unreadable)?;
     let start = parse_single(a, Some(end.end.year()))?.ok_or(TimeError::Unreadable)?;
     if start.start > end.end {
         return Err(TimeError::Reversed);
@@ -544,6 +598,45 @@ mod tests {
             assert_eq!(t(s), Ok(r), "{s}");
         }
         assert_eq!(t("20/5/2024 - 15/5/2024"), Err(TimeError::Reversed));
+    }
+
+    #[test]
+    fn period_phrases_of_units() {
+        assert_eq!(
+            t("6 tháng đầu năm 2024"),
+            Ok(span(d(2024, 1, 1), d(2024, 6, 30)))
+        );
+        assert_eq!(
+            t("6 tháng đầu năm (2024)"),
+            Ok(span(d(2024, 1, 1), d(2024, 6, 30)))
+        );
+        assert_eq!(
+            t("6 tháng cuối năm"),
+            Ok(span(d(2024, 7, 1), d(2024, 12, 31)))
+        );
+        assert_eq!(
+            t("9 tháng năm 2024"),
+            Ok(span(d(2024, 1, 1), d(2024, 9, 30)))
+        );
+        assert_eq!(t("9 tháng"), Ok(span(d(2024, 1, 1), d(2024, 9, 30))));
+        assert_eq!(
+            t("Tháng 3, 6, 9/2024"),
+            Ok(span(d(2024, 3, 1), d(2024, 9, 30)))
+        );
+        assert_eq!(
+            t("Tháng 3,6,9 năm 2024"),
+            Ok(span(d(2024, 3, 1), d(2024, 9, 30)))
+        );
+        assert_eq!(
+            t("Từ tháng 1 đến tháng 10/2024"),
+            Ok(span(d(2024, 1, 1), d(2024, 10, 31)))
+        );
+        assert_eq!(t("Từ tháng 10 đến tháng 1/2024"), Err(TimeError::Reversed));
+        assert_eq!(t("Ngày 18/5/2024"), Ok(Period::day(d(2024, 5, 18))));
+        assert_eq!(t("18/5"), Ok(Period::day(d(2024, 5, 18))));
+        assert_eq!(t("15/5 - 20/5"), Ok(span(d(2024, 5, 15), d(2024, 5, 20))));
+        assert_eq!(t("Tháng 3, 13/2024"), Err(TimeError::NoSuchDate));
+        assert_eq!(t("5 tháng đầu năm"), Err(TimeError::Unreadable));
     }
 
     #[test]

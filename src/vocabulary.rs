@@ -1,11 +1,11 @@
-//! The words people use for the program's canonical values, as data
-//! (`templates/vocabulary.json`, see `docs/vocabulary-file.md`). The values
-//! themselves are types ([`Status`]); this file gives each its label (what forms
-//! and drop-downs show) and every spelling the checker accepts for it.
-//!
-//! Today it holds the statuses; header labels, period phrases and spellings of
-//! units of measure are meant to join them under their own keys.
+//! The words people use, as data (`templates/vocabulary.json`, see
+//! `docs/vocabulary-file.md`): header labels of the results table, status words,
+//! period phrases and spellings of units of measure. The canonical values are
+//! types ([`Status`], [`PeriodPhrase`], the reader's columns); this file gives
+//! each its label (what forms and drop-downs show) and every spelling the reader
+//! and the checker accept for it. Validated on load like the plan.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -25,8 +25,49 @@ pub const SHIPPED: &str = include_str!("../templates/vocabulary.json");
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VocabularyFile {
+    columns: ColumnLabels,
     statuses: Statuses,
+    periods: Periods,
+    measures: BTreeMap<String, Vec<String>>,
 }
+
+/// The accepted header labels of each column of the results table, as written
+/// (the first is the one a message suggests). Matching folds them
+/// ([`fold`]); the reader maps each field to its column.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnLabels {
+    pub row_number: Vec<String>,
+    pub task: Vec<String>,
+    pub activity: Vec<String>,
+    pub quantity: Vec<String>,
+    pub measure: Vec<String>,
+    pub time: Vec<String>,
+    pub status: Vec<String>,
+    pub content_areas: Vec<String>,
+    pub evidence: Vec<String>,
+}
+
+impl ColumnLabels {
+    /// Every column's key and labels, in the file's order.
+    pub fn all(&self) -> [(&'static str, &[String]); 9] {
+        [
+            ("row_number", &self.row_number),
+            ("task", &self.task),
+            ("activity", &self.activity),
+            ("quantity", &self.quantity),
+            ("measure", &self.measure),
+            ("time", &self.time),
+            ("status", &self.status),
+            ("content_areas", &self.content_areas),
+            ("evidence", &self.evidence),
+        ]
+    }
+}
+
+/// Columns whose values can tell them apart (a label shared by two columns must
+/// name one of these, so the values can decide).
+const VALUE_KNOWN_COLUMNS: [&str; 3] = ["measure", "time", "status"];
 
 /// Each status's words, keyed by [`Status::key`]. A struct rather than a map keyed
 /// by [`Status`]: a missing or unknown status is then a serde error at `statuses`,
@@ -59,14 +100,95 @@ pub struct StatusWords {
     /// Other spellings the checker accepts (`Đã hoàn thành`, `HT`).
     #[serde(default)]
     pub spellings: Vec<String>,
+    /// Words read as this status by a judgement (`Đã triển khai` as in progress):
+    /// accepted, and said (W116).
+    #[serde(default)]
+    pub judged: Vec<String>,
+}
+
+/// A period named by words rather than dates; the plan's year completes it
+/// when the text names none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PeriodPhrase {
+    /// `Thường xuyên`, `Cả năm`: the whole year.
+    WholeYear,
+    /// `6 tháng đầu năm`: January to June.
+    FirstHalf,
+    /// `6 tháng cuối năm`: July to December.
+    SecondHalf,
+    /// `9 tháng`: January to September.
+    FirstNineMonths,
+}
+
+impl PeriodPhrase {
+    pub const ALL: [PeriodPhrase; 4] = [
+        PeriodPhrase::WholeYear,
+        PeriodPhrase::FirstHalf,
+        PeriodPhrase::SecondHalf,
+        PeriodPhrase::FirstNineMonths,
+    ];
+
+    /// The key in the vocabulary file.
+    pub fn key(self) -> &'static str {
+        match self {
+            PeriodPhrase::WholeYear => "whole_year",
+            PeriodPhrase::FirstHalf => "first_half",
+            PeriodPhrase::SecondHalf => "second_half",
+            PeriodPhrase::FirstNineMonths => "first_nine_months",
+        }
+    }
+
+    /// The first and last month (1–12).
+    pub fn months(self) -> (u32, u32) {
+        match self {
+            PeriodPhrase::WholeYear => (1, 12),
+            PeriodPhrase::FirstHalf => (1, 6),
+            PeriodPhrase::SecondHalf => (7, 12),
+            PeriodPhrase::FirstNineMonths => (1, 9),
+        }
+    }
+}
+
+/// The phrases of each period.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Periods {
+    whole_year: Vec<String>,
+    first_half: Vec<String>,
+    second_half: Vec<String>,
+    first_nine_months: Vec<String>,
+}
+
+impl Periods {
+    fn get(&self, p: PeriodPhrase) -> &[String] {
+        match p {
+            PeriodPhrase::WholeYear => &self.whole_year,
+            PeriodPhrase::FirstHalf => &self.first_half,
+            PeriodPhrase::SecondHalf => &self.second_half,
+            PeriodPhrase::FirstNineMonths => &self.first_nine_months,
+        }
+    }
+}
+
+/// How a status was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusReading {
+    pub status: Status,
+    /// Read by a judgement (a `judged` word): the checker says so (W116).
+    pub judged: bool,
 }
 
 /// The validated vocabulary.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
+    columns: ColumnLabels,
     statuses: Statuses,
-    /// The matching key of every label and spelling, with its status.
-    status_keys: Vec<(String, Status)>,
+    /// The matching key of every label and spelling, with its reading.
+    status_keys: Vec<(String, StatusReading)>,
+    /// The matching key of every period phrase ([`period_key`]), with its period.
+    period_keys: Vec<(String, PeriodPhrase)>,
+    /// Folded name or spelling of a unit of measure → its name.
+    measure_keys: BTreeMap<String, String>,
 }
 
 impl Vocabulary {
@@ -86,49 +208,22 @@ impl Vocabulary {
     /// Parses and validates vocabulary JSON.
     pub fn from_json(json: &str) -> Result<Vocabulary, DataFileError> {
         let file: VocabularyFile = datafile::parse(json)?;
-        let statuses = file.statuses;
-        let mut status_keys: Vec<(String, Status)> = Vec::new();
-        for status in Status::ALL {
-            let base = format!("statuses.{}", status.key());
-            let words = statuses.get(status);
-            let all = std::iter::once((format!("{base}.label"), &words.label)).chain(
-                words
-                    .spellings
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (format!("{base}.spellings[{i}]"), s)),
-            );
-            if words.label.contains([',', '"']) {
-                return Err(DataFileError::new(
-                    format!("{base}.label"),
-                    "a label cannot contain a comma or a double quote (it goes into the form's drop-down list)",
-                ));
-            }
-            for (path, text) in all {
-                datafile::check_text(&path, text, &[])?;
-                let key = match_key(text);
-                if key.is_empty() {
-                    return Err(DataFileError::new(path, "must not be empty"));
-                }
-                match status_keys.iter().find(|(k, _)| *k == key) {
-                    Some((_, other)) if *other != status => {
-                        return Err(DataFileError::new(
-                            path,
-                            format!(
-                                "\"{text}\" is also a spelling of \"{}\" (case, diacritics and spacing do not count)",
-                                other.key()
-                            ),
-                        ));
-                    }
-                    Some(_) => {}
-                    None => status_keys.push((key, status)),
-                }
-            }
-        }
+        check_columns(&file.columns)?;
+        let status_keys = status_keys(&file.statuses)?;
+        let period_keys = period_keys(&file.periods)?;
+        let measure_keys = measure_keys(&file.measures)?;
         Ok(Vocabulary {
-            statuses,
+            columns: file.columns,
+            statuses: file.statuses,
             status_keys,
+            period_keys,
+            measure_keys,
         })
+    }
+
+    /// The header labels of every column.
+    pub fn columns(&self) -> &ColumnLabels {
+        &self.columns
     }
 
     /// The status's label (`Hoàn thành`).
@@ -149,12 +244,208 @@ impl Vocabulary {
     /// Reads a status: `s` matches a label or spelling when they fold alike
     /// ([`fold`]: case, diacritics, spacing), a trailing `.` or `;` ignored.
     pub fn status(&self, s: &str) -> Option<Status> {
+        self.read_status(s).map(|r| r.status)
+    }
+
+    /// Reads a status, and whether the reading is a judgement (a `judged` word).
+    pub fn read_status(&self, s: &str) -> Option<StatusReading> {
         let key = match_key(s);
         self.status_keys
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, status)| *status)
+            .map(|(_, r)| *r)
     }
+
+    /// Reads a period phrase (`6 tháng đầu năm 2024`, `9 tháng`, `Thường xuyên
+    /// trong năm`): the period, and the year the text names, if any.
+    pub fn period(&self, s: &str) -> Option<(PeriodPhrase, Option<i32>)> {
+        let (key, year) = period_key(s);
+        if key.is_empty() {
+            return None;
+        }
+        self.period_keys
+            .iter()
+            .find(|(k, p)| {
+                *k == key
+                    || (*p == PeriodPhrase::WholeYear
+                        && k.len() >= 6
+                        && key
+                            .strip_prefix(k.as_str())
+                            .is_some_and(|r| r.starts_with(|c: char| !c.is_alphanumeric())))
+            })
+            .map(|(_, p)| (*p, year))
+    }
+
+    /// The name of a unit of measure written in one of its spellings (`tin bài`
+    /// → `tin/bài`), or written as its name; `None` when the vocabulary does not
+    /// know it. Which names a plan accepts is the plan's (`units_of_measure`).
+    pub fn measure(&self, written: &str) -> Option<&str> {
+        self.measure_keys
+            .get(&fold(written.trim().trim_end_matches(['.', ';'])))
+            .map(String::as_str)
+    }
+}
+
+/// Header labels: NFC, not empty, every column with at least one; a label may
+/// name two columns only when one of them is known by its values (the values
+/// then decide), never three.
+fn check_columns(columns: &ColumnLabels) -> Result<(), DataFileError> {
+    let mut seen: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (key, labels) in columns.all() {
+        let base = format!("columns.{key}");
+        if labels.is_empty() && key != "row_number" {
+            return Err(DataFileError::new(base, "needs at least one label"));
+        }
+        for (i, label) in labels.iter().enumerate() {
+            let path = format!("{base}[{i}]");
+            datafile::check_text(&path, label, &[])?;
+            let folded = fold(label);
+            if folded.is_empty() {
+                return Err(DataFileError::new(path, "must not be empty"));
+            }
+            let owners = seen.entry(folded).or_default();
+            if !owners.contains(&key) {
+                owners.push(key);
+            }
+            let ok = match owners.as_slice() {
+                [_] => true,
+                [a, b] => VALUE_KNOWN_COLUMNS.contains(a) || VALUE_KNOWN_COLUMNS.contains(b),
+                _ => false,
+            };
+            if !ok {
+                return Err(DataFileError::new(
+                    path,
+                    format!(
+                        "\"{label}\" also names the column \"{}\"; a label may name two columns only when one of them is measure, time or status (their values then decide)",
+                        owners[0]
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every status word's matching key; a word claimed by two statuses is refused.
+fn status_keys(statuses: &Statuses) -> Result<Vec<(String, StatusReading)>, DataFileError> {
+    let mut keys: Vec<(String, StatusReading)> = Vec::new();
+    for status in Status::ALL {
+        let base = format!("statuses.{}", status.key());
+        let words = statuses.get(status);
+        if words.label.contains([',', '"']) {
+            return Err(DataFileError::new(
+                format!("{base}.label"),
+                "a label cannot contain a comma or a double quote (it goes into the form's drop-down list)",
+            ));
+        }
+        let plain = std::iter::once((format!("{base}.label"), &words.label, false)).chain(
+            words
+                .spellings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("{base}.spellings[{i}]"), s, false)),
+        );
+        let judged = words
+            .judged
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("{base}.judged[{i}]"), s, true));
+        for (path, text, judged) in plain.chain(judged) {
+            datafile::check_text(&path, text, &[])?;
+            let key = match_key(text);
+            if key.is_empty() {
+                return Err(DataFileError::new(path, "must not be empty"));
+            }
+            match keys.iter().find(|(k, _)| *k == key) {
+                Some((_, other)) if other.status != status => {
+                    return Err(DataFileError::new(
+                        path,
+                        format!(
+                            "\"{text}\" is also a spelling of \"{}\" (case, diacritics and spacing do not count)",
+                            other.status.key()
+                        ),
+                    ));
+                }
+                Some((_, other)) if other.judged != judged => {
+                    return Err(DataFileError::new(
+                        path,
+                        format!(
+                            "\"{text}\" is both a spelling and a judged word of \"{}\"",
+                            status.key()
+                        ),
+                    ));
+                }
+                Some(_) => {}
+                None => keys.push((key, StatusReading { status, judged })),
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// Every period phrase's matching key; a phrase claimed by two periods is refused.
+fn period_keys(periods: &Periods) -> Result<Vec<(String, PeriodPhrase)>, DataFileError> {
+    let mut keys: Vec<(String, PeriodPhrase)> = Vec::new();
+    for p in PeriodPhrase::ALL {
+        for (i, text) in periods.get(p).iter().enumerate() {
+            let path = format!("periods.{}[{i}]", p.key());
+            datafile::check_text(&path, text, &[])?;
+            let (key, year) = period_key(text);
+            if key.is_empty() || year.is_some() {
+                return Err(DataFileError::new(
+                    path,
+                    "must be words without a year (the year is read from the cell, else the plan's)",
+                ));
+            }
+            match keys.iter().find(|(k, _)| *k == key) {
+                Some((_, other)) if *other != p => {
+                    return Err(DataFileError::new(
+                        path,
+                        format!("\"{text}\" is also a phrase of \"{}\"", other.key()),
+                    ));
+                }
+                Some(_) => {}
+                None => keys.push((key, p)),
+            }
+        }
+    }
+    Ok(keys)
+}
+
+/// Every measure's folded name and spellings → its name.
+fn measure_keys(
+    measures: &BTreeMap<String, Vec<String>>,
+) -> Result<BTreeMap<String, String>, DataFileError> {
+    let mut keys: BTreeMap<String, String> = BTreeMap::new();
+    for (name, spellings) in measures {
+        let base = format!("measures.{name}");
+        let all = std::iter::once((base.clone(), name)).chain(
+            spellings
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (format!("{base}[{i}]"), s)),
+        );
+        for (path, text) in all {
+            datafile::check_text(&path, text, &[])?;
+            let key = fold(text);
+            if key.is_empty() {
+                return Err(DataFileError::new(path, "must not be empty"));
+            }
+            match keys.get(&key) {
+                Some(other) if other != name => {
+                    return Err(DataFileError::new(
+                        path,
+                        format!("\"{text}\" is also a spelling of \"{other}\""),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    keys.insert(key, name.clone());
+                }
+            }
+        }
+    }
+    Ok(keys)
 }
 
 /// The key a status is matched by.
@@ -163,6 +454,35 @@ fn match_key(s: &str) -> String {
     let kept = f.trim_end_matches(['.', ';']).len();
     f.truncate(kept);
     f
+}
+
+/// The key a period phrase is matched by, and the year it names: folded, a
+/// trailing year (`2024`, `(2024)`, `năm 2024`) taken off, then a trailing `năm`
+/// (`9 tháng năm 2024` and `9 tháng` are one; `6 tháng đầu năm` keeps `đầu`).
+fn period_key(s: &str) -> (String, Option<i32>) {
+    let f = fold(s);
+    let mut key = f.trim_end_matches(['.', ';', ',', ' ']);
+    let mut year = None;
+    let inner = key.strip_suffix(')').unwrap_or(key);
+    if inner.len() >= 4 && inner.is_char_boundary(inner.len() - 4) {
+        let (head, tail) = inner.split_at(inner.len() - 4);
+        if tail.bytes().all(|b| b.is_ascii_digit()) {
+            let head = if inner.len() < key.len() {
+                head.strip_suffix('(')
+            } else {
+                Some(head)
+            };
+            if let Some(head) = head.filter(|h| h.is_empty() || h.ends_with(' ')) {
+                year = tail.parse().ok();
+                key = head.trim_end();
+            }
+        }
+    }
+    let key = match key.strip_suffix("nam") {
+        Some(rest) if rest.is_empty() || rest.ends_with(' ') => rest.trim_end(),
+        _ => key,
+    };
+    (key.to_string(), year)
 }
 
 #[cfg(test)]
@@ -224,8 +544,8 @@ mod tests {
         assert!(e.message.contains("finished"), "{e}");
         let e = with(|v| v["statuses"]["done"]["colour"] = "green".into()).unwrap_err();
         assert_eq!(e.path, "statuses.done.colour");
-        let e = with(|v| v["periods"] = serde_json::json!({})).unwrap_err();
-        assert_eq!(e.path, "periods");
+        let e = with(|v| v["dates"] = serde_json::json!({})).unwrap_err();
+        assert_eq!(e.path, "dates");
     }
 
     #[test]
@@ -237,5 +557,87 @@ mod tests {
         assert_eq!(e.path, "statuses.done.label");
         let e = with(|v| v["statuses"]["done"]["spellings"][1] = " ; ".into()).unwrap_err();
         assert_eq!(e.path, "statuses.done.spellings[1]");
+    }
+
+    #[test]
+    fn judged_words_are_read_and_flagged() {
+        let v = Vocabulary::shipped();
+        let r = v.read_status("Đã triển khai").unwrap();
+        assert_eq!(r.status, Status::InProgress);
+        assert!(r.judged);
+        let r = v.read_status("Hoàn thành 100%").unwrap();
+        assert_eq!((r.status, r.judged), (Status::Done, false));
+        assert_eq!(v.status("Đã thực hiện"), Some(Status::Done));
+        assert_eq!(v.status("thực hiện thường xuyên"), Some(Status::InProgress));
+    }
+
+    #[test]
+    fn period_phrases_take_an_optional_year() {
+        let v = Vocabulary::shipped();
+        assert_eq!(
+            v.period("6 tháng đầu năm 2024"),
+            Some((PeriodPhrase::FirstHalf, Some(2024)))
+        );
+        assert_eq!(
+            v.period("6 tháng đầu năm (2024)"),
+            Some((PeriodPhrase::FirstHalf, Some(2024)))
+        );
+        assert_eq!(
+            v.period("6 tháng đầu năm"),
+            Some((PeriodPhrase::FirstHalf, None))
+        );
+        assert_eq!(
+            v.period("9 tháng năm 2024"),
+            Some((PeriodPhrase::FirstNineMonths, Some(2024)))
+        );
+        assert_eq!(
+            v.period("6 tháng cuối năm"),
+            Some((PeriodPhrase::SecondHalf, None))
+        );
+        assert_eq!(
+            v.period("Thường xuyên trong năm"),
+            Some((PeriodPhrase::WholeYear, None))
+        );
+        assert_eq!(
+            v.period("Cả năm 2024"),
+            Some((PeriodPhrase::WholeYear, Some(2024)))
+        );
+        assert_eq!(v.period("Năm 2024"), None);
+        assert_eq!(v.period("5 tháng"), None);
+    }
+
+    #[test]
+    fn measure_spellings_give_the_name() {
+        let v = Vocabulary::shipped();
+        assert_eq!(v.measure("Tin bài"), Some("tin/bài"));
+        assert_eq!(v.measure("tin, bài"), Some("tin/bài"));
+        assert_eq!(v.measure("HV"), Some("học viên"));
+        assert_eq!(v.measure("lớp"), Some("lớp"));
+        assert_eq!(v.measure("cái"), None);
+        let e = with(|v| v["measures"]["tin"] = serde_json::json!(["tin bài"])).unwrap_err();
+        // Names are read in sorted order: the second claim is refused.
+        assert_eq!(e.path, "measures.tin/bài[0]");
+        assert!(e.message.contains("\"tin\""), "{e}");
+    }
+
+    #[test]
+    fn a_label_may_name_two_columns_only_when_values_decide() {
+        assert!(Vocabulary::shipped()
+            .columns()
+            .status
+            .iter()
+            .any(|l| l == "Kết quả thực hiện"));
+        let e = with(|v| v["columns"]["quantity"][0] = "Nhiệm vụ".into()).unwrap_err();
+        assert_eq!(e.path, "columns.quantity[0]");
+        assert!(e.message.contains("task"), "{e}");
+        let e = with(|v| v["columns"]["time"] = serde_json::json!([])).unwrap_err();
+        assert_eq!(e.path, "columns.time");
+    }
+
+    #[test]
+    fn a_period_phrase_with_a_year_is_refused() {
+        let e =
+            with(|v| v["periods"]["first_half"][0] = "6 tháng đầu năm 2024".into()).unwrap_err();
+        assert_eq!(e.path, "periods.first_half[0]");
     }
 }

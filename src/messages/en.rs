@@ -1,8 +1,8 @@
 //! English (`--lang en`): the same texts as `vi.rs`, for readers without Vietnamese.
 
 use super::{
-    encoding_name, file_names, in_code_order, list, megabytes, units, w, Explanation as X, Texts,
-    Wording,
+    encoding_name, file_names, in_code_order, list, megabytes, quoted, units, w, Explanation as X,
+    Texts, Wording,
 };
 use crate::finding::Code::{self, *};
 use crate::finding::Kind;
@@ -92,6 +92,26 @@ pub fn wording(k: &Kind) -> Wording {
             "The header row was found but no data rows below it.",
             "Enter each activity carried out on its own row below the header.",
         ),
+        MissingColumn { column: c, found, nearest } => w(
+            format!(
+                "The header row has no {} column. Columns in the header row: {}.{}",
+                column(*c),
+                quoted(found),
+                nearest.as_ref().map(|n| format!(" Nearest: \"{n}\".")).unwrap_or_default()
+            ),
+            match nearest {
+                Some(n) => format!("If \"{n}\" is the {} column, rename it \"{}\"; otherwise add a \"{}\" column to the table.", column(*c), vi_label(*c), vi_label(*c)),
+                None => format!("Add a \"{}\" column to the table (one value per row), or use the form made by baocao template.", vi_label(*c)),
+            },
+        ),
+        ColumnByValues { column: c, header, label } => w(
+            if header.is_empty() {
+                format!("This column has no header; it was taken as the {} column from its values.", column(*c))
+            } else {
+                format!("Column \"{header}\" was taken as the {} column from its values.", column(*c))
+            },
+            format!("Name the column \"{label}\" so that the file reads without guessing."),
+        ),
         NoTask => w(
             "This row names no task, and no group row above it does.",
             "Write the task's number from plan section IV in the Task column, e.g. 4.",
@@ -119,6 +139,10 @@ pub fn wording(k: &Kind) -> Wording {
         QuantityFractional { value } => w(
             format!("Quantity \"{value}\" is not a whole number ≥ 0."),
             "Enter a whole number, e.g. 12.",
+        ),
+        QuantityMeasureDiffers { value, in_quantity, in_measure } => w(
+            format!("Quantity \"{value}\" names the unit \"{in_quantity}\", but the unit-of-measure column says \"{in_measure}\"."),
+            "Write only the number in the quantity column and the right unit in the unit-of-measure column.",
         ),
         StatusEmpty => w("The status is empty.", STATUSES),
         StatusUnknown { value } => w(format!("Status \"{value}\" is not an accepted value."), STATUSES),
@@ -180,6 +204,14 @@ pub fn wording(k: &Kind) -> Wording {
             format!("Unit of measure \"{value}\" is not in the plan's list."),
             format!("Use one of: {}.", list(measures)),
         ),
+        QuantityWithMeasure { value, quantity, measure } => w(
+            format!("The quantity cell reads \"{value}\": read as quantity {quantity}, unit of measure \"{measure}\"."),
+            "Nothing to fix if that is right; next time put the number in the quantity column and the unit in the unit-of-measure column.",
+        ),
+        StatusJudged { value, reading } => w(
+            format!("Status \"{value}\" was read as \"{reading}\"."),
+            "If that is wrong, write one of the three statuses: Hoàn thành (done), Đang thực hiện (in progress), Chưa thực hiện (not started).",
+        ),
         NoMeasure { quantity } => w(
             format!("The quantity is {quantity} but the unit of measure is empty."),
             "Enter the unit of measure, e.g. tin, bài, lớp, người.",
@@ -220,6 +252,11 @@ pub fn wording(k: &Kind) -> Wording {
 }
 
 /// A column's name.
+/// A column's label in Vietnamese, as the user writes it in the sheet.
+fn vi_label(c: Column) -> &'static str {
+    super::column_label(c, super::Lang::Vi)
+}
+
 pub fn column(c: Column) -> &'static str {
     match c {
         Column::RowNumber => "No.",
@@ -258,11 +295,13 @@ pub fn file_kind(k: FileKind) -> &'static str {
 const EXPLANATIONS: [X; Code::COUNT] = [
     X { code: E001, meaning: "The file cannot be read as a spreadsheet: damaged, partly downloaded, or another kind of file (Word, PDF…) named .xlsx. It is skipped; the other files are still checked.", example: "bao-cao.xlsx is really a Word document renamed → E001.", fix: "Open the file in Excel or LibreOffice. If it opens, Save As → Excel Workbook (.xlsx) and send it again; if not, ask the unit to resend it." },
     X { code: E002, meaning: "The file is password-protected (encrypted), so its content cannot be read without the password.", example: "The workbook was saved with \"Encrypt with Password\" → E002.", fix: "Open it, go to File → Info → Protect Workbook → Encrypt with Password, clear the password, save and send again." },
-    X { code: E003, meaning: "No sheet has the results table's header row. The header must be within the first 30 rows and have at least four of the six required columns: Nhiệm vụ (task), Nội dung thực hiện (activity), Số lượng (quantity), Đơn vị tính (unit of measure), Thời gian (time), Tình trạng (status). The message lists the columns not found.", example: "A table headed \"Việc đã làm\", \"Con số\", \"Ngày\" → E003 listing all six required columns.", fix: "Name the columns as in the form (case and diacritics do not matter), or copy the figures into the form made by baocao template." },
+    X { code: E003, meaning: "No sheet has the results table's header row. The header must be within the first 30 rows and have at least three of the six required columns: Nhiệm vụ (task), Nội dung thực hiện (activity), Số lượng (quantity), Đơn vị tính (unit of measure), Thời gian (time), Tình trạng (status). The message lists the columns not found.", example: "A table headed \"Việc đã làm\", \"Con số\", \"Ngày\" → E003 listing all six required columns.", fix: "Name the columns as in the form (case and diacritics do not matter), or copy the figures into the form made by baocao template." },
     X { code: E004, meaning: "The file's unit is unknown: no \"Đơn vị:\" (or \"Tên đơn vị:\", \"Đơn vị báo cáo:\") cell in the title block, a file name that is no unit's name or code, and no --unit.", example: "ket-qua.xlsx whose title block has only the title → E004.", fix: "Write \"Đơn vị: Trung tâm Ứng dụng và Dịch vụ KH&CN\" in the title block, name the file after the unit's code (TTUD.xlsx), or run baocao check --unit TTUD file.xlsx." },
     X { code: E005, meaning: "The unit named in the file (or given with --unit) matches no name, short name, alias or code of the plan's units. A name that merely resembles a unit is never taken as that unit; the message suggests the nearest ones.", example: "B3 reads \"Đơn vị: Phòng Quản lý Khoa hoc và Công nghệ\" → E005, suggesting QLKH, QLCN.", fix: "Write the unit's name as in the plan (see baocao plan). If a unit habitually uses another name, the office can add it to the unit's aliases in the plan file." },
     X { code: E006, meaning: "The file goes over a safety limit (file size, uncompressed size, cells, rows, columns, characters in a cell). Real results files never do; the limits keep a broken or hostile file from hanging the run.", example: "A sheet with data down to row 1,048,576 because a whole column was formatted → E006 (rows).", fix: "Delete extra sheets, rows, columns and pictures; select the empty rows below the table and delete them (Delete rows), then save." },
     X { code: W007, meaning: "The header row was found but there are no data rows below it (blank, total and group rows do not count).", example: "The blank form sent back unfilled → W007.", fix: "Enter each activity on its own row. If the unit leads a task, a missing row for it is also error E201." },
+    X { code: E008, meaning: "The header row was found (it has at least three required columns), but another required column is missing from it, and no column's values show it to be that column. The message lists the columns in the header row and the nearest label. Data rows get no \"empty\" finding for the missing column.", example: "Header \"TT | Nội dung hoạt động | Nhiệm vụ số | Số lượng | ĐVT | Thời gian | Tình hình\" whose last column holds free sentences → E008: no status (Tình trạng) column; nearest \"Tình hình\".", fix: "Add the missing column, or rename the column that holds those values as in the form (e.g. \"Tình trạng\"). Case and diacritics do not matter." },
+    X { code: W009, meaning: "A required column (status, unit of measure or time) has no accepted label, but most of its values are of that column's kind, so it was taken by its values. The file is read; the warning suggests the label to give it.", example: "Column G headed \"Kết quả\" holds \"Hoàn thành\", \"Đang thực hiện\" → W009 at G5: taken as the status column; name it \"Tình trạng\".", fix: "Rename the column as suggested; nothing else to fix." },
     X { code: E101, meaning: "The row has content but an empty Task cell, and no group row above it (e.g. \"4. Tổ chức tuyên truyền…\") tells which task it belongs to.", example: "Row 8: Task empty, activity \"Đăng 5 tin\" → E101 at row 8's Task cell.", fix: "Write the task number (plan section IV), e.g. 1; or add a group row naming the task above its rows." },
     X { code: E102, meaning: "The Task cell names a task that is not in plan section IV, or has no leading task number. Accepted: 4, 4.0, IV.4, NV4, Nhiệm vụ 4, or a title with a leading number \"4. Tổ chức…\".", example: "A9 reads 17 while the plan has no task 17 → E102.", fix: "Write the task's number as in plan section IV (see baocao plan)." },
     X { code: W103, meaning: "The task exists but is not assigned to this unit, neither as lead nor as coordinator. The row is still compiled; the number may be a typo.", example: "Phòng Quản lý Khoa học reports task 5 (QLTC's alone) → W103.", fix: "Check the task number; if the unit really took part, nothing to fix." },
@@ -278,6 +317,7 @@ const EXPLANATIONS: [X; Code::COUNT] = [
     X { code: W113, meaning: "The optional content-areas column holds a number that is not an item of plan section II, or cannot be read.", example: "I6 reads \"1, 12\" while section II has 9 items → W113 (12).", fix: "Write section II item numbers separated by commas, e.g. 1, 4, 7." },
     X { code: W114, meaning: "The unit of measure is not in the plan's list; the row is compiled but cannot be summed with others.", example: "E9 reads \"cái\" → W114.", fix: "Use one of the plan's units (tin, bài, lớp, người…); the office can add units to the plan file." },
     X { code: E115, meaning: "The quantity is above 0 but there is no unit of measure, so 12 could be 12 articles, 12 classes or 12 people.", example: "Row 7: quantity 12, unit of measure empty → E115 at the unit-of-measure cell.", fix: "Enter the unit of measure, e.g. tin, bài, lớp, người." },
+    X { code: W116, meaning: "A value was read by interpretation, and the message says how: a number with its unit in one cell (\"02 lớp\", \"9 tin/bài\") is read as the quantity and the unit of measure when the unit-of-measure cell is empty or says the same; a status word whose reading is a judgement (\"Đã triển khai\", \"Thực hiện thường xuyên\") is read as \"Đang thực hiện\" (in progress). The row is compiled.", example: "F9 reads \"145 học viên\", unit of measure empty → W116: read as quantity 145, unit of measure \"học viên\".", fix: "Nothing to fix if the reading is right. Next time put the number and the unit in their own columns, and pick the status from the form's list." },
     X { code: E201, meaning: "The unit leads a task but its file has no row for that task. Results of led tasks are a required part of the report.", example: "The CCTC file has no row for task 6 → E201.", fix: "Add at least one row for the task; if it is not done yet, give the status Chưa thực hiện or Đang thực hiện." },
     X { code: W202, meaning: "The report date in the title block (\"Ngày báo cáo:\") is later than the plan's deadline for units. Without a readable report date no check is made.", example: "\"Ngày báo cáo: 20/11/2024\" with a deadline of 15/11/2024 → W202.", fix: "Send the report on time; if the date is a typo, correct it." },
     X { code: W203, meaning: "Text typed in a legacy encoding (TCVN3 with .VnTime fonts, VNI-Windows) or in decomposed Unicode was found and converted to composed Unicode. Reported once per file, with the count and the first cell.", example: "A1 shows \"Trung t©m øng dông\" (TCVN3) → W203.", fix: "In Unikey, use the converter from TCVN3 (or VNI) to Unicode on the table, then set the font to Times New Roman." },

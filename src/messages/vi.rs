@@ -2,8 +2,8 @@
 //! the value found, and what to do.
 
 use super::{
-    encoding_name, file_names, in_code_order, list, megabytes, units, w, Explanation as X, Texts,
-    Wording,
+    encoding_name, file_names, in_code_order, list, megabytes, quoted, units, w, Explanation as X,
+    Texts, Wording,
 };
 use crate::finding::Code::{self, *};
 use crate::finding::Kind;
@@ -93,6 +93,26 @@ pub fn wording(k: &Kind) -> Wording {
             "Có dòng tiêu đề nhưng không có dòng dữ liệu nào bên dưới.",
             "Hãy ghi mỗi hoạt động đã thực hiện vào một dòng dưới dòng tiêu đề.",
         ),
+        MissingColumn { column: c, found, nearest } => w(
+            format!(
+                "Dòng tiêu đề thiếu cột {}. Các cột có trong dòng tiêu đề: {}.{}",
+                column(*c),
+                quoted(found),
+                nearest.as_ref().map(|n| format!(" Cột gần nhất: \"{n}\".")).unwrap_or_default()
+            ),
+            match nearest {
+                Some(n) => format!("Nếu cột \"{n}\" là cột {0}, hãy đổi tên cột thành \"{0}\"; nếu không, hãy thêm cột \"{0}\" vào bảng.", column(*c)),
+                None => format!("Hãy thêm cột \"{0}\" vào bảng (mỗi dòng một giá trị), hoặc dùng biểu mẫu do lệnh baocao template tạo ra.", column(*c)),
+            },
+        ),
+        ColumnByValues { column: c, header, label } => w(
+            if header.is_empty() {
+                format!("Cột không có tên này được nhận là cột {} theo các giá trị trong cột.", column(*c))
+            } else {
+                format!("Cột \"{header}\" được nhận là cột {} theo các giá trị trong cột.", column(*c))
+            },
+            format!("Hãy đặt tên cột là \"{label}\" để biểu được đọc chắc chắn."),
+        ),
         NoTask => w(
             "Dòng này chưa ghi nhiệm vụ, và phía trên không có dòng nhóm nào ghi nhiệm vụ.",
             "Hãy ghi số nhiệm vụ theo mục IV của kế hoạch vào cột Nhiệm vụ, ví dụ 4.",
@@ -120,6 +140,10 @@ pub fn wording(k: &Kind) -> Wording {
         QuantityFractional { value } => w(
             format!("Số lượng \"{value}\" không phải số nguyên không âm."),
             "Hãy nhập một số nguyên, ví dụ 12.",
+        ),
+        QuantityMeasureDiffers { value, in_quantity, in_measure } => w(
+            format!("Số lượng \"{value}\" ghi đơn vị \"{in_quantity}\", nhưng cột Đơn vị tính ghi \"{in_measure}\"."),
+            "Hãy chỉ ghi số vào cột Số lượng và ghi đúng đơn vị ở cột Đơn vị tính.",
         ),
         StatusEmpty => w("Chưa ghi tình trạng.", STATUSES),
         StatusUnknown { value } => w(format!("Tình trạng \"{value}\" không hợp lệ."), STATUSES),
@@ -180,6 +204,14 @@ pub fn wording(k: &Kind) -> Wording {
         MeasureUnknown { value, measures } => w(
             format!("Đơn vị tính \"{value}\" không có trong danh sách của kế hoạch."),
             format!("Hãy dùng một trong các đơn vị tính: {}.", list(measures)),
+        ),
+        QuantityWithMeasure { value, quantity, measure } => w(
+            format!("Ô số lượng ghi \"{value}\": đã đọc là số lượng {quantity}, đơn vị tính \"{measure}\"."),
+            "Nếu đúng thì không cần sửa; lần sau hãy ghi số vào cột Số lượng và đơn vị vào cột Đơn vị tính.",
+        ),
+        StatusJudged { value, reading } => w(
+            format!("Tình trạng \"{value}\" được hiểu là \"{reading}\"."),
+            format!("Nếu không đúng, {}", STATUSES.replacen("Hãy", "hãy", 1)),
         ),
         NoMeasure { quantity } => w(
             format!("Số lượng là {quantity} nhưng chưa ghi đơn vị tính."),
@@ -261,11 +293,13 @@ pub fn file_kind(k: FileKind) -> &'static str {
 const EXPLANATIONS: [X; Code::COUNT] = [
     X { code: E001, meaning: "Tệp không đọc được như một bảng tính: tệp bị hỏng, tải về chưa hết, hoặc là một loại tệp khác (Word, PDF…) bị đặt tên đuôi .xlsx. Tệp này bị bỏ qua; các tệp khác vẫn được kiểm tra.", example: "Tệp bao-cao.xlsx thật ra là văn bản Word đổi tên → E001.", fix: "Mở tệp bằng Excel hoặc LibreOffice. Nếu mở được, chọn Lưu thành… → Sổ làm việc Excel (.xlsx) rồi gửi lại; nếu không, xin đơn vị gửi lại tệp." },
     X { code: E002, meaning: "Tệp được đặt mật khẩu (mã hóa), nên không ai đọc được nội dung nếu không có mật khẩu.", example: "Biểu được lưu với tùy chọn \"Mã hóa bằng Mật khẩu\" → E002.", fix: "Mở tệp, vào Tệp → Thông tin → Bảo vệ Sổ làm việc → Mã hóa bằng Mật khẩu, xóa mật khẩu, lưu và gửi lại." },
-    X { code: E003, meaning: "Không trang tính nào có dòng tiêu đề của bảng kết quả. Dòng tiêu đề phải nằm trong 30 dòng đầu và có ít nhất bốn trong sáu cột bắt buộc: Nhiệm vụ, Nội dung thực hiện, Số lượng, Đơn vị tính, Thời gian, Tình trạng. Thông báo nêu các cột không tìm thấy.", example: "Bảng có các cột \"Việc đã làm\", \"Con số\", \"Ngày\" → E003: thiếu các cột Nhiệm vụ, Nội dung thực hiện, Số lượng, Đơn vị tính, Thời gian, Tình trạng.", fix: "Đặt tên cột theo biểu mẫu (chữ hoa, chữ thường, dấu không quan trọng), hoặc chép số liệu sang biểu mẫu do lệnh baocao template tạo ra." },
+    X { code: E003, meaning: "Không trang tính nào có dòng tiêu đề của bảng kết quả. Dòng tiêu đề phải nằm trong 30 dòng đầu và có ít nhất ba trong sáu cột bắt buộc: Nhiệm vụ, Nội dung thực hiện, Số lượng, Đơn vị tính, Thời gian, Tình trạng. Thông báo nêu các cột không tìm thấy.", example: "Bảng có các cột \"Việc đã làm\", \"Con số\", \"Ngày\" → E003: thiếu các cột Nhiệm vụ, Nội dung thực hiện, Số lượng, Đơn vị tính, Thời gian, Tình trạng.", fix: "Đặt tên cột theo biểu mẫu (chữ hoa, chữ thường, dấu không quan trọng), hoặc chép số liệu sang biểu mẫu do lệnh baocao template tạo ra." },
     X { code: E004, meaning: "Không biết tệp là của đơn vị nào: phần đầu biểu không có ô \"Đơn vị:\" (hoặc \"Tên đơn vị:\", \"Đơn vị báo cáo:\"), tên tệp không phải tên hay mã đơn vị, và không dùng --unit.", example: "Tệp ket-qua.xlsx, phần đầu biểu chỉ có tiêu đề → E004.", fix: "Ghi \"Đơn vị: Trung tâm Ứng dụng và Dịch vụ KH&CN\" ở phần đầu biểu, hoặc đặt tên tệp theo mã đơn vị (TTUD.xlsx), hoặc chạy baocao check --unit TTUD tệp.xlsx." },
     X { code: E005, meaning: "Tên đơn vị ghi trong biểu (hoặc mã ghi sau --unit) không khớp tên, tên viết tắt hay mã của đơn vị nào trong kế hoạch. Tên gần giống không được tự nhận là đơn vị đó; thông báo gợi ý những đơn vị gần nhất.", example: "Ô B3 ghi \"Đơn vị: Phòng Quản lý Khoa hoc và Công nghệ\" → E005, gợi ý QLKH, QLCN.", fix: "Ghi đúng tên đơn vị như trong kế hoạch (xem baocao plan). Nếu đơn vị hay dùng một tên khác, Phòng HC-TH có thể thêm tên đó vào danh sách tên gọi khác (aliases) trong tệp kế hoạch." },
     X { code: E006, meaning: "Tệp vượt một giới hạn an toàn (dung lượng tệp, dung lượng sau giải nén, số ô, số dòng, số cột, độ dài chữ trong một ô). Biểu kết quả thật không bao giờ lớn như vậy; giới hạn giúp một tệp hỏng hoặc độc hại không làm treo máy.", example: "Một trang tính có dữ liệu đến dòng 1.048.576 do định dạng cả cột → E006 (số dòng).", fix: "Xóa các trang tính, dòng, cột, hình ảnh thừa; chọn các dòng trống bên dưới bảng và xóa hẳn (Xóa dòng), rồi lưu lại." },
     X { code: W007, meaning: "Tìm thấy dòng tiêu đề nhưng bên dưới không có dòng dữ liệu nào (các dòng trống, dòng tổng cộng, dòng nhóm không tính).", example: "Biểu mẫu gửi đi chưa điền gì → W007.", fix: "Ghi mỗi hoạt động đã thực hiện vào một dòng. Nếu đơn vị chủ trì nhiệm vụ nào, thiếu dòng cho nhiệm vụ đó còn là lỗi E201." },
+    X { code: E008, meaning: "Đã tìm thấy dòng tiêu đề (có ít nhất ba cột bắt buộc), nhưng thiếu một cột bắt buộc khác, và không cột nào trong bảng có giá trị cho thấy đó là cột ấy. Thông báo nêu các cột có trong dòng tiêu đề và cột có tên gần nhất. Các dòng dữ liệu không bị báo lỗi \"trống\" cho cột không có.", example: "Dòng tiêu đề \"TT | Nội dung hoạt động | Nhiệm vụ số | Số lượng | ĐVT | Thời gian | Tình hình\", cột cuối ghi những câu tự do → E008: thiếu cột Tình trạng; cột gần nhất \"Tình hình\".", fix: "Thêm cột còn thiếu vào bảng, hoặc đổi tên cột đang giữ giá trị ấy theo tên trong biểu mẫu (ví dụ \"Tình trạng\"). Tên cột không phân biệt chữ hoa, chữ thường, dấu." },
+    X { code: W009, meaning: "Một cột bắt buộc (Tình trạng, Đơn vị tính hoặc Thời gian) không có tên được chấp nhận, nhưng phần lớn giá trị trong cột đúng là loại giá trị của cột ấy, nên cột được nhận theo giá trị. Biểu vẫn được đọc; cảnh báo gợi ý tên cột nên đặt.", example: "Cột G có tiêu đề \"Kết quả\" và các ô ghi \"Hoàn thành\", \"Đang thực hiện\" → W009 tại ô G5: cột được nhận là cột Tình trạng; hãy đặt tên cột là \"Tình trạng\".", fix: "Đổi tên cột theo gợi ý; không cần sửa gì khác." },
     X { code: E101, meaning: "Dòng có nội dung nhưng ô Nhiệm vụ để trống, và phía trên không có dòng nhóm (ví dụ \"4. Tổ chức tuyên truyền…\") để biết dòng thuộc nhiệm vụ nào.", example: "Dòng 8: Nhiệm vụ trống, Nội dung \"Đăng 5 tin\" → E101 tại ô Nhiệm vụ của dòng 8.", fix: "Ghi số nhiệm vụ (mục IV của kế hoạch) vào ô, ví dụ 1; hoặc thêm một dòng nhóm ghi nhiệm vụ phía trên các dòng của nhiệm vụ đó." },
     X { code: E102, meaning: "Ô Nhiệm vụ ghi một nhiệm vụ không có trong mục IV của kế hoạch, hoặc không có số nhiệm vụ ở đầu. Chấp nhận: 4, 4.0, IV.4, NV4, Nhiệm vụ 4, hoặc tên có số ở đầu \"4. Tổ chức…\".", example: "Ô A9 ghi 17 trong khi kế hoạch không có nhiệm vụ 17 → E102.", fix: "Ghi đúng số nhiệm vụ theo mục IV của kế hoạch (xem baocao plan)." },
     X { code: W103, meaning: "Nhiệm vụ có trong kế hoạch nhưng không giao cho đơn vị này, kể cả chủ trì hay phối hợp. Dòng vẫn được tổng hợp; đây có thể là ghi nhầm số nhiệm vụ.", example: "Phòng Quản lý Khoa học báo cáo nhiệm vụ 5 (chỉ Phòng QL TCĐLCL thực hiện) → W103.", fix: "Kiểm tra lại số nhiệm vụ; nếu đúng là đơn vị có tham gia thì không cần sửa." },
@@ -281,6 +315,7 @@ const EXPLANATIONS: [X; Code::COUNT] = [
     X { code: W113, meaning: "Cột Nội dung tuyên truyền (không bắt buộc) ghi số không có ở mục II của kế hoạch, hoặc không đọc được.", example: "Ô I6 ghi \"1, 12\" trong khi mục II có 9 nội dung → W113 (12).", fix: "Ghi số thứ tự nội dung ở mục II, cách nhau bằng dấu phẩy, ví dụ 1, 4, 7." },
     X { code: W114, meaning: "Đơn vị tính không có trong danh sách của kế hoạch; dòng vẫn được tổng hợp nhưng không cộng chung được với các dòng khác.", example: "Ô E9 ghi \"cái\" → W114.", fix: "Dùng một đơn vị tính của kế hoạch (tin, bài, lớp, người…); Phòng HC-TH có thể bổ sung đơn vị tính vào tệp kế hoạch." },
     X { code: E115, meaning: "Có số lượng lớn hơn 0 nhưng không ghi đơn vị tính, nên không biết là 12 tin, 12 lớp hay 12 người.", example: "Dòng 7: Số lượng 12, Đơn vị tính trống → E115 tại ô Đơn vị tính.", fix: "Ghi đơn vị tính, ví dụ tin, bài, lớp, người." },
+    X { code: W116, meaning: "Một giá trị được đọc bằng cách diễn giải, và thông báo nói đã đọc thế nào: số lượng ghi kèm đơn vị trong cùng một ô (\"02 lớp\", \"9 tin/bài\") được đọc thành số và đơn vị tính khi cột Đơn vị tính trống hoặc ghi cùng đơn vị; tình trạng ghi bằng từ cần hiểu ý (\"Đã triển khai\", \"Thực hiện thường xuyên\") được hiểu là \"Đang thực hiện\". Dòng vẫn được tổng hợp.", example: "Ô F9 ghi \"145 học viên\", ô Đơn vị tính trống → W116: đã đọc là số lượng 145, đơn vị tính \"học viên\".", fix: "Nếu cách đọc đúng thì không cần sửa. Lần sau ghi số ở cột Số lượng, đơn vị ở cột Đơn vị tính, và chọn tình trạng trong danh sách của biểu mẫu." },
     X { code: E201, meaning: "Đơn vị chủ trì một nhiệm vụ nhưng biểu không có dòng nào cho nhiệm vụ đó. Kết quả nhiệm vụ chủ trì là phần bắt buộc của báo cáo.", example: "Biểu của Chi cục TCĐLCL không có dòng nào cho nhiệm vụ 6 → E201.", fix: "Thêm ít nhất một dòng cho nhiệm vụ; nếu chưa làm, ghi tình trạng Chưa thực hiện hoặc Đang thực hiện." },
     X { code: W202, meaning: "Ngày báo cáo ghi ở phần đầu biểu (\"Ngày báo cáo:\") muộn hơn hạn gửi của kế hoạch. Không ghi ngày báo cáo hoặc ghi không đọc được thì không kiểm tra.", example: "\"Ngày báo cáo: 20/11/2024\" khi hạn là 15/11/2024 → W202.", fix: "Gửi báo cáo đúng hạn; nếu ngày ghi nhầm, sửa lại." },
     X { code: W203, meaning: "Có chữ gõ bằng bảng mã cũ (TCVN3 với phông .VnTime, VNI-Windows) hoặc Unicode tổ hợp; công cụ đã tự chuyển sang Unicode dựng sẵn. Mỗi tệp chỉ báo một lần, kèm số ô và ô đầu tiên.", example: "Ô A1 hiển thị \"Trung t©m øng dông\" (TCVN3) → W203.", fix: "Dùng Unikey: chọn bảng, Công cụ chuyển mã từ TCVN3 (hoặc VNI) sang Unicode, rồi đổi phông sang Times New Roman." },

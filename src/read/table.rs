@@ -120,7 +120,7 @@ mod labels;
 
 use std::collections::{BTreeSet, HashMap};
 
-pub use labels::{header_column, HEADER_LABELS};
+pub use labels::{header_column, header_columns, labels_of, suggested_label};
 
 use super::Grid;
 use crate::text::squash_spaces;

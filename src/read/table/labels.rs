@@ -1,48 +1,69 @@
-//! The words the reader recognises, as data, and the small matchers over them.
-//! Every label is written here already *folded* (see [`crate::text::fold`]): lower
-//! case, no diacritics, `đ` → `d`, single spaces.
+//! The words the reader recognises and the small matchers over them. Header
+//! labels are the vocabulary's (`templates/vocabulary.json`); the title-block,
+//! remarks and signature words below are written here already *folded* (see
+//! [`crate::text::fold`]): lower case, no diacritics, `đ` → `d`, single spaces.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::Column;
 use crate::read::CellValue;
 use crate::text::fold;
+use crate::vocabulary::Vocabulary;
 
-/// Accepted header labels per column (`shared/spec/input-spreadsheet.md`), folded.
-/// A cell matches when its folded text equals one of these, after removing a
-/// trailing colon, `*`, `.` or parenthesised note (`Số lượng (*)`, `Thời gian:`).
-pub static HEADER_LABELS: &[(Column, &[&str])] = &[
-    (Column::RowNumber, &["stt", "tt", "so tt", "so thu tu"]),
-    (
-        Column::Task,
-        &[
-            "nhiem vu",
-            "ma nhiem vu",
-            "nhiem vu so",
-            "so nhiem vu",
-            "hinh thuc tuyen truyen",
-        ],
-    ),
-    (
-        Column::Activity,
-        &[
-            "noi dung thuc hien",
-            "noi dung cong viec",
-            "hoat dong",
-            "ket qua thuc hien",
-        ],
-    ),
-    (Column::Quantity, &["so luong", "khoi luong", "sl"]),
-    (Column::Measure, &["don vi tinh", "dvt", "d.v.t", "dv tinh"]),
-    (
-        Column::Time,
-        &["thoi gian", "thoi gian thuc hien", "ngay thuc hien"],
-    ),
-    (Column::Status, &["tinh trang", "tien do", "trang thai"]),
-    (
-        Column::ContentAreas,
-        &["noi dung tuyen truyen", "muc ii", "noi dung (muc ii)"],
-    ),
-    (Column::Evidence, &["minh chung", "ghi chu", "duong dan"]),
-];
+/// The header labels of the vocabulary (`templates/vocabulary.json`, `columns`),
+/// folded → the columns they name (two when the values must decide, as for
+/// `Kết quả thực hiện`: activity or status), in the file's order.
+fn header_labels() -> &'static HashMap<String, Vec<Column>> {
+    static LABELS: OnceLock<HashMap<String, Vec<Column>>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        let mut map: HashMap<String, Vec<Column>> = HashMap::new();
+        for (key, labels) in Vocabulary::shipped().columns().all() {
+            let column = column_of_key(key);
+            for label in labels {
+                let owners = map.entry(fold(label)).or_default();
+                if !owners.contains(&column) {
+                    owners.push(column);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The column a key of the vocabulary's `columns` names.
+fn column_of_key(key: &str) -> Column {
+    match key {
+        "row_number" => Column::RowNumber,
+        "task" => Column::Task,
+        "activity" => Column::Activity,
+        "quantity" => Column::Quantity,
+        "measure" => Column::Measure,
+        "time" => Column::Time,
+        "status" => Column::Status,
+        "content_areas" => Column::ContentAreas,
+        _ => Column::Evidence,
+    }
+}
+
+/// The label a message suggests for a column (the vocabulary's first).
+pub fn suggested_label(column: Column) -> &'static str {
+    let labels = Vocabulary::shipped().columns().all();
+    labels
+        .iter()
+        .find(|(key, _)| column_of_key(key) == column)
+        .and_then(|(_, l)| l.first())
+        .map_or("", String::as_str)
+}
+
+/// Every accepted label of a column, as written.
+pub fn labels_of(column: Column) -> &'static [String] {
+    let labels = Vocabulary::shipped().columns().all();
+    labels
+        .into_iter()
+        .find(|(key, _)| column_of_key(key) == column)
+        .map_or(&[], |(_, l)| l)
+}
 
 /// Title-block label of the unit (`Đơn vị:`), folded, commas dropped.
 pub static UNIT_LABELS: &[&str] = &["don vi", "ten don vi", "don vi bao cao"];
@@ -86,12 +107,19 @@ static SIGNATURE_PREFIXES: &[&str] = &["nguoi lap bieu", "xac nhan cua", "thu tr
 /// Prefixes of delegated signatures (`KT. GIÁM ĐỐC`, `TL. THỦ TRƯỞNG`).
 static SIGNATURE_DELEGATION: &[&str] = &["kt.", "tl.", "tm.", "q.", "ttl.", "kt", "tl", "tm"];
 
-/// The column a header cell names, if any.
+/// The column a header cell names, if any (the first, when the label names two).
 pub fn header_column(text: &str) -> Option<Column> {
+    header_columns(text).first().copied()
+}
+
+/// The columns a header cell names: none, one, or two whose values must decide.
+/// A cell matches a label when its folded text equals it, after removing a
+/// trailing colon, `*`, `.` or parenthesised note (`Số lượng (*)`, `Thời gian:`).
+pub fn header_columns(text: &str) -> &'static [Column] {
     let mut key = fold(text);
     loop {
-        if let Some(c) = lookup_header(&key) {
-            return Some(c);
+        if let Some(c) = header_labels().get(&key) {
+            return c;
         }
         let t = key.trim_end();
         let stripped = if let Some(s) = t.strip_suffix([':', '*', '.']) {
@@ -99,23 +127,16 @@ pub fn header_column(text: &str) -> Option<Column> {
         } else if t.ends_with(')') {
             match t.rfind('(') {
                 Some(i) => &t[..i],
-                None => return None,
+                None => return &[],
             }
         } else {
-            return None;
+            return &[];
         };
         key = stripped.trim_end().to_string();
         if key.is_empty() {
-            return None;
+            return &[];
         }
     }
-}
-
-fn lookup_header(key: &str) -> Option<Column> {
-    HEADER_LABELS
-        .iter()
-        .find(|(_, labels)| labels.contains(&key))
-        .map(|(c, _)| *c)
 }
 
 /// A label key: folded, commas made spaces, spaces collapsed, a leading enumerator
@@ -266,6 +287,12 @@ mod tests {
         assert_eq!(header_column("  SL "), Some(Column::Quantity));
         assert_eq!(header_column("NOI DUNG THUC HIEN"), Some(Column::Activity));
         assert_eq!(header_column("Kết quả thực hiện"), Some(Column::Activity));
+        assert_eq!(
+            header_columns("Kết quả thực hiện"),
+            [Column::Activity, Column::Status]
+        );
+        assert_eq!(header_column("Nội dung hoạt động"), Some(Column::Activity));
+        assert_eq!(header_column("Kết quả (số lượng)"), Some(Column::Quantity));
         assert_eq!(header_column("Kết quả"), None);
         assert_eq!(header_column("Nội dung"), None);
         assert_eq!(
