@@ -538,6 +538,7 @@ fn is_late(at: &str, deadline: NaiveDate) -> bool {
         .unwrap_or(false)
 }
 
+#[allow(clippy::result_large_err)] // a handler's early answer, built once per request
 fn require_office(state: &State, headers: &HeaderMap, lang: Lang) -> Result<(), Response> {
     if logged_in(state, headers) {
         Ok(())
