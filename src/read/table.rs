@@ -3,7 +3,9 @@
 //! signature rows handled) and the unit's remarks below the table.
 //!
 //! Decisions beyond the spec (`shared/spec/input-spreadsheet.md`):
-//! - **Header**: a row must itself name at least one column; it is read with the row
+//! - **Header**: the first row naming three required columns by their labels
+//!   (`templates/vocabulary.json`); the rest are then found by their values or
+//!   reported missing (`columns.rs`). A row must itself name at least one column; it is read with the row
 //!   below as a two-row header when one of its cells is merged downwards or the row
 //!   below names a column where it names none. A cell merged across columns that
 //!   have sub-headers below is a parent (`Kết quả thực hiện` over `Số lượng` |
