@@ -322,6 +322,20 @@ fn the_corpus_is_read_as_a_person_reads_it() {
             .map(|x| format!("{} {} {}", x["code"], x["cell"], x["message"]))
             .collect();
         let name = p.file_name().unwrap().to_string_lossy().to_string();
+        let warnings: Vec<String> = f["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["severity"] == "warning")
+            .map(|x| {
+                format!(
+                    "{}@{}",
+                    x["code"].as_str().unwrap(),
+                    x["cell"].as_str().unwrap_or("-")
+                )
+            })
+            .collect();
+        println!("{name}: warnings {warnings:?}");
         if f["unit"] != "TTUD" || f["rows"] != 4 || !errors.is_empty() {
             disagreements.push(format!(
                 "{name}: unit {} rows {} {errors:?}",
