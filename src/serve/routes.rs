@@ -290,6 +290,21 @@ async fn run_check(
     }
 }
 
+/// Runs an argon2 hash or verification off the runtime, a few at a time: each takes
+/// about 19 MiB, so a burst of logins or submissions stays bounded in memory.
+async fn hashing<T: Send + 'static>(
+    state: &Shared,
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let permit = state.hashes.clone().acquire_owned().await.ok()?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        job()
+    })
+    .await
+    .ok()
+}
+
 fn now_local() -> chrono::DateTime<Local> {
     Local::now()
 }
@@ -407,7 +422,7 @@ async fn submit(
         );
     };
     // Argon2 is slow on purpose: off the runtime.
-    let ok = tokio::task::spawn_blocking(move || verify_secret(&typed, &hash))
+    let ok = hashing(&state, move || verify_secret(&typed, &hash))
         .await
         .unwrap_or(false);
     if !ok {
@@ -488,7 +503,7 @@ async fn login(
         }
         Err(e) => return internal(lang, &e),
     };
-    let ok = tokio::task::spawn_blocking(move || verify_secret(&form.password, &hash))
+    let ok = hashing(&state, move || verify_secret(&form.password, &hash))
         .await
         .unwrap_or(false);
     if !ok {
@@ -634,9 +649,12 @@ async fn new_code(
     };
     let code = auth::new_access_code();
     let c = code.clone();
-    let hash = tokio::task::spawn_blocking(move || auth::hash_secret(&c))
-        .await
-        .expect("hashing does not panic");
+    let Some(hash) = hashing(&state, move || auth::hash_secret(&c)).await else {
+        return fail(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            t(lang, "err.internal").to_string(),
+        );
+    };
     let at = now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
     let l = state.ledger();
     let saved = l
