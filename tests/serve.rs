@@ -234,8 +234,7 @@ fn unit<'a>(status: &'a Value, code: &str) -> &'a Value {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    // Computed independently of the server: through the `sha256sum` tool when the
-    // machine has it, else skipped by the caller.
+    // Computed independently of the server, by coreutils' `sha256sum`.
     let mut child = Command::new("sha256sum")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
