@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod cmd;
+pub mod console;
 pub mod output;
 
 use std::io::Write;
@@ -13,6 +14,7 @@ use crate::messages::Lang;
 /// Runs the command line and returns the process exit code
 /// (0 no errors, 1 errors found, 2 could not run).
 pub fn run() -> i32 {
+    console::init();
     let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
