@@ -81,6 +81,7 @@ fn files_excel_and_libreoffice_open_are_read() {
         // One styled empty cell at row 150 000, or in column GZ: formatting, not data.
         ("far-row.xlsx", ttud_rows, &ttud),
         ("far-col.xlsx", ttud_rows, &ttud),
+        ("far-row.ods", ttud_rows, &ttud),
         // .ods without its `mimetype` entry; .ods indented between cells.
         ("no-mimetype.ods", cctc_rows, &cctc),
         ("spaced.ods", cctc_rows, &cctc),
@@ -100,6 +101,39 @@ fn an_excel_95_workbook_is_read() {
     assert_eq!(f["unit"], "TTUD", "{f}");
     assert_eq!(f["rows"], 1, "{f}");
     assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+}
+
+#[test]
+fn an_xlsb_workbook_is_read() {
+    let (_, f) = check_one(&real("sample.xlsb"), &[]);
+    assert_eq!(f["unit"], "TTUD", "{f}");
+    assert_eq!(f["rows"], 1, "{f}");
+    assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+}
+
+#[test]
+fn a_caught_reader_panic_prints_no_panic_text() {
+    // calamine's .xlsb reader panics on a shared-string index past the table.
+    let o = baocao(&[
+        "check",
+        "--format",
+        "json",
+        real("panic-sst.xlsb").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.trim().is_empty(), "{stderr}");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(codes(&v["files"][0]), ["E001"]);
+    // Text mode too, and in a batch the other files are still read.
+    let o = baocao(&[
+        "check",
+        real("panic-sst.xlsb").to_str().unwrap(),
+        real("sample.xlsb").to_str().unwrap(),
+    ]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 dòng dữ liệu"));
 }
 
 #[test]
