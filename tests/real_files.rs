@@ -262,6 +262,38 @@ fn exit_2_with_json_prints_the_error_document() {
     assert!(o.stdout.is_empty());
 }
 
+#[test]
+fn run_errors_about_the_output_are_in_the_users_language() {
+    let (_d, input) = samples_copy(&[]);
+    let inside = input.join("r.docx");
+    let args = |lang: &'static str| {
+        vec![
+            "compile".to_string(),
+            "--input".into(),
+            input.to_str().unwrap().into(),
+            "--output".into(),
+            inside.to_str().unwrap().into(),
+            "--lang".into(),
+            lang.into(),
+        ]
+    };
+    let run = |lang| {
+        let a = args(lang);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let o = baocao(&a);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let vi = run("vi");
+    assert!(
+        vi.starts_with("lỗi: ") && vi.contains("nằm ngay trong thư mục đầu vào"),
+        "{vi}"
+    );
+    assert!(!vi.contains("inside"), "{vi}");
+    let en = run("en");
+    assert!(en.contains("is inside the input folder"), "{en}");
+}
+
 // ---------------------------------------------------------------------------
 // A killed run's temporary file
 
