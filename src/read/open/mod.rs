@@ -447,7 +447,7 @@ fn open_ole(mut bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> 
     } else {
         512
     };
-    if bytes.len() % sector != 0 {
+    if !bytes.len().is_multiple_of(sector) {
         bytes.resize(bytes.len().next_multiple_of(sector), 0);
     }
     let file = cfb::Cfb::parse(&bytes).map_err(|e| corrupt(format!("broken OLE file: {e}")))?;
