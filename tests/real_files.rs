@@ -104,6 +104,24 @@ fn an_excel_95_workbook_is_read() {
 }
 
 #[test]
+fn a_lying_dimensions_record_does_not_abort() {
+    // Found by the fuzzer: calamine reserved rows × columns of the record.
+    let o = baocao_within(
+        &[
+            "check",
+            "--format",
+            "json",
+            real("lying-dimensions.xls").to_str().unwrap(),
+        ],
+        30,
+    );
+    assert!(o.status.code().is_some(), "killed by a signal");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["files"][0]["unit"], "TTUD", "{v}");
+    assert_eq!(v["files"][0]["rows"], 1, "{v}");
+}
+
+#[test]
 fn an_xlsb_workbook_is_read() {
     let (_, f) = check_one(&real("sample.xlsb"), &[]);
     assert_eq!(f["unit"], "TTUD", "{f}");
