@@ -3,5 +3,8 @@
 
 pub mod aggregate;
 pub mod exclusion;
+pub mod prose;
 pub mod render;
+#[cfg(test)]
+mod testdata;
 pub mod texts;
