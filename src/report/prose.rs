@@ -3,29 +3,40 @@
 //! summary table's cells and the appendix rows, all as strings — so the wording
 //! can be tested without Word. `render` lays this out as WordprocessingML and adds
 //! no words of its own.
+//!
+//! The rules of `report.md` ("Writing the results") live here: a task's figures
+//! are its lead units'; coordinating units' rows are contributions, never added
+//! in; each result is the unit's own activity phrase with its figure; totals only
+//! within a family of measures; each thing said once; units by full name in the
+//! body and short name in tables, never by code or file name; abbreviations
+//! spelled out at first use; counts below 10 with a leading zero.
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::check::ResultRow;
 use crate::plan::{Coordinating, Plan};
 use crate::report::aggregate::{ReportData, TaskResult, TaskStatus, Totals};
-use crate::report::exclusion::{Exclusion, Reason};
 use crate::report::texts::{fill, Texts};
 use crate::text::dmy;
 
 /// Blank left for the clerk: the document number and, without `--date`, the day.
 pub const BLANK: &str = "      ";
-/// Activities quoted per unit in a task's results.
-const EXAMPLES: usize = 3;
+/// Main outputs named per task in the summary table and in `Ưu điểm`.
+const MAIN_OUTPUTS: usize = 2;
 
 /// One block of the report's body, between the title and the end block.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A heading (`I. …`, `1. …`).
+    /// A heading (`I. …`, `1. …`), bold.
     Heading(String),
+    /// A sub-heading (`a) …`), plain.
+    SubHeading(String),
     /// A body paragraph (list items are paragraphs beginning `- `).
     Para(String),
     /// The summary table of the tasks (its header row is in the texts file).
     Summary(Vec<SummaryRow>),
+    /// The closing sentence, kept on the page of the end block.
+    Closing(String),
 }
 
 /// One task's row of the summary table.
@@ -44,6 +55,7 @@ pub struct SummaryRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppendixRow {
     pub number: String,
+    /// The unit's short name.
     pub unit: String,
     pub task: String,
     pub activity: String,
@@ -52,6 +64,13 @@ pub struct AppendixRow {
     pub time: String,
     pub status: String,
     pub evidence: String,
+}
+
+/// A line of the appendix table: a task's group row, or a data row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AppendixLine {
+    Group(String),
+    Row(AppendixRow),
 }
 
 /// The report's text.
@@ -63,11 +82,11 @@ pub struct Prose {
     pub date_line: String,
     /// The subject under `BÁO CÁO`.
     pub subject: String,
-    /// Opening to section V.
+    /// Opening to the closing sentence.
     pub body: Vec<Block>,
     /// `(Kèm theo Báo cáo số … ngày …)`.
     pub appendix_subtitle: String,
-    pub appendix: Vec<AppendixRow>,
+    pub appendix: Vec<AppendixLine>,
 }
 
 impl Prose {
@@ -77,7 +96,7 @@ impl Prose {
         let mut out = String::new();
         for b in &self.body {
             match b {
-                Block::Heading(s) | Block::Para(s) => {
+                Block::Heading(s) | Block::SubHeading(s) | Block::Para(s) | Block::Closing(s) => {
                     out.push_str(s);
                     out.push('\n');
                 }
@@ -114,6 +133,15 @@ pub fn vn_number(n: u64) -> String {
         out.push(c);
     }
     out
+}
+
+/// A count in prose: below 10 with a leading zero (`02 lớp`), else `1.234`.
+pub fn count(n: u64) -> String {
+    if n < 10 {
+        format!("{n:02}")
+    } else {
+        vn_number(n)
+    }
 }
 
 /// Day and month as written in a date line: a day below 10 and months 1 and 2
@@ -159,32 +187,44 @@ fn punctuate_list(items: Vec<String>) -> Vec<String> {
         .into_iter()
         .enumerate()
         .map(|(i, s)| {
-            let s = s.trim_end().trim_end_matches(['.', ';', ',']).to_string();
+            let s = trim_end_punct(&s).to_string();
             format!("{s}{}", if i + 1 == n { "." } else { ";" })
         })
         .collect()
 }
 
-/// Why a whole file stays out, in words fit for the report: the finding's message
-/// without its code, continued mid-sentence after "do …".
-fn exclusion_reason(e: &Exclusion, t: &Texts) -> String {
-    match &e.reason {
-        Some(Reason::Finding(f)) => {
-            let m = crate::messages::message(f, crate::messages::Lang::Vi);
-            mid_sentence(m.trim_end().trim_end_matches('.'))
+/// Drops a trailing ellipsis, full stop, semicolon or comma.
+fn trim_end_punct(s: &str) -> &str {
+    s.trim_end()
+        .trim_end_matches(['.', ';', ',', '…'])
+        .trim_end()
+}
+
+/// Lower-cases the first letter of a phrase used mid-sentence
+/// (`Thường xuyên trong năm` → `thường xuyên trong năm`), but not of a word
+/// written in capitals (`TTHC`, `ISO`).
+fn mid_sentence(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => {
+            let second_upper = s.chars().nth(1).is_some_and(char::is_uppercase);
+            if second_upper {
+                s.to_string()
+            } else {
+                f.to_lowercase().chain(c).collect()
+            }
         }
-        Some(Reason::UnitUnknown) => t.phrases.reason_unit_unknown.clone(),
         None => String::new(),
     }
 }
 
-/// Lower-cases the first letter of a plan phrase used mid-sentence
-/// (`Thường xuyên trong năm` → `thường xuyên trong năm`).
-fn mid_sentence(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+/// Task letters: `a`, `b`, … `z`, then `aa`.
+fn letter(i: usize) -> String {
+    const L: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+    if i < L.len() {
+        (L[i] as char).to_string()
+    } else {
+        format!("{}{}", letter(i / L.len() - 1), letter(i % L.len()))
     }
 }
 
@@ -210,6 +250,8 @@ impl Ctx<'_> {
         fill(s, &[("year", &self.year), ("next_year", &self.next_year)])
     }
 
+    /// A unit's full name; a code the plan does not know is kept (it cannot
+    /// reach the report: unknown units are findings).
     fn unit_name(&self, code: &str) -> String {
         self.plan
             .unit(code)
@@ -242,46 +284,65 @@ impl Ctx<'_> {
             .unwrap_or_default()
     }
 
-    /// `đăng tải 145 tin, bài; 36 văn bản; công khai 53 thủ tục hành chính`: a verb
-    /// is written once for consecutive measures that share it, as a person would.
-    fn totals_prose(&self, totals: &Totals) -> String {
-        let mut previous_verb = "";
-        let parts: Vec<String> = totals
+    /// A quantity in a measure's words: `02 lớp`, `121 tin, bài`.
+    fn quantity(&self, n: u64, measure: &str) -> String {
+        fill(
+            &self.texts.measure(measure).quantity,
+            &[("n", &count(n)), ("measure", measure)],
+        )
+    }
+
+    /// Totals added up within families of measures only (`tin` and `bài` into
+    /// `tin, bài`), in the order the totals come: `121 tin, bài; 36 văn bản`.
+    fn family_totals(&self, totals: &Totals) -> Vec<String> {
+        let mut sums: Vec<(&str, u64)> = Vec::new();
+        for (m, n) in totals {
+            let f = self.texts.family(m);
+            match sums.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, s)) => *s += n,
+                None => sums.push((f, *n)),
+            }
+        }
+        sums.into_iter().map(|(m, n)| self.quantity(n, m)).collect()
+    }
+
+    /// The one or two main outputs of a task: its lead units' family totals.
+    fn main_outputs(&self, task: &TaskResult) -> String {
+        let v: Vec<String> = self
+            .family_totals(&task.lead_totals)
+            .into_iter()
+            .take(MAIN_OUTPUTS)
+            .collect();
+        v.join(&self.texts.phrases.totals_separator)
+    }
+
+    /// A unit's results in its own words: each activity phrase (first letter
+    /// lower-cased) with its figure, `; ` between.
+    fn results(&self, rows: &[&ResultRow]) -> String {
+        let ph = &self.texts.phrases;
+        let items: Vec<String> = rows
             .iter()
-            .map(|(m, n)| {
-                let t = self.texts.measure(m);
-                let q = fill(&t.quantity, &[("n", &vn_number(*n)), ("measure", m)]);
-                let verb = t.verb.trim();
-                let repeated = verb == previous_verb;
-                previous_verb = verb;
-                if verb.is_empty() || repeated {
-                    q
-                } else {
-                    format!("{verb} {q}")
+            .map(|r| {
+                let activity = mid_sentence(trim_end_punct(r.activity.trim()));
+                match (r.quantity, &r.measure) {
+                    (Some(q), Some(m)) => fill(
+                        &ph.result_item,
+                        &[("activity", &activity), ("figure", &self.quantity(q, m))],
+                    ),
+                    _ => activity,
                 }
             })
             .collect();
-        parts.join(&self.texts.phrases.totals_separator)
-    }
-
-    /// `145 tin, bài; 53 thủ tục hành chính` (for table cells).
-    fn totals_short(&self, totals: &Totals) -> String {
-        let parts: Vec<String> = totals
-            .iter()
-            .map(|(m, n)| {
-                fill(
-                    &self.texts.measure(m).quantity,
-                    &[("n", &vn_number(*n)), ("measure", m)],
-                )
-            })
-            .collect();
-        parts.join(&self.texts.phrases.totals_separator)
+        items.join(&ph.totals_separator)
     }
 
     fn status_text(&self, t: &TaskResult) -> String {
         let word = self.texts.status_word(t.status);
+        let ph = &self.texts.phrases;
         if t.on_schedule {
-            fill(&self.texts.phrases.status_on_schedule, &[("status", word)])
+            fill(&ph.status_on_schedule, &[("status", word)])
+        } else if t.continuous && t.status == TaskStatus::Done {
+            fill(&ph.status_continuous, &[("status", word)])
         } else {
             word.to_string()
         }
@@ -303,6 +364,16 @@ impl Ctx<'_> {
             })
             .collect();
         self.texts.join_list(&refs)
+    }
+
+    /// Content areas with some activities but fewer than the texts' threshold.
+    fn thin_areas(&self) -> Vec<u32> {
+        self.data
+            .coverage
+            .iter()
+            .filter(|c| c.activities > 0 && (c.activities as u32) < self.texts.thin_coverage)
+            .map(|c| c.number)
+            .collect()
     }
 }
 
@@ -326,13 +397,16 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
     section_assessment(&mut cx);
     section_next_steps(&mut cx);
     section_proposals(&mut cx);
+    let closing = cx.standing(&texts.closing);
+    cx.out.push(Block::Closing(closing));
+    spell_out_abbreviations(&mut cx.out, texts);
     let h = &texts.header;
     Prose {
         number_line: format!("{}{BLANK}{}", h.number_label, h.number_suffix),
         date_line: date_line(texts, date, plan.deadlines.department_report),
         subject: cx.standing(&texts.subject),
         appendix_subtitle: appendix_subtitle(&cx, date),
-        appendix: appendix_rows(&cx),
+        appendix: appendix_lines(&cx),
         body: cx.out,
     }
 }
@@ -345,117 +419,105 @@ fn section_direction(cx: &mut Ctx<'_>) {
     }
 }
 
+fn assignment(cx: &Ctx<'_>, number: u32) -> Option<String> {
+    let ph = &cx.texts.phrases;
+    let plan_task = cx.plan.task(number)?;
+    let lead: Vec<&str> = plan_task.lead_units.iter().map(String::as_str).collect();
+    let coordinating = if !plan_task.coordinating_text.is_empty() {
+        mid_sentence(&plan_task.coordinating_text)
+    } else {
+        match &plan_task.coordinating_units {
+            Coordinating::All => String::new(),
+            Coordinating::Units(list) => {
+                let v: Vec<&str> = list.iter().map(String::as_str).collect();
+                cx.names(&v)
+            }
+        }
+    };
+    let timeline = mid_sentence(&plan_task.timeline_text);
+    Some(if coordinating.is_empty() {
+        fill(
+            &ph.assignment_no_coordinating,
+            &[("lead", &cx.names(&lead)), ("timeline", &timeline)],
+        )
+    } else {
+        fill(
+            &ph.assignment,
+            &[
+                ("lead", &cx.names(&lead)),
+                ("coordinating", &coordinating),
+                ("timeline", &timeline),
+            ],
+        )
+    })
+}
+
 fn section_results(cx: &mut Ctx<'_>) {
     let t = cx.texts;
     let ph = &t.phrases;
+    let data = cx.data;
     cx.heading(&t.headings.results);
-    for task in &cx.data.tasks {
-        let number = task.number.to_string();
+    cx.heading(&t.headings.tasks);
+    for (i, task) in data.tasks.iter().enumerate() {
         let h = fill(
             &t.headings.task,
             &[
-                ("number", &number),
+                ("letter", &letter(i)),
+                ("number", &task.number.to_string()),
                 ("title", &cx.task_title(task.number, false)),
             ],
         );
-        cx.heading(h);
-        if let Some(plan_task) = cx.plan.task(task.number) {
-            let lead: Vec<&str> = plan_task.lead_units.iter().map(String::as_str).collect();
-            let coordinating = if !plan_task.coordinating_text.is_empty() {
-                mid_sentence(&plan_task.coordinating_text)
-            } else {
-                match &plan_task.coordinating_units {
-                    Coordinating::All => String::new(),
-                    Coordinating::Units(list) => {
-                        let v: Vec<&str> = list.iter().map(String::as_str).collect();
-                        cx.names(&v)
-                    }
-                }
-            };
-            let timeline = mid_sentence(&plan_task.timeline_text);
-            let text = if coordinating.is_empty() {
-                fill(
-                    &ph.assignment_no_coordinating,
-                    &[("lead", &cx.names(&lead)), ("timeline", &timeline)],
-                )
-            } else {
-                fill(
-                    &ph.assignment,
-                    &[
-                        ("lead", &cx.names(&lead)),
-                        ("coordinating", &coordinating),
-                        ("timeline", &timeline),
-                    ],
-                )
-            };
-            cx.para(text);
+        cx.out.push(Block::SubHeading(h));
+        if let Some(a) = assignment(cx, task.number) {
+            cx.para(a);
         }
         if task.rows.is_empty() {
             cx.para(&ph.task_no_rows);
         } else {
-            let activities = vn_number(task.rows.len() as u64);
-            let text = if task.totals.is_empty() {
-                fill(&ph.task_result_no_totals, &[("activities", &activities)])
-            } else {
-                fill(
-                    &ph.task_result,
+            // The lead units' results are the task's.
+            for u in task.units.iter().filter(|u| u.lead) {
+                let rows: Vec<&ResultRow> = task.rows.iter().filter(|r| r.unit == u.unit).collect();
+                let s = fill(
+                    &ph.lead_result,
                     &[
-                        ("activities", &activities),
-                        ("totals", &cx.totals_prose(&task.totals)),
+                        ("unit", &cx.unit_name(&u.unit)),
+                        ("results", &cx.results(&rows)),
                     ],
-                )
-            };
-            cx.para(text);
-            let lines: Vec<String> = task
-                .units
-                .iter()
-                .map(|u| {
-                    let mut examples = u
-                        .activity_texts
-                        .iter()
-                        .take(EXAMPLES)
-                        .map(|a| a.trim_end_matches(['.', ';', ',']).to_string())
-                        .collect::<Vec<_>>()
-                        .join(&ph.totals_separator);
-                    if u.activity_texts.len() > EXAMPLES {
-                        examples = fill(&ph.more_examples, &[("examples", &examples)]);
-                    }
-                    let unit = cx.unit_name(&u.unit);
-                    let activities = vn_number(u.activities as u64);
-                    if u.totals.is_empty() {
-                        fill(
-                            &ph.unit_result_no_totals,
-                            &[
-                                ("unit", &unit),
-                                ("activities", &activities),
-                                ("examples", &examples),
-                            ],
-                        )
-                    } else {
-                        fill(
-                            &ph.unit_result,
-                            &[
-                                ("unit", &unit),
-                                ("activities", &activities),
-                                ("totals", &cx.totals_short(&u.totals)),
-                                ("examples", &examples),
-                            ],
-                        )
-                    }
-                })
-                .collect();
-            for l in punctuate_list(lines) {
-                cx.para(l);
+                );
+                cx.para(s);
             }
             let missing = task.leads_not_reported();
             if !missing.is_empty() {
                 let s = fill(&ph.leads_not_reported, &[("units", &cx.names(&missing))]);
                 cx.para(s);
             }
+            // Coordinating units' rows: contributions, never added in.
+            let contributions: Vec<String> = task
+                .units
+                .iter()
+                .filter(|u| !u.lead)
+                .map(|u| {
+                    let rows: Vec<&ResultRow> =
+                        task.rows.iter().filter(|r| r.unit == u.unit).collect();
+                    fill(
+                        &ph.contribution,
+                        &[
+                            ("unit", &cx.unit_name(&u.unit)),
+                            ("results", &cx.results(&rows)),
+                        ],
+                    )
+                })
+                .collect();
+            if !contributions.is_empty() {
+                cx.para(&ph.contributions_intro);
+                for l in punctuate_list(contributions) {
+                    cx.para(l);
+                }
+            }
         }
         let s = fill(&ph.task_status, &[("status", &cx.status_text(task))]);
         cx.para(s);
-        if task.on_schedule {
+        if task.on_schedule && !task.continuous {
             let s = fill(
                 &ph.on_schedule_note,
                 &[
@@ -466,14 +528,10 @@ fn section_results(cx: &mut Ctx<'_>) {
             cx.para(s);
         }
     }
-    let next = cx.data.tasks.len() + 1;
-    cx.heading(fill(&t.headings.summary, &[("number", &next.to_string())]));
+    cx.para(&ph.summary_intro);
     let rows = summary_rows(cx);
     cx.out.push(Block::Summary(rows));
-    cx.heading(fill(
-        &t.headings.coverage,
-        &[("number", &(next + 1).to_string())],
-    ));
+    cx.heading(&t.headings.coverage);
     coverage(cx);
 }
 
@@ -487,14 +545,10 @@ fn summary_rows(cx: &Ctx<'_>) -> Vec<SummaryRow> {
                 .task(task.number)
                 .map(|t| t.lead_units.iter().map(|u| cx.unit_short(u)).collect())
                 .unwrap_or_default();
-            let result = if task.totals.is_empty() {
-                fill(
-                    &cx.texts.phrases.activities,
-                    &[("activities", &vn_number(task.rows.len() as u64))],
-                )
-            } else {
-                cx.totals_short(&task.totals)
-            };
+            let mut result = cx.main_outputs(task);
+            if result.is_empty() && !task.rows.is_empty() {
+                result = cx.texts.phrases.summary_no_figures.clone();
+            }
             SummaryRow {
                 number: task.number.to_string(),
                 title: cx.task_title(task.number, true),
@@ -535,7 +589,7 @@ fn coverage(cx: &mut Ctx<'_>) {
                     &[
                         ("number", &c.number.to_string()),
                         ("title", &title),
-                        ("activities", &vn_number(c.activities as u64)),
+                        ("activities", &count(c.activities as u64)),
                     ],
                 )
             })
@@ -543,12 +597,18 @@ fn coverage(cx: &mut Ctx<'_>) {
         for i in punctuate_list(items) {
             cx.para(i);
         }
+        cx.para(&ph.coverage_note);
     }
     let none = cx.data.areas_not_covered();
     if none.is_empty() {
         cx.para(&ph.coverage_all);
     } else {
         let s = fill(&ph.coverage_none, &[("areas", &cx.area_refs(&none))]);
+        cx.para(s);
+    }
+    let thin = cx.thin_areas();
+    if !thin.is_empty() {
+        let s = fill(&ph.coverage_thin, &[("areas", &cx.area_refs(&thin))]);
         cx.para(s);
     }
 }
@@ -560,51 +620,71 @@ fn section_assessment(cx: &mut Ctx<'_>) {
     cx.heading(&t.headings.assessment);
     cx.heading(&t.headings.strengths);
     let planned: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.in_plan).collect();
-    let done: Vec<String> = planned
-        .iter()
-        .filter(|t| t.status == TaskStatus::Done)
-        .map(|t| fill(&ph.task_ref, &[("number", &t.number.to_string())]))
-        .collect();
-    if done.is_empty() {
-        cx.para(&ph.strengths_no_task_done);
+    let refs = |pick: &dyn Fn(&TaskResult) -> bool| -> Vec<String> {
+        planned
+            .iter()
+            .filter(|t| pick(t))
+            .map(|t| fill(&ph.task_ref, &[("number", &t.number.to_string())]))
+            .collect()
+    };
+    let done = refs(&|t| t.status == TaskStatus::Done);
+    let on_schedule = refs(&|t| t.status == TaskStatus::InProgress && t.on_schedule);
+    let mut sentence = if done.is_empty() {
+        ph.strengths_no_task_done.clone()
     } else {
-        cx.para(fill(
+        fill(
             &ph.strengths_tasks,
             &[
-                ("done", &done.len().to_string()),
-                ("total", &planned.len().to_string()),
+                ("done", &count(done.len() as u64)),
+                ("total", &count(planned.len() as u64)),
                 ("tasks", &t.join_list(&done)),
             ],
+        )
+    };
+    if !on_schedule.is_empty() {
+        sentence.push_str(&ph.totals_separator);
+        sentence.push_str(&fill(
+            &ph.strengths_on_schedule,
+            &[("tasks", &t.join_list(&on_schedule))],
         ));
     }
+    sentence.push('.');
+    cx.para(sentence);
+    let outputs: Vec<String> = planned
+        .iter()
+        .filter_map(|task| {
+            let result = cx.main_outputs(task);
+            (!result.is_empty()).then(|| {
+                fill(
+                    &ph.strengths_output,
+                    &[
+                        ("number", &task.number.to_string()),
+                        ("title", &cx.task_title(task.number, true)),
+                        ("result", &result),
+                    ],
+                )
+            })
+        })
+        .collect();
+    if !outputs.is_empty() {
+        cx.para(&ph.strengths_outputs_intro);
+        for l in punctuate_list(outputs) {
+            cx.para(l);
+        }
+    }
     if data.activities > 0 {
-        let activities = vn_number(data.activities as u64);
-        let text = if data.totals.is_empty() {
-            fill(
-                &ph.strengths_totals_no_measure,
-                &[("activities", &activities)],
-            )
-        } else {
-            fill(
-                &ph.strengths_totals,
-                &[
-                    ("activities", &activities),
-                    ("totals", &cx.totals_prose(&data.totals)),
-                ],
-            )
-        };
-        cx.para(text);
         let covered = data.coverage.iter().filter(|c| c.activities > 0).count();
         cx.para(fill(
             &ph.strengths_coverage,
             &[
-                ("covered", &covered.to_string()),
-                ("total", &data.coverage.len().to_string()),
+                ("covered", &count(covered as u64)),
+                ("total", &count(data.coverage.len() as u64)),
             ],
         ));
     }
 
     cx.heading(&t.headings.shortcomings);
+    // Only real shortcomings: a task on schedule was explained in II.
     let mut lines: Vec<String> = Vec::new();
     for task in &planned {
         let number = task.number.to_string();
@@ -617,9 +697,7 @@ fn section_assessment(cx: &mut Ctx<'_>) {
         ];
         match task.status {
             TaskStatus::Done => {}
-            TaskStatus::InProgress if task.on_schedule => {
-                lines.push(fill(&ph.task_on_schedule, &vals));
-            }
+            TaskStatus::InProgress if task.on_schedule => {}
             TaskStatus::InProgress => lines.push(fill(&ph.task_in_progress, &vals)),
             TaskStatus::NotStarted => lines.push(fill(&ph.task_not_started, &vals)),
             TaskStatus::NotReported => {
@@ -630,10 +708,73 @@ fn section_assessment(cx: &mut Ctx<'_>) {
             }
         }
     }
-    if !data.units_missing.is_empty() {
-        let codes: Vec<&str> = data.units_missing.iter().map(String::as_str).collect();
-        lines.push(fill(&ph.units_missing, &[("units", &cx.names(&codes))]));
+    if data.activities > 0 {
+        let none = data.areas_not_covered();
+        if !none.is_empty() {
+            lines.push(fill(&ph.coverage_none, &[("areas", &cx.area_refs(&none))]));
+        }
+        let thin = cx.thin_areas();
+        if !thin.is_empty() {
+            lines.push(fill(&ph.coverage_thin, &[("areas", &cx.area_refs(&thin))]));
+        }
     }
+    let no_lines = lines.is_empty();
+    for l in lines {
+        cx.para(l);
+    }
+    if !data.difficulties.is_empty() {
+        cx.para(&ph.causes_intro);
+        let items: Vec<String> = data
+            .difficulties
+            .iter()
+            .map(|r| {
+                fill(
+                    &ph.difficulty,
+                    &[
+                        ("unit", &cx.unit_name(&r.unit)),
+                        ("text", trim_end_punct(&r.text)),
+                    ],
+                )
+            })
+            .collect();
+        for i in punctuate_list(items) {
+            cx.para(i);
+        }
+    } else if no_lines {
+        cx.para(&ph.no_shortcomings);
+    }
+    reporting(cx);
+}
+
+/// The paragraph on the reporting itself (plan section VI): the cut-off, who
+/// reported on time, who late, who not at all, and whose report could not be
+/// used — in administrative words, without codes or file names.
+fn reporting(cx: &mut Ctx<'_>) {
+    let t = cx.texts;
+    let ph = &t.phrases;
+    let data = cx.data;
+    let total = cx.plan.units.len();
+    let reported: std::collections::BTreeSet<&str> = data
+        .tasks
+        .iter()
+        .flat_map(|t| t.rows.iter().map(|r| r.unit.as_str()))
+        .collect();
+    // On time: units whose figures reached the report and that were not late.
+    let on_time = cx
+        .plan
+        .units
+        .iter()
+        .filter(|u| reported.contains(u.code.as_str()))
+        .filter(|u| !data.units_late.iter().any(|l| l.unit == u.code))
+        .count();
+    let mut text = fill(
+        &ph.reporting,
+        &[
+            ("cutoff", &dmy(cx.plan.deadlines.units_report)),
+            ("on_time", &count(on_time as u64)),
+            ("total", &count(total as u64)),
+        ],
+    );
     if !data.units_late.is_empty() {
         let late: Vec<String> = data
             .units_late
@@ -648,79 +789,99 @@ fn section_assessment(cx: &mut Ctx<'_>) {
                 )
             })
             .collect();
-        lines.push(fill(
-            &ph.units_late,
-            &[
-                ("units", &t.join_list(&late)),
-                ("deadline", &dmy(cx.plan.deadlines.units_report)),
-            ],
+        text.push(' ');
+        text.push_str(&fill(&ph.reporting_late, &[("units", &t.join_list(&late))]));
+    }
+    if !data.units_missing.is_empty() {
+        let codes: Vec<&str> = data.units_missing.iter().map(String::as_str).collect();
+        text.push(' ');
+        text.push_str(&fill(
+            &ph.reporting_missing,
+            &[("units", &cx.names(&codes))],
         ));
     }
+    let mut no_unit = 0usize;
     for e in &data.exclusions {
-        let file = crate::fsutil::file_name(&e.path);
-        let reason = exclusion_reason(e, t);
-        let reason = reason.trim().trim_end_matches('.');
-        let rows: Vec<String> = e.rows.iter().map(u32::to_string).collect();
-        lines.push(match &e.unit {
-            Some(u) if !rows.is_empty() => fill(
-                &ph.rows_excluded,
-                &[
-                    ("unit", &cx.unit_name(u)),
-                    ("file", &file),
-                    ("count", &rows.len().to_string()),
-                    ("rows", &t.join_list(&rows)),
-                ],
-            ),
-            Some(u) => fill(
-                &ph.file_excluded,
-                &[
-                    ("unit", &cx.unit_name(u)),
-                    ("file", &file),
-                    ("reason", reason),
-                ],
-            ),
-            None => fill(
-                &ph.file_excluded_no_unit,
-                &[("file", &file), ("reason", reason)],
-            ),
-        });
+        match (&e.unit, e.rows.is_empty()) {
+            (Some(u), true) => {
+                text.push(' ');
+                text.push_str(&fill(&ph.file_excluded, &[("unit", &cx.unit_name(u))]));
+            }
+            (Some(u), false) => {
+                text.push(' ');
+                text.push_str(&fill(
+                    &ph.rows_excluded,
+                    &[
+                        ("unit", &cx.unit_name(u)),
+                        ("count", &count(e.rows.len() as u64)),
+                    ],
+                ));
+            }
+            (None, _) => no_unit += 1,
+        }
     }
-    let none = data.areas_not_covered();
-    if !none.is_empty() && data.activities > 0 {
-        lines.push(fill(&ph.coverage_none, &[("areas", &cx.area_refs(&none))]));
+    if no_unit > 0 {
+        text.push(' ');
+        text.push_str(&fill(
+            &ph.file_excluded_no_unit,
+            &[("count", &count(no_unit as u64))],
+        ));
     }
-    let no_lines = lines.is_empty();
-    for l in lines {
-        cx.para(l);
-    }
-    if !data.difficulties.is_empty() {
-        cx.para(&ph.difficulties_intro);
-        remarks(cx, &data.difficulties);
-    } else if no_lines {
-        cx.para(&ph.no_shortcomings);
-    }
-}
-
-fn remarks(cx: &mut Ctx<'_>, list: &[crate::report::aggregate::Remark]) {
-    let items: Vec<String> = list
-        .iter()
-        .map(|r| {
-            fill(
-                &cx.texts.phrases.remark,
-                &[("unit", &cx.unit_name(&r.unit)), ("text", &r.text)],
-            )
-        })
-        .collect();
-    for i in punctuate_list(items) {
-        cx.para(i);
-    }
+    cx.para(text);
 }
 
 fn section_next_steps(cx: &mut Ctx<'_>) {
-    cx.heading(&cx.texts.headings.next_steps);
-    for p in &cx.texts.next_steps {
+    let t = cx.texts;
+    let ph = &t.phrases;
+    cx.heading(&t.headings.next_steps);
+    for p in &t.next_steps {
         let s = cx.standing(p);
         cx.para(s);
+    }
+    // The tasks still open, with what remains (the lead units' unfinished rows)
+    // and by when.
+    let items: Vec<String> = cx
+        .data
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.in_plan && matches!(t.status, TaskStatus::InProgress | TaskStatus::NotStarted)
+        })
+        .filter_map(|task| {
+            let open: Vec<&ResultRow> = task
+                .rows
+                .iter()
+                .filter(|r| task.lead_status.iter().any(|(u, _)| *u == r.unit))
+                .filter(|r| TaskStatus::from(r.status) != TaskStatus::Done)
+                .collect();
+            if open.is_empty() {
+                return None;
+            }
+            let remaining: Vec<String> = open
+                .iter()
+                .map(|r| mid_sentence(trim_end_punct(r.activity.trim())))
+                .collect();
+            let template = if task.continuous {
+                &ph.remaining_task_continuous
+            } else {
+                &ph.remaining_task
+            };
+            Some(fill(
+                template,
+                &[
+                    ("number", &task.number.to_string()),
+                    ("title", &cx.task_title(task.number, true)),
+                    ("timeline", &mid_sentence(&cx.timeline(task.number))),
+                    ("remaining", &remaining.join(&ph.totals_separator)),
+                ],
+            ))
+        })
+        .collect();
+    if !items.is_empty() {
+        cx.para(&ph.remaining_intro);
+        for l in punctuate_list(items) {
+            cx.para(l);
+        }
     }
 }
 
@@ -731,12 +892,76 @@ fn section_proposals(cx: &mut Ctx<'_>) {
         let s = cx.standing(p);
         cx.para(s);
     }
-    if !cx.data.proposals.is_empty() {
-        cx.para(&t.phrases.proposals_intro);
-        remarks(cx, &cx.data.proposals);
-    } else if t.proposals.is_empty() {
+    if t.proposals.is_empty() {
         cx.para(&t.phrases.no_proposals);
     }
+}
+
+/// Spells each abbreviation out at its first use in the body's prose: where
+/// the full form comes first, the abbreviation is added after it
+/// (`cải cách hành chính (CCHC)`); where the abbreviation comes first, the full
+/// form is written before it. An abbreviation never used is not introduced.
+/// Tables are not changed (they come after the prose that introduces them).
+fn spell_out_abbreviations(blocks: &mut [Block], texts: &Texts) {
+    for a in &texts.abbreviations {
+        let mut first: Option<(usize, usize, bool)> = None;
+        let mut short_used = false;
+        for (i, b) in blocks.iter().enumerate() {
+            let s = match b {
+                Block::Heading(s) | Block::SubHeading(s) | Block::Para(s) | Block::Closing(s) => s,
+                Block::Summary(_) => continue,
+            };
+            let short_at = find_word(s, &a.short);
+            if short_at.is_some() {
+                short_used = true;
+            }
+            if first.is_none() {
+                let full_at = find_word(s, &a.full);
+                first = match (full_at, short_at) {
+                    (Some(f), Some(sh)) if f <= sh => Some((i, f, true)),
+                    (_, Some(sh)) => Some((i, sh, false)),
+                    (Some(f), None) => Some((i, f, true)),
+                    (None, None) => None,
+                };
+            }
+            if short_used && first.is_some() {
+                break;
+            }
+        }
+        let (Some((i, at, full_first)), true) = (first, short_used) else {
+            continue;
+        };
+        if let Block::Heading(s) | Block::SubHeading(s) | Block::Para(s) | Block::Closing(s) =
+            &mut blocks[i]
+        {
+            if full_first {
+                let end = at + a.full.len();
+                if !s[end..].starts_with(&format!(" ({})", a.short)) {
+                    s.insert_str(end, &format!(" ({})", a.short));
+                }
+            } else {
+                s.insert_str(at, &format!("{} (", a.full));
+                let end = at + a.full.len() + 2 + a.short.len();
+                s.insert(end, ')');
+            }
+        }
+    }
+}
+
+/// The byte position of `word` in `s` where it is not part of a longer word.
+fn find_word(s: &str, word: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = s[from..].find(word) {
+        let at = from + i;
+        let before = s[..at].chars().next_back();
+        let after = s[at + word.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        if edge(before) && edge(after) {
+            return Some(at);
+        }
+        from = at + word.len();
+    }
+    None
 }
 
 fn appendix_subtitle(cx: &Ctx<'_>, date: Option<NaiveDate>) -> String {
@@ -755,16 +980,26 @@ fn appendix_subtitle(cx: &Ctx<'_>, date: Option<NaiveDate>) -> String {
     )
 }
 
-fn appendix_rows(cx: &Ctx<'_>) -> Vec<AppendixRow> {
+fn appendix_lines(cx: &Ctx<'_>) -> Vec<AppendixLine> {
     let t = cx.texts;
-    let mut rows = Vec::with_capacity(cx.data.rows_included);
+    let mut lines = Vec::with_capacity(cx.data.rows_included + cx.data.tasks.len());
     let mut stt = 0u64;
     for task in &cx.data.tasks {
+        if task.rows.is_empty() {
+            continue;
+        }
+        lines.push(AppendixLine::Group(fill(
+            &t.phrases.appendix_group,
+            &[
+                ("number", &task.number.to_string()),
+                ("title", &cx.task_title(task.number, true)),
+            ],
+        )));
         for r in &task.rows {
             stt += 1;
-            rows.push(AppendixRow {
+            lines.push(AppendixLine::Row(AppendixRow {
                 number: vn_number(stt),
-                unit: r.unit.clone(),
+                unit: cx.unit_short(&r.unit),
                 task: r.task.to_string(),
                 activity: r.activity.clone(),
                 quantity: r.quantity.map(vn_number).unwrap_or_default(),
@@ -772,10 +1007,10 @@ fn appendix_rows(cx: &Ctx<'_>) -> Vec<AppendixRow> {
                 time: r.time_text.clone(),
                 status: t.status_word(r.status.into()).to_string(),
                 evidence: r.evidence.clone().unwrap_or_default(),
-            });
+            }));
         }
     }
-    rows
+    lines
 }
 
 #[cfg(test)]
@@ -783,7 +1018,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn totals_write_a_shared_verb_once() {
+    fn totals_add_up_within_families_only() {
         let plan = Plan::shipped();
         let texts = Texts::shipped();
         let data = crate::report::aggregate::aggregate(&plan, &[], &[]);
@@ -796,14 +1031,16 @@ mod tests {
             out: Vec::new(),
         };
         let totals = vec![
+            ("tin".to_string(), 1),
+            ("bài".to_string(), 11),
             ("tin/bài".to_string(), 145),
             ("văn bản".to_string(), 1234),
-            ("thủ tục".to_string(), 53),
             ("lượt".to_string(), 7),
+            ("buổi".to_string(), 3),
         ];
         assert_eq!(
-            ctx.totals_prose(&totals),
-            "đăng tải 145 tin, bài; 1.234 văn bản; công khai 53 thủ tục hành chính; 7 lượt"
+            ctx.family_totals(&totals),
+            ["157 tin, bài", "1.234 văn bản", "07 lượt", "03 buổi"]
         );
     }
 
@@ -831,7 +1068,7 @@ mod tests {
             )],
         )]);
         assert!(text.contains("Chưa có đơn vị báo cáo kết quả thực hiện nhiệm vụ này."));
-        assert!(text.contains("Các đơn vị chưa gửi báo cáo kết quả thực hiện: "));
+        assert!(text.contains(" chưa gửi báo cáo."), "{text}");
         assert!(text.contains("Thanh tra Sở"), "{text}");
         assert!(text.lines().any(|l| l == "II. KẾT QUẢ THỰC HIỆN"));
     }

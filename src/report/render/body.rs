@@ -5,7 +5,7 @@
 use super::package::{HEADER_FIRST_EMPTY, HEADER_PAGE_NUMBER};
 use super::page;
 use super::xml::{text_width, Align, Block, Cell, Font, Para, Row, Table};
-use crate::report::prose::{self, AppendixRow, Prose, SummaryRow};
+use crate::report::prose::{self, AppendixLine, Prose, SummaryRow};
 use crate::report::texts::Texts;
 
 /// Sizes in half-points.
@@ -43,6 +43,11 @@ fn heading(text: impl Into<String>) -> Para {
         .text(text, Font::new(S14).bold())
 }
 
+/// `a) …`: plain, kept with what follows.
+fn sub_heading(text: impl Into<String>) -> Para {
+    body_para(text).keep_next()
+}
+
 /// An empty paragraph whose bottom border is a centred solid line `width` long
 /// inside a space `room` wide.
 fn rule(width: u32, room: u32) -> Para {
@@ -65,6 +70,8 @@ pub fn body(p: Prose, texts: &Texts) -> String {
     for b in p.body {
         match b {
             prose::Block::Heading(s) => blocks.push(Block::Para(heading(s))),
+            prose::Block::SubHeading(s) => blocks.push(Block::Para(sub_heading(s))),
+            prose::Block::Closing(s) => blocks.push(Block::Para(body_para(s).keep_next())),
             prose::Block::Para(s) => blocks.push(Block::Para(body_para(s))),
             prose::Block::Summary(rows) => {
                 blocks.push(Block::Table(summary_table(texts, rows)));
@@ -257,7 +264,7 @@ fn end_block(t: &Texts, blocks: &mut Vec<Block>) {
     }));
 }
 
-fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixRow>, blocks: &mut Vec<Block>) {
+fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Vec<Block>) {
     let a = &t.appendix;
     let bold14 = Font::new(S14).bold();
     blocks.push(Block::Para(centered(&a.label, bold14).keep_next()));
@@ -270,7 +277,22 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixRow>, blocks: &mut Ve
     let f = Font::new(S12);
     let mut rows = Vec::with_capacity(data.len() + 1);
     rows.push(header_row(&a.headers));
-    for r in data {
+    for line in data {
+        let r = match line {
+            AppendixLine::Group(title) => {
+                let mut c = Cell::new(vec![
+                    cell_para(title, Align::Left, Font::new(S12).bold()).keep_next()
+                ]);
+                c.span = 9;
+                rows.push(Row {
+                    cells: vec![c],
+                    header: false,
+                    cant_split: true,
+                });
+                continue;
+            }
+            AppendixLine::Row(r) => r,
+        };
         let cells = vec![
             Cell::new(vec![cell_para(r.number, Align::Center, f)]),
             Cell::new(vec![cell_para(r.unit, Align::Center, f)]),
