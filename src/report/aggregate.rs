@@ -64,8 +64,12 @@ pub struct TaskResult {
     pub units: Vec<UnitResult>,
     /// Across units (every row: for the workbook, never for the report's prose).
     pub totals: Totals,
-    /// The lead units' rows only: the task's own figures.
+    /// The lead units' rows only, each event once: the task's own figures.
     pub lead_totals: Totals,
+    /// Per row (same order as `rows`): the row reports the same event as an
+    /// earlier row of another lead unit (one conference run by two lead units),
+    /// so its figure is not counted again.
+    pub repeated: Vec<bool>,
     /// Each lead unit's status ([`combine`] over its rows), `NotReported`
     /// without rows.
     pub lead_status: Vec<(String, TaskStatus)>,
@@ -333,7 +337,14 @@ fn task_result(
         })
         .collect();
     let totals = sum_totals(plan, rows.iter());
-    let lead_totals = sum_totals(plan, rows.iter().filter(|r| leads.contains(&r.unit)));
+    let repeated = repeated_events(&rows, &leads);
+    let lead_totals = sum_totals(
+        plan,
+        rows.iter()
+            .zip(&repeated)
+            .filter(|(r, rep)| leads.contains(&r.unit) && !**rep)
+            .map(|(r, _)| r),
+    );
     let lead_status: Vec<(String, TaskStatus)> = leads
         .into_iter()
         .map(|lead| {
@@ -359,11 +370,54 @@ fn task_result(
         units,
         totals,
         lead_totals,
+        repeated,
         lead_status,
         status,
         on_schedule,
         continuous,
     }
+}
+
+/// Marks the lead rows that report an event an earlier lead row of another
+/// unit already reports: same measure, quantity and period, and activity texts
+/// sharing most of their words (`Chủ trì tổ chức Hội nghị nhân Ngày KH&CN …` and
+/// `Tổ chức Hội nghị nhân Ngày KH&CN … (phối hợp Phòng HC-TH)`).
+fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
+    let words = |s: &str| -> BTreeSet<String> {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let lead_words: Vec<Option<BTreeSet<String>>> = rows
+        .iter()
+        .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
+        .collect();
+    let mut out = vec![false; rows.len()];
+    for j in 0..rows.len() {
+        let Some(wj) = &lead_words[j] else { continue };
+        let b = &rows[j];
+        if b.quantity.is_none() {
+            continue;
+        }
+        out[j] = (0..j).any(|i| {
+            let a = &rows[i];
+            let Some(wi) = &lead_words[i] else {
+                return false;
+            };
+            if out[i] || a.unit == b.unit || a.measure != b.measure || a.quantity != b.quantity {
+                return false;
+            }
+            if a.period != b.period {
+                return false;
+            }
+            let shared = wi.intersection(wj).count();
+            let smaller = wi.len().min(wj.len()).max(1);
+            shared * 10 >= smaller * 7
+        });
+    }
+    out
 }
 
 /// The status rule of `report.md`: never more than the rows show. Done when

@@ -292,40 +292,62 @@ impl Ctx<'_> {
         )
     }
 
-    /// Totals added up within families of measures only (`tin` and `bài` into
-    /// `tin, bài`), in the order the totals come: `121 tin, bài; 36 văn bản`.
-    fn family_totals(&self, totals: &Totals) -> Vec<String> {
-        let mut sums: Vec<(&str, u64)> = Vec::new();
-        for (m, n) in totals {
+    /// The one or two main outputs of a task: of its lead units' family totals,
+    /// those most of the lead rows report (then the larger figure), in plan
+    /// order of measures.
+    fn main_outputs(&self, task: &TaskResult) -> String {
+        let lead_rows: Vec<&ResultRow> = task
+            .rows
+            .iter()
+            .zip(&task.repeated)
+            .filter(|(r, rep)| !**rep && task.units.iter().any(|u| u.lead && u.unit == r.unit))
+            .map(|(r, _)| r)
+            .collect();
+        let mut families: Vec<(&str, u64, usize, usize)> = Vec::new();
+        for (rank, (m, n)) in task.lead_totals.iter().enumerate() {
             let f = self.texts.family(m);
-            match sums.iter_mut().find(|(g, _)| *g == f) {
-                Some((_, s)) => *s += n,
-                None => sums.push((f, *n)),
+            let rows = lead_rows
+                .iter()
+                .filter(|r| {
+                    r.measure
+                        .as_deref()
+                        .is_some_and(|x| self.texts.family(x) == f)
+                })
+                .count();
+            match families.iter_mut().find(|(g, ..)| *g == f) {
+                Some((_, total, count, _)) => {
+                    *total += n;
+                    *count = rows;
+                }
+                None => families.push((f, *n, rows, rank)),
             }
         }
-        sums.into_iter().map(|(m, n)| self.quantity(n, m)).collect()
-    }
-
-    /// The one or two main outputs of a task: its lead units' family totals.
-    fn main_outputs(&self, task: &TaskResult) -> String {
-        let v: Vec<String> = self
-            .family_totals(&task.lead_totals)
+        let mut chosen = families.clone();
+        chosen.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.cmp(&a.1)).then(a.3.cmp(&b.3)));
+        chosen.truncate(MAIN_OUTPUTS);
+        chosen.sort_by_key(|c| c.3);
+        let v: Vec<String> = chosen
             .into_iter()
-            .take(MAIN_OUTPUTS)
+            .map(|(f, n, ..)| self.quantity(n, f))
             .collect();
         v.join(&self.texts.phrases.totals_separator)
     }
 
     /// A unit's results in its own words: each activity phrase (first letter
     /// lower-cased) with its figure, `; ` between.
-    fn results(&self, rows: &[&ResultRow]) -> String {
+    /// A row that repeats an event another lead unit reports is written
+    /// without its figure.
+    fn results(&self, task: &TaskResult, unit: &str) -> String {
         let ph = &self.texts.phrases;
-        let items: Vec<String> = rows
+        let items: Vec<String> = task
+            .rows
             .iter()
-            .map(|r| {
+            .zip(&task.repeated)
+            .filter(|(r, _)| r.unit == unit)
+            .map(|(r, repeated)| {
                 let activity = mid_sentence(trim_end_punct(r.activity.trim()));
                 match (r.quantity, &r.measure) {
-                    (Some(q), Some(m)) => fill(
+                    (Some(q), Some(m)) if !repeated => fill(
                         &ph.result_item,
                         &[("activity", &activity), ("figure", &self.quantity(q, m))],
                     ),
@@ -476,12 +498,11 @@ fn section_results(cx: &mut Ctx<'_>) {
         } else {
             // The lead units' results are the task's.
             for u in task.units.iter().filter(|u| u.lead) {
-                let rows: Vec<&ResultRow> = task.rows.iter().filter(|r| r.unit == u.unit).collect();
                 let s = fill(
                     &ph.lead_result,
                     &[
                         ("unit", &cx.unit_name(&u.unit)),
-                        ("results", &cx.results(&rows)),
+                        ("results", &cx.results(task, &u.unit)),
                     ],
                 );
                 cx.para(s);
@@ -497,13 +518,11 @@ fn section_results(cx: &mut Ctx<'_>) {
                 .iter()
                 .filter(|u| !u.lead)
                 .map(|u| {
-                    let rows: Vec<&ResultRow> =
-                        task.rows.iter().filter(|r| r.unit == u.unit).collect();
                     fill(
                         &ph.contribution,
                         &[
                             ("unit", &cx.unit_name(&u.unit)),
-                            ("results", &cx.results(&rows)),
+                            ("results", &cx.results(task, &u.unit)),
                         ],
                     )
                 })
@@ -800,25 +819,22 @@ fn reporting(cx: &mut Ctx<'_>) {
             &[("units", &cx.names(&codes))],
         ));
     }
+    // Whole reports left out: each unit once, whatever the number of its files.
+    let mut units_out: Vec<&str> = Vec::new();
     let mut no_unit = 0usize;
-    for e in &data.exclusions {
-        match (&e.unit, e.rows.is_empty()) {
-            (Some(u), true) => {
-                text.push(' ');
-                text.push_str(&fill(&ph.file_excluded, &[("unit", &cx.unit_name(u))]));
-            }
-            (Some(u), false) => {
-                text.push(' ');
-                text.push_str(&fill(
-                    &ph.rows_excluded,
-                    &[
-                        ("unit", &cx.unit_name(u)),
-                        ("count", &count(e.rows.len() as u64)),
-                    ],
-                ));
-            }
-            (None, _) => no_unit += 1,
+    for e in data.exclusions.iter().filter(|e| e.rows.is_empty()) {
+        match e.unit.as_deref() {
+            Some(u) if !units_out.contains(&u) => units_out.push(u),
+            Some(_) => {}
+            None => no_unit += 1,
         }
+    }
+    if !units_out.is_empty() {
+        text.push(' ');
+        text.push_str(&fill(
+            &ph.file_excluded,
+            &[("units", &cx.names(&units_out))],
+        ));
     }
     if no_unit > 0 {
         text.push(' ');
@@ -826,6 +842,18 @@ fn reporting(cx: &mut Ctx<'_>) {
             &ph.file_excluded_no_unit,
             &[("count", &count(no_unit as u64))],
         ));
+    }
+    for e in data.exclusions.iter().filter(|e| !e.rows.is_empty()) {
+        if let Some(u) = &e.unit {
+            text.push(' ');
+            text.push_str(&fill(
+                &ph.rows_excluded,
+                &[
+                    ("unit", &cx.unit_name(u)),
+                    ("count", &count(e.rows.len() as u64)),
+                ],
+            ));
+        }
     }
     cx.para(text);
 }
@@ -901,15 +929,16 @@ fn section_proposals(cx: &mut Ctx<'_>) {
 /// the full form comes first, the abbreviation is added after it
 /// (`cải cách hành chính (CCHC)`); where the abbreviation comes first, the full
 /// form is written before it. An abbreviation never used is not introduced.
-/// Tables are not changed (they come after the prose that introduces them).
+/// Headings (the plan's titles, quoted) and tables are not changed.
 fn spell_out_abbreviations(blocks: &mut [Block], texts: &Texts) {
     for a in &texts.abbreviations {
         let mut first: Option<(usize, usize, bool)> = None;
         let mut short_used = false;
         for (i, b) in blocks.iter().enumerate() {
+            // Headings quote the plan's titles as they are.
             let s = match b {
-                Block::Heading(s) | Block::SubHeading(s) | Block::Para(s) | Block::Closing(s) => s,
-                Block::Summary(_) => continue,
+                Block::Para(s) | Block::Closing(s) => s,
+                _ => continue,
             };
             let short_at = find_word(s, &a.short);
             if short_at.is_some() {
@@ -931,9 +960,7 @@ fn spell_out_abbreviations(blocks: &mut [Block], texts: &Texts) {
         let (Some((i, at, full_first)), true) = (first, short_used) else {
             continue;
         };
-        if let Block::Heading(s) | Block::SubHeading(s) | Block::Para(s) | Block::Closing(s) =
-            &mut blocks[i]
-        {
+        if let Block::Para(s) | Block::Closing(s) = &mut blocks[i] {
             if full_first {
                 let end = at + a.full.len();
                 if !s[end..].starts_with(&format!(" ({})", a.short)) {
@@ -1017,30 +1044,294 @@ fn appendix_lines(cx: &Ctx<'_>) -> Vec<AppendixLine> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn totals_add_up_within_families_only() {
+    use crate::check::CheckedFile;
+    use crate::report::exclusion::{Exclusion, Reason};
+    use crate::report::testdata::{file, row};
+    use crate::value::Status::{Done, InProgress};
+
+    fn prose_of(files: &[CheckedFile], exclusions: &[Exclusion]) -> Prose {
         let plan = Plan::shipped();
         let texts = Texts::shipped();
-        let data = crate::report::aggregate::aggregate(&plan, &[], &[]);
-        let ctx = Ctx {
-            data: &data,
-            plan: &plan,
-            texts: &texts,
-            year: "2024".into(),
-            next_year: "2025".into(),
-            out: Vec::new(),
-        };
-        let totals = vec![
-            ("tin".to_string(), 1),
-            ("bài".to_string(), 11),
-            ("tin/bài".to_string(), 145),
-            ("văn bản".to_string(), 1234),
-            ("lượt".to_string(), 7),
-            ("buổi".to_string(), 3),
-        ];
+        let data = crate::report::aggregate::aggregate(&plan, files, exclusions);
+        prose(&data, &plan, &texts, None)
+    }
+
+    fn summary(p: &Prose) -> &[SummaryRow] {
+        p.body
+            .iter()
+            .find_map(|b| match b {
+                Block::Summary(rows) => Some(rows.as_slice()),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_task_figures_are_the_lead_units_and_contributions_are_not_added() {
+        // Task 2: TTUD leads (53 procedures); QLTC and CCTC work on the same
+        // procedures (12 and 14): the task has 53, never 79.
+        let p = prose_of(
+            &[
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row(
+                        "TTUD",
+                        2,
+                        "Cập nhật, công khai TTHC của Sở",
+                        Some(53),
+                        "thủ tục",
+                        Done,
+                    )],
+                ),
+                file(
+                    "QLTC",
+                    "2024-11-10",
+                    vec![row(
+                        "QLTC",
+                        2,
+                        "Rà soát TTHC lĩnh vực tiêu chuẩn",
+                        Some(12),
+                        "thủ tục",
+                        Done,
+                    )],
+                ),
+                file(
+                    "CCTC",
+                    "2024-11-10",
+                    vec![row(
+                        "CCTC",
+                        2,
+                        "Niêm yết công khai TTHC",
+                        Some(14),
+                        "thủ tục",
+                        Done,
+                    )],
+                ),
+            ],
+            &[],
+        );
+        let text = p.body_text();
+        assert!(
+            text.contains(
+                "Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ cập nhật, công khai \
+             thủ tục hành chính (TTHC) của Sở (53 thủ tục hành chính)."
+            ),
+            "{text}"
+        );
+        assert!(text.contains("Các phòng, đơn vị phối hợp thực hiện:\n- Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng rà soát TTHC lĩnh vực tiêu chuẩn (12 thủ tục hành chính);\n"), "{text}");
+        assert_eq!(summary(&p)[1].result, "53 thủ tục hành chính");
+        assert!(!text.contains("79"), "{text}");
+        assert!(!text.contains("hoạt động ("), "no row counts: {text}");
+    }
+
+    #[test]
+    fn one_event_reported_by_two_lead_units_counts_once() {
+        // Task 4 has two lead units; both report the same conference.
+        let p = prose_of(
+            &[
+                file(
+                    "HCTH",
+                    "2024-11-10",
+                    vec![row(
+                        "HCTH",
+                        4,
+                        "Chủ trì tổ chức Hội nghị nhân Ngày KH&CN Việt Nam 18/5",
+                        Some(1),
+                        "hội nghị",
+                        Done,
+                    )],
+                ),
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row(
+                        "TTUD",
+                        4,
+                        "Tổ chức Hội nghị nhân Ngày KH&CN Việt Nam 18/5 (phối hợp Phòng HC-TH)",
+                        Some(1),
+                        "hội nghị",
+                        Done,
+                    )],
+                ),
+            ],
+            &[],
+        );
+        assert_eq!(summary(&p)[3].result, "01 hội nghị");
+        let text = p.body_text();
+        assert!(
+            text.contains("(phối hợp Phòng HC-TH)."),
+            "the repeat has no figure: {text}"
+        );
+        assert!(!text.contains("02 hội nghị"), "{text}");
+    }
+
+    #[test]
+    fn families_of_measures_add_up_and_others_stay_apart() {
+        let p = prose_of(
+            &[file(
+                "TTUD",
+                "2024-11-10",
+                vec![
+                    row("TTUD", 1, "Đăng tin", Some(1), "tin", Done),
+                    row("TTUD", 1, "Đăng bài", Some(11), "bài", Done),
+                    row("TTUD", 1, "Đăng tin, bài", Some(110), "tin/bài", Done),
+                    row("TTUD", 1, "Lượt truy cập", Some(1250), "lượt", Done),
+                ],
+            )],
+            &[],
+        );
+        // 1 + 11 + 110 are one family; views are not added to articles.
+        assert_eq!(summary(&p)[0].result, "122 tin, bài; 1.250 lượt");
+    }
+
+    #[test]
+    fn status_with_mixed_rows_is_in_progress_and_said_once() {
+        let p = prose_of(
+            &[file(
+                "TTUD",
+                "2024-11-10",
+                vec![
+                    row(
+                        "TTUD",
+                        3,
+                        "Xuất bản Bản tin số 1, 2, 3/2024",
+                        Some(3),
+                        "số",
+                        Done,
+                    ),
+                    row(
+                        "TTUD",
+                        3,
+                        "Biên tập Bản tin số 4/2024",
+                        Some(1),
+                        "số",
+                        InProgress,
+                    ),
+                ],
+            )],
+            &[],
+        );
+        assert_eq!(summary(&p)[2].status, "Đang thực hiện (đúng tiến độ)");
+        let text = p.body_text();
+        // Not among the tasks done; named on schedule; not a shortcoming.
+        assert!(!text.contains("(nhiệm vụ 3"), "{text}");
+        assert!(
+            text.contains("nhiệm vụ 3 đang triển khai đúng tiến độ."),
+            "{text}"
+        );
+        let iii2 = &text[text.find("2. Tồn tại").unwrap()..text.find("IV.").unwrap()];
+        assert!(!iii2.contains("Nhiệm vụ 3"), "{iii2}");
+        // IV names what remains.
+        assert!(text.contains("- Nhiệm vụ 3 (Bản tin, chuyên mục khoa học và công nghệ): biên tập Bản tin số 4/2024; tiếp tục thực hiện thường xuyên."), "{text}");
+    }
+
+    #[test]
+    fn the_reporting_paragraph_names_late_silent_and_unusable_reports() {
+        let p = prose_of(
+            &[
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row("TTUD", 1, "Đăng tin", Some(12), "tin/bài", Done)],
+                ),
+                file(
+                    "TTRA",
+                    "2024-11-18",
+                    vec![row("TTRA", 1, "Cung cấp tin", Some(6), "tin/bài", Done)],
+                ),
+                file(
+                    "HCTH",
+                    "2024-11-12",
+                    vec![row("HCTH", 4, "Treo băng rôn", Some(6), "hoạt động", Done)],
+                ),
+            ],
+            &[
+                Exclusion {
+                    path: "x/QLKH-sai.xlsx".into(),
+                    unit: Some("QLKH".into()),
+                    rows: vec![],
+                    reason: Some(Reason::UnitUnknown),
+                },
+                Exclusion {
+                    path: "x/HCTH.xlsx".into(),
+                    unit: Some("HCTH".into()),
+                    rows: vec![9, 10],
+                    reason: None,
+                },
+                Exclusion {
+                    path: "x/ai-do.xlsx".into(),
+                    unit: None,
+                    rows: vec![],
+                    reason: Some(Reason::UnitUnknown),
+                },
+            ],
+        );
+        let text = p.body_text();
+        let line = text.lines().find(|l| l.starts_with("Số liệu")).unwrap();
         assert_eq!(
-            ctx.family_totals(&totals),
-            ["157 tin, bài", "1.234 văn bản", "07 lượt", "03 buổi"]
+            line,
+            "Số liệu trong báo cáo được tổng hợp đến ngày 15/11/2024; 02/07 phòng, đơn vị gửi \
+             báo cáo đúng thời hạn. Thanh tra Sở (ngày 18/11/2024) gửi báo cáo sau thời hạn. \
+             Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng, Chi cục Tiêu chuẩn Đo lường Chất lượng \
+             và Phòng Quản lý Công nghệ và Chuyên ngành chưa gửi báo cáo. Báo cáo của Phòng \
+             Quản lý Khoa học chưa đáp ứng yêu cầu tại thời điểm tổng hợp nên chưa được tổng \
+             hợp. 01 báo cáo chưa xác định được đơn vị gửi nên chưa được tổng hợp. 02 nội dung \
+             trong báo cáo của Phòng Hành chính - Tổng hợp chưa đáp ứng yêu cầu nên chưa được \
+             tổng hợp."
+        );
+        // No code or file name anywhere in the official text.
+        let mut all = text.clone();
+        for l in &p.appendix {
+            match l {
+                AppendixLine::Group(g) => all.push_str(g),
+                AppendixLine::Row(r) => all.push_str(&r.unit),
+            }
+        }
+        for bad in ["QLKH", "HCTH", "TTUD", "TTRA", ".xlsx", "tệp", "dòng 9"] {
+            assert!(!all.contains(bad), "{bad:?} in {all}");
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_spelled_out_at_first_use_only() {
+        let mut blocks = vec![
+            Block::Para("Kế hoạch tuyên truyền cải cách hành chính năm 2024.".into()),
+            Block::Para("Mục CCHC trên Trang TTĐT; công khai TTHC.".into()),
+            Block::Para("Lại CCHC và TTHC.".into()),
+        ];
+        spell_out_abbreviations(&mut blocks, &Texts::shipped());
+        assert_eq!(
+            blocks,
+            [
+                Block::Para("Kế hoạch tuyên truyền cải cách hành chính (CCHC) năm 2024.".into()),
+                Block::Para(
+                    "Mục CCHC trên Trang Thông tin điện tử (Trang TTĐT); công khai thủ tục hành chính (TTHC).".into()
+                ),
+                Block::Para("Lại CCHC và TTHC.".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_report_closes_and_v_carries_no_unit_proposals() {
+        let mut f = file(
+            "TTUD",
+            "2024-11-10",
+            vec![row("TTUD", 1, "Đăng tin", Some(12), "tin/bài", Done)],
+        );
+        f.proposals = vec!["Đề nghị Sở bố trí kinh phí".into()];
+        let text = prose_of(&[f], &[]).body_text();
+        assert!(!text.contains("Đề nghị Sở bố trí kinh phí"), "{text}");
+        assert!(
+            text.trim_end()
+                .ends_with("(qua Sở Thông tin và Truyền thông) tổng hợp./."),
+            "{text}"
+        );
+        assert!(text.contains("a) Duy trì mục tuyên truyền"), "{text}");
+        assert!(
+            text.contains("f) Tuyên truyền thông qua kiểm tra"),
+            "{text}"
         );
     }
 
@@ -1053,7 +1344,6 @@ mod tests {
 
     #[test]
     fn a_task_without_rows_and_a_silent_unit_are_said() {
-        use crate::report::testdata::{file, row};
         use crate::value::Status;
         let text = body_of(&[file(
             "TTUD",

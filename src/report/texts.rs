@@ -475,7 +475,7 @@ impl Texts {
             ("reporting_late", &p.reporting_late, &["units"]),
             ("late_unit", &p.late_unit, &["unit", "date"]),
             ("reporting_missing", &p.reporting_missing, &["units"]),
-            ("file_excluded", &p.file_excluded, &["unit"]),
+            ("file_excluded", &p.file_excluded, &["units"]),
             (
                 "file_excluded_no_unit",
                 &p.file_excluded_no_unit,
