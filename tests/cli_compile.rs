@@ -135,17 +135,6 @@ fn vn(n: u64) -> String {
     out
 }
 
-/// Whether `phrase` occurs in `hay` not glued to a digit or a dot before it
-/// (`1 tin` must not be found inside `11 tin`).
-fn has_phrase(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, _)| {
-        !hay[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || c == '.')
-    })
-}
-
 // ---------------------------------------------------------------------------
 // The plan and the samples, read independently of the program
 

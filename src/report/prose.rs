@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::check::ResultRow;
 use crate::plan::{Coordinating, Plan};
-use crate::report::aggregate::{ReportData, TaskResult, TaskStatus, Totals};
+use crate::report::aggregate::{ReportData, TaskResult, TaskStatus};
 use crate::report::texts::{fill, Texts};
 use crate::text::dmy;
 
