@@ -803,6 +803,69 @@ fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
 }
 
 // ---------------------------------------------------------------------------
+// 6b. The workbook beside the report
+
+#[test]
+fn the_workbook_beside_the_report_holds_the_appendix_rows_with_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let (c, v) = compile_json(Path::new("input"), &out, &["--date", "2024-11-28"]);
+    assert_eq!(c, 0);
+    let book = dir.path().join("r.xlsx");
+    assert_eq!(v["workbook"].as_str(), Some(book.to_str().unwrap()));
+    let doc = read_docx(&out);
+
+    let mut wb = calamine::open_workbook_auto(&book).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Kết quả", "Tổng hợp", "Khó khăn, kiến nghị"]
+    );
+    let rows = wb.worksheet_range("Kết quả").unwrap();
+    let cells: Vec<Vec<String>> = rows
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(cells[0][0], "STT");
+    assert_eq!(cells[0][11], "Tệp");
+    // Its rows are the appendix's rows, in the same order, with the same unit.
+    let appendix = doc.appendix_rows();
+    assert_eq!(cells.len() - 1, appendix.len());
+    for (x, a) in cells[1..].iter().zip(&appendix) {
+        assert_eq!((&x[1], &x[4]), (&a[1], &a[3]));
+    }
+    // The source of each row: file, sheet, row.
+    assert!(cells[1..]
+        .iter()
+        .all(|r| !r[11].is_empty() && !r[12].is_empty()));
+    // Contributions stay apart: task 2's procedures, lead 53 and others 42.
+    let totals = wb.worksheet_range("Tổng hợp").unwrap();
+    let tthc: Vec<Vec<String>> = totals
+        .rows()
+        .filter(|r| r[0].to_string() == "2" && r[2].to_string() == "thủ tục")
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(tthc.len(), 1);
+    assert_eq!(tthc[0][3], "53");
+    // The units' proposals, which the report does not carry, are here.
+    let remarks = wb.worksheet_range("Khó khăn, kiến nghị").unwrap();
+    assert!(remarks
+        .rows()
+        .any(|r| r[2].to_string().starts_with("Đề nghị Sở bố trí kinh phí")));
+
+    // Same inputs, same bytes; --no-workbook writes none.
+    let out2 = dir.path().join("sub/r.docx");
+    compile_json(Path::new("input"), &out2, &["--date", "2024-11-28"]);
+    assert_eq!(
+        std::fs::read(&book).unwrap(),
+        std::fs::read(dir.path().join("sub/r.xlsx")).unwrap()
+    );
+    let out3 = dir.path().join("n.docx");
+    let (_, v) = compile_json(Path::new("input"), &out3, &["--no-workbook"]);
+    assert!(v["workbook"].is_null());
+    assert!(!dir.path().join("n.xlsx").exists());
+}
+
+// ---------------------------------------------------------------------------
 // 7. Same input, same bytes
 
 #[test]

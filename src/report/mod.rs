@@ -8,3 +8,4 @@ pub mod render;
 #[cfg(test)]
 mod testdata;
 pub mod texts;
+pub mod workbook;

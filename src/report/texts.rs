@@ -60,6 +60,28 @@ pub struct Texts {
     pub appendix: Appendix,
     pub recipients: Recipients,
     pub signer: Signer,
+    /// The words of the workbook beside the report (for the Director).
+    pub workbook: WorkbookTexts,
+}
+
+/// Sheet names and column headings of the workbook beside the report.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookTexts {
+    /// Rows, totals, remarks.
+    pub sheets: [String; 3],
+    /// STT · Đơn vị · Nhiệm vụ · Vai trò · Nội dung thực hiện · Nội dung tuyên
+    /// truyền · Số lượng · ĐVT · Thời gian · Tình trạng · Minh chứng · Tệp · Trang
+    /// tính · Dòng.
+    pub rows_headers: [String; 14],
+    /// Nhiệm vụ · Tên nhiệm vụ · ĐVT · Đơn vị chủ trì · Đơn vị phối hợp.
+    pub totals_headers: [String; 5],
+    /// Đơn vị · Loại · Nội dung.
+    pub remarks_headers: [String; 3],
+    /// Lead, coordinating.
+    pub roles: [String; 2],
+    /// Difficulty, proposal.
+    pub remark_kinds: [String; 2],
 }
 
 /// The two-column header block.
@@ -388,6 +410,20 @@ impl Texts {
         for (i, s) in self.appendix.headers.iter().enumerate() {
             out.push((format!("appendix.headers[{i}]"), s, NONE));
         }
+        let w = &self.workbook;
+        let lists: [(&str, &[String]); 6] = [
+            ("sheets", &w.sheets),
+            ("rows_headers", &w.rows_headers),
+            ("totals_headers", &w.totals_headers),
+            ("remarks_headers", &w.remarks_headers),
+            ("roles", &w.roles),
+            ("remark_kinds", &w.remark_kinds),
+        ];
+        for (name, list) in lists {
+            for (i, s) in list.iter().enumerate() {
+                out.push((format!("workbook.{name}[{i}]"), s, NONE));
+            }
+        }
         if let Some(a) = &self.signer.authority {
             out.push(("signer.authority".into(), a, NONE));
         }
@@ -515,6 +551,9 @@ impl Texts {
             ("title".into(), &self.title),
             ("subject".into(), &self.subject),
             ("closing".into(), &self.closing),
+            ("workbook.sheets[0]".into(), &self.workbook.sheets[0]),
+            ("workbook.sheets[1]".into(), &self.workbook.sheets[1]),
+            ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
             (
