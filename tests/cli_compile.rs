@@ -507,7 +507,10 @@ fn json_document_has_the_contract_fields() {
     assert_eq!(code(&o), 0);
     let v: Value = serde_json::from_slice(&o.stdout).expect("stdout is one JSON document");
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-    assert_eq!(keys(&v), ["files", "findings", "summary", "output"]);
+    assert_eq!(
+        keys(&v),
+        ["files", "findings", "summary", "output", "workbook"]
+    );
     assert_eq!(
         keys(&v["summary"]),
         ["files", "rows", "rows_included", "errors", "warnings"]
@@ -526,9 +529,12 @@ fn json_document_has_the_contract_fields() {
     let out = dir.path().join("blocked.docx");
     let (c, v) = compile_json(&input, &out, &[]);
     assert_eq!(c, 1);
-    assert_eq!(keys(&v), ["files", "findings", "summary", "output"]);
-    assert!(v["output"].is_null());
-    assert!(!out.exists());
+    assert_eq!(
+        keys(&v),
+        ["files", "findings", "summary", "output", "workbook"]
+    );
+    assert!(v["output"].is_null() && v["workbook"].is_null());
+    assert!(!out.exists() && !out.with_extension("xlsx").exists());
 }
 
 // ---------------------------------------------------------------------------
@@ -841,7 +847,7 @@ fn the_workbook_beside_the_report_holds_the_appendix_rows_with_their_source() {
     let totals = wb.worksheet_range("Tổng hợp").unwrap();
     let tthc: Vec<Vec<String>> = totals
         .rows()
-        .filter(|r| r[0].to_string() == "2" && r[2].to_string() == "thủ tục")
+        .filter(|r| r[0] == Data::Float(2.0) && r[2] == "thủ tục")
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect();
     assert_eq!(tthc.len(), 1);

@@ -291,6 +291,7 @@ const HELP_EN: &[(&str, &str)] = &[
     ("input", "Folder of the units' spreadsheets."),
     ("output", "The report to write. Default: output/bao-cao-cchc-<year>.docx."),
     ("partial", "Write the report even with errors, leaving out the files and rows in error (the report says so)."),
+    ("no_workbook", "Do not write the workbook (.xlsx) beside the report."),
     ("date", "The report's date (YYYY-MM-DD). Default: day left blank, month and year of the plan's report deadline."),
     ("template.unit", "The unit's code (e.g. TTUD)."),
     ("all", "One template per unit of the plan, into the folder given by --output."),
