@@ -18,6 +18,7 @@ use chrono::{Local, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
@@ -53,6 +54,8 @@ pub fn router(state: Shared) -> Router {
         .fallback(not_found)
         .layer(middleware::from_fn(cross_site_guard))
         .layer(DefaultBodyLimit::max(max_upload))
+        // Refuses a declared length past the limit before reading the body.
+        .layer(RequestBodyLimitLayer::new(max_upload))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(120),
