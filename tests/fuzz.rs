@@ -298,6 +298,13 @@ fn run_case(plan: &Plan, name: &str, bytes: Vec<u8>) -> Result<String, String> {
 
 /// Runs cases until `cases` or `time` is reached; returns (executions, corpus size).
 fn fuzz(seed: u64, cases: Option<u64>, time: Option<Duration>) -> (u64, usize) {
+    // As the command line does: caught reader panics are E001, not news.
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !baocao::read::in_reader_guard() {
+            default(info);
+        }
+    }));
     let plan = Plan::load(&root().join("tests/fixtures/plan-2024.json")).unwrap();
     let mut corpus = seeds();
     let mut seen: HashSet<String> = HashSet::new();

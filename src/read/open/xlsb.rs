@@ -1,4 +1,4 @@
-//! .xlsb (Excel binary workbook): every binary part's records are walked first
+//! .xlsb (Excel binary workbook): the record parts' records are walked first
 //! (a record may not claim more bytes than its part holds, so calamine never
 //! sizes a buffer from a lying length), then cells are streamed with calamine's
 //! cell reader into a sparse grid, as for .xlsx.
@@ -62,7 +62,14 @@ fn prescan(bytes: &[u8]) -> Result<(), ReadError> {
             .by_index(i)
             .map_err(|e| corrupt(format!("broken zip entry: {e}")))?;
         let name = f.name().map(|n| n.into_owned()).unwrap_or_default();
-        if name.to_ascii_lowercase().ends_with(".bin") {
+        // The record parts calamine reads (printer settings, VBA projects and
+        // embeddings are other formats under the same extension).
+        let lower = name.to_ascii_lowercase();
+        let records = matches!(
+            lower.as_str(),
+            "xl/workbook.bin" | "xl/styles.bin" | "xl/sharedstrings.bin"
+        ) || (lower.starts_with("xl/worksheets/") && lower.ends_with(".bin"));
+        if records {
             walk(f, &name)?;
         }
     }
