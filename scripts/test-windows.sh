@@ -144,7 +144,10 @@ printf '%s\n' "$out" | tail -n 3 | sed 's/^/    | /'
 echo "- Kiem tra bieu.bat FILE (a file dropped on it)"
 bat() { # bat ARGS...: cmd /c ARGS in the unpacked folder, as Explorer starts a .bat
   rc=0
-  out=$(cd "$app" && "$wine" cmd /c "$@" </dev/null 2>&1) || rc=$?
+  # Into a file, not a pipe: the Explorer window that `start` opens (never shown
+  # here) would hold a pipe open; `wineserver -k` ends it at exit.
+  (cd "$app" && "$wine" cmd /c "$@" </dev/null >"$work/bat.out" 2>&1) || rc=$?
+  out=$(cat "$work/bat.out")
 }
 # Explorer runs cmd /c ""X.bat" "FILE"", which Wine's argument quoting cannot
 # spell; a FILE without spaces gives cmd the same line.
@@ -165,7 +168,9 @@ bat call "Kiem tra bieu.bat" "$(winpath "$bad")" "$(winpath "$app/input/TTUD.xls
 expect "Vietnamese name with spaces: both files checked, the bad one named intact" \
   grep -q "Biểu kết quả TTUD tháng 11.xlsx (đơn vị TTUD" <<<"$out"
 expect "... and the summary counts both" grep -q "^2 tệp, 18 dòng dữ liệu: 1 lỗi" <<<"$out"
-bat "Kiem tra bieu.bat" "$(winpath "$app/input/TTUD.xlsx")"
+mkdir -p "$work/Đơn_vị_khác"
+cp "$app/input/TTUD.xlsx" "$work/Đơn_vị_khác/"
+bat "Kiem tra bieu.bat" "$(winpath "$work/Đơn_vị_khác/TTUD.xlsx")"
 expect "a good file dropped: exit 0" test "$rc" = 0
 bat "Kiem tra bieu.bat"
 expect "double-clicked with no file: usage, exit 2" test "$rc" = 2

@@ -61,7 +61,10 @@ pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Res
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(DateTime::default())
-        .unix_permissions(0o644);
+        .unix_permissions(0o644)
+        // The zip crate records the building OS (DOS on Windows): fixed, so the
+        // Windows .exe writes the same bytes as the Linux build.
+        .system(zip::System::Unix);
     for (name, pieces) in &parts {
         zip.start_file(*name, options)
             .with_context(|| format!("writing {name}"))?;
