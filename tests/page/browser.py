@@ -60,13 +60,17 @@ def main():
     ap.add_argument("--baocao", default=str(ROOT / "target/debug/baocao"))
     ap.add_argument("--shots", default=str(ROOT / "output/page-shots"))
     ap.add_argument("--chromium", default="/usr/bin/chromium")
+    ap.add_argument("--page", help="a page already written (default: write one with --baocao)")
     a = ap.parse_args()
     shots = Path(a.shots)
     shots.mkdir(parents=True, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="baocao-page-")
     page_file = Path(tmp) / "kiem-tra-bieu-2024.html"
-    r = run(a.baocao, "page", "--output", str(page_file))
-    assert r.returncode == 0, r.stderr
+    if a.page:
+        page_file = Path(a.page).resolve()
+    else:
+        r = run(a.baocao, "page", "--output", str(page_file))
+        assert r.returncode == 0, r.stderr
     size = page_file.stat().st_size
     url = page_file.as_uri()
     failures = []
@@ -79,6 +83,9 @@ def main():
         context.set_offline(True)
 
         def block(route):
+            if route.request.url == url:  # the page itself, from the disk
+                route.continue_()
+                return
             requests.append(route.request.url)
             route.abort()
         context.route("**/*", block)
