@@ -14,6 +14,13 @@
     if (vars) Object.keys(vars).forEach(function (k) { s = s.split("{" + k + "}").join(String(vars[k])); });
     return s;
   }
+  // A date (YYYY-MM-DD) or time (RFC 3339) as people here write it: 15/11/2024.
+  function when(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}(?::\d{2})?))?/.exec(s || "");
+    if (!m) return s || "";
+    var d = lang === "en" ? m[1] + "-" + m[2] + "-" + m[3] : m[3] + "/" + m[2] + "/" + m[1];
+    return m[4] ? d + " " + m[4] : d;
+  }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -149,7 +156,7 @@
       sec.appendChild(el("h2", null, w("receipt.heading")));
       var dl = el("dl");
       [["receipt.id", r.id], ["receipt.unit", (r.unit_name || r.unit) + " (" + r.unit + ")"],
-       ["receipt.at", r.at.replace("T", " ").slice(0, 19)], ["receipt.file", r.name],
+       ["receipt.at", when(r.at)], ["receipt.file", r.name],
        ["receipt.rows", r.rows], ["receipt.sha", r.sha256]].forEach(function (p) {
         dl.appendChild(el("dt", null, w(p[0])));
         dl.appendChild(el("dd", p[0] === "receipt.sha" ? "hash" : null, String(p[1])));
@@ -207,8 +214,8 @@
       var d = document.getElementById("deadlines");
       d.textContent = "";
       d.appendChild(el("h2", null, w("office.deadlines")));
-      d.appendChild(el("p", null, w("office.units_deadline") + ": " + s.deadlines.units_report + " — " + days(s.deadlines.units_days_left)));
-      d.appendChild(el("p", null, w("office.dept_deadline") + ": " + s.deadlines.department_report + " — " + days(s.deadlines.department_days_left)));
+      d.appendChild(el("p", null, w("office.units_deadline") + ": " + when(s.deadlines.units_report) + " — " + days(s.deadlines.units_days_left)));
+      d.appendChild(el("p", null, w("office.dept_deadline") + ": " + when(s.deadlines.department_report) + " — " + days(s.deadlines.department_days_left)));
 
       var box = document.getElementById("roster");
       box.textContent = "";
@@ -226,13 +233,13 @@
         tr.appendChild(el("td", null)).appendChild(el("span", "status " + u.status, u.label));
         var latest = el("td");
         if (u.latest) {
-          latest.appendChild(el("div", null, u.latest.at.replace("T", " ").slice(0, 16)));
+          latest.appendChild(el("div", null, when(u.latest.at.slice(0, 16))));
           if (u.history.length) {
             var det = el("details");
             det.appendChild(el("summary", null, w("office.history") + " (" + u.history.length + ")"));
             var ul = el("ul");
             u.history.forEach(function (h) {
-              var li = el("li", null, h.at.replace("T", " ").slice(0, 19) + " · " + h.name + " · " + h.rows + " ");
+              var li = el("li", null, when(h.at) + " · " + h.name + " · " + w("office.rows_n", { n: h.rows }) + " ");
               var a = el("a", null, w("office.download"));
               a.href = "/office/file/" + h.id;
               li.appendChild(a);

@@ -7,7 +7,54 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::Result;
+
+/// Why the report could not be written where asked: data, so the command line
+/// words it in the user's language (`messages`, keys `fs.*`); `Display` is the
+/// English fallback.
+#[derive(Debug)]
+pub enum FsError {
+    CreateFolder(PathBuf, std::io::Error),
+    Write(PathBuf, std::io::Error),
+    NotAFilePath(PathBuf),
+    OutputIsInput(PathBuf),
+    OutputInInputFolder { output: PathBuf, input: PathBuf },
+    OutputIsFolder(PathBuf),
+}
+
+impl FsError {
+    /// The message key and its values (`messages::ui_fill`).
+    pub fn key(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let d = |p: &Path| p.display().to_string();
+        match self {
+            FsError::CreateFolder(p, e) => (
+                "fs.create_folder",
+                vec![("path", d(p)), ("cause", e.to_string())],
+            ),
+            FsError::Write(p, e) => ("fs.write", vec![("path", d(p)), ("cause", e.to_string())]),
+            FsError::NotAFilePath(p) => ("fs.not_a_file_path", vec![("path", d(p))]),
+            FsError::OutputIsInput(p) => ("fs.output_is_input", vec![("path", d(p))]),
+            FsError::OutputInInputFolder { output, input } => (
+                "fs.output_in_input",
+                vec![("path", d(output)), ("dir", d(input))],
+            ),
+            FsError::OutputIsFolder(p) => ("fs.output_is_folder", vec![("path", d(p))]),
+        }
+    }
+}
+
+impl std::fmt::Display for FsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (key, values) = self.key();
+        f.write_str(&crate::messages::ui_fill(
+            crate::messages::Lang::En,
+            key,
+            &values,
+        ))
+    }
+}
+
+impl std::error::Error for FsError {}
 
 /// The file's name for messages (`TTUD.xlsx`), or the whole path if it has none.
 pub fn file_name(p: &Path) -> String {
@@ -23,29 +70,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create folder {}", parent.display()))?;
+    std::fs::create_dir_all(&parent).map_err(|e| FsError::CreateFolder(parent.clone(), e))?;
     let name = path
         .file_name()
-        .with_context(|| format!("{} is not a file path", path.display()))?;
+        .ok_or_else(|| FsError::NotAFilePath(path.to_path_buf()))?;
     clear_leftovers(&parent, &name.to_string_lossy());
     let tmp = parent.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
         std::process::id()
     ));
-    let result = (|| -> Result<()> {
-        let mut f = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
+    let result = (|| -> Result<(), FsError> {
+        let mut f = std::fs::File::create(&tmp).map_err(|e| FsError::Write(tmp.clone(), e))?;
         f.write_all(bytes)
             .and_then(|()| f.sync_all())
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
-        std::fs::rename(&tmp, path).with_context(|| format!("cannot write {}", path.display()))
+            .map_err(|e| FsError::Write(tmp.clone(), e))?;
+        std::fs::rename(&tmp, path).map_err(|e| FsError::Write(path.to_path_buf(), e))
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
+    Ok(result?)
 }
 
 /// Removes the temporary files that killed runs left for `name` in `dir`
@@ -99,17 +144,17 @@ pub fn check_output_path(output: &Path, input_dir: &Path, inputs: &[PathBuf]) ->
     let out_dir_c = canon(out_dir);
     let out_c = out_dir_c.join(output.file_name().unwrap_or_default());
     if inputs.iter().any(|i| canon(i) == out_c) {
-        bail!("{} is one of the input files", output.display());
+        return Err(FsError::OutputIsInput(output.to_path_buf()).into());
     }
     if out_dir_c == canon(input_dir) {
-        bail!(
-            "{} is inside the input folder {}",
-            output.display(),
-            input_dir.display()
-        );
+        return Err(FsError::OutputInInputFolder {
+            output: output.to_path_buf(),
+            input: input_dir.to_path_buf(),
+        }
+        .into());
     }
     if out_c.is_dir() {
-        bail!("{} is a folder", output.display());
+        return Err(FsError::OutputIsFolder(output.to_path_buf()).into());
     }
     Ok(())
 }

@@ -18,6 +18,9 @@ pub struct Document {
     /// `compile` only: the report written, or `null` when none was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub output: Option<Option<String>>,
+    /// `compile` only: the workbook written beside the report, or `null`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workbook: Option<Option<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,6 +103,7 @@ impl Document {
             findings: batch.iter().map(|f| batch_finding(f, lang)).collect(),
             summary: Summary::new(files, batch, rows_included),
             output,
+            workbook: None,
         }
     }
 

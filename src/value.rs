@@ -414,6 +414,20 @@ fn parse_quantity_text(s: &str) -> Result<Option<u64>, QuantityError> {
     Ok(Some(n))
 }
 
+/// Splits a quantity written with its unit (`02 lớp`, `145 học viên`, `9 tin/bài`,
+/// `1.234 lượt`) into the number and the rest, as written; `None` when the text
+/// does not start with a whole number followed by words.
+pub fn split_quantity_measure(s: &str) -> Option<(u64, &str)> {
+    let s = s.trim();
+    let i = s.find(|c: char| c.is_alphabetic())?;
+    let (number, rest) = s.split_at(i);
+    let rest = rest.trim();
+    match parse_quantity_text(number) {
+        Ok(Some(n)) if !rest.is_empty() => Some((n, rest)),
+        _ => None,
+    }
+}
+
 /// A row's status. Its labels and the spellings people use for it are data: the
 /// `statuses` of the vocabulary file ([`crate::vocabulary`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -677,6 +691,16 @@ mod tests {
         assert_eq!(q("1.5"), Err(QuantityError::Fractional));
         assert_eq!(q("mười"), Err(QuantityError::NotNumber));
         assert_eq!(q("12 tin"), Err(QuantityError::NotNumber));
+        assert_eq!(split_quantity_measure("02 lớp"), Some((2, "lớp")));
+        assert_eq!(
+            split_quantity_measure(" 145 học viên "),
+            Some((145, "học viên"))
+        );
+        assert_eq!(split_quantity_measure("9 tin/bài"), Some((9, "tin/bài")));
+        assert_eq!(split_quantity_measure("1.234 lượt"), Some((1234, "lượt")));
+        assert_eq!(split_quantity_measure("12,5 tin"), None);
+        assert_eq!(split_quantity_measure("tin"), None);
+        assert_eq!(split_quantity_measure("12"), None);
         assert_eq!(parse_quantity(Some(&CellValue::Number(12.0))), Ok(Some(12)));
         assert_eq!(
             parse_quantity(Some(&CellValue::Number(12.5))),

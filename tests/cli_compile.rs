@@ -85,11 +85,22 @@ fn file_names(dir: &Path) -> Vec<String> {
 // The compile tests' own views of the document (an inherent impl on the shared
 // type: `common` is a module of this test crate).
 impl Doc {
-    /// The appendix table: the last one; its data rows (header row dropped).
-    fn appendix_rows(&self) -> &[DocRow] {
+    /// The appendix table: the last one; its data rows (header row and the
+    /// tasks' group rows dropped).
+    fn appendix_rows(&self) -> Vec<&DocRow> {
         let t = self.tables.last().expect("an appendix table");
         assert_eq!(t[0][0], "STT", "appendix header {:?}", t[0]);
-        &t[1..]
+        t[1..].iter().filter(|r| r.len() > 1).collect()
+    }
+
+    /// The appendix's group rows (`Nhiệm vụ 1: …`), in order.
+    fn appendix_groups(&self) -> Vec<&str> {
+        let t = self.tables.last().expect("an appendix table");
+        t[1..]
+            .iter()
+            .filter(|r| r.len() == 1)
+            .map(|r| r[0].as_str())
+            .collect()
     }
 
     /// Every text of the document: paragraphs and table cells.
@@ -122,17 +133,6 @@ fn vn(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// Whether `phrase` occurs in `hay` not glued to a digit or a dot before it
-/// (`1 tin` must not be found inside `11 tin`).
-fn has_phrase(hay: &str, phrase: &str) -> bool {
-    hay.match_indices(phrase).any(|(i, _)| {
-        !hay[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit() || c == '.')
-    })
 }
 
 // ---------------------------------------------------------------------------
@@ -298,13 +298,15 @@ fn samples_compile_into_the_expected_report() {
     assert!(xml.contains(fonts));
     assert!(!xml.contains("Arial") && !xml.contains("Calibri"));
 
-    // Every task of the plan has its section heading, in order.
+    // Every task of the plan has its part `a)`, `b)`, … of II.1, in order.
     let plan = plan_json();
     let tasks = plan["tasks"].as_array().unwrap();
     let heading_at: Vec<usize> = tasks
         .iter()
-        .map(|t| {
-            let h = format!("{}. {}", t["number"], t["title"].as_str().unwrap());
+        .enumerate()
+        .map(|(k, t)| {
+            let letter = (b'a' + k as u8) as char;
+            let h = format!("{letter}) {}", t["title"].as_str().unwrap());
             doc.paragraphs
                 .iter()
                 .position(|p| *p == h)
@@ -312,52 +314,122 @@ fn samples_compile_into_the_expected_report() {
         })
         .collect();
     assert!(heading_at.windows(2).all(|w| w[0] < w[1]));
+    for h in [
+        "II. KẾT QUẢ THỰC HIỆN",
+        "1. Kết quả thực hiện các nhiệm vụ của Kế hoạch",
+        "2. Kết quả theo nội dung tuyên truyền",
+        "2. Tồn tại, hạn chế và nguyên nhân",
+    ] {
+        assert!(doc.paragraphs.iter().any(|p| p == h), "no heading {h:?}");
+    }
 
-    // Totals per task and unit of measure, from the samples read here.
+    // Each row's figure is written with the unit's own words in its task's
+    // part: `(121 tin, bài)`, below ten with a leading zero (`(02 lớp)`).
     let samples = sample_rows();
     let all: Vec<&SampleRow> = samples.values().flatten().collect();
-    let mut totals: BTreeMap<(u32, String), u64> = BTreeMap::new();
-    for r in &all {
-        *totals.entry((r.task, r.measure.clone())).or_default() += r.quantity;
-    }
-    // The rule above reads the samples; this guards it (task 1, `tin/bài`).
-    assert!(totals[&(1, "tin/bài".to_string())] > 100);
     let after_tasks = doc.paragraphs[*heading_at.last().unwrap()..]
         .iter()
-        .position(|p| p.starts_with(&format!("{}. ", tasks.len() + 1)))
+        .position(|p| p.starts_with("Kết quả thực hiện các nhiệm vụ được tổng hợp"))
         .map(|i| i + heading_at.last().unwrap())
-        .expect("the summary heading after the tasks");
+        .expect("the summary after the tasks");
     for (k, t) in tasks.iter().enumerate() {
         let n = t["number"].as_u64().unwrap() as u32;
         let end = heading_at.get(k + 1).copied().unwrap_or(after_tasks);
-        let section = &doc.paragraphs[heading_at[k]..end];
-        let result = section
-            .iter()
-            .find(|p| p.starts_with("Kết quả"))
-            .unwrap_or_else(|| panic!("task {n}: no result line in {section:?}"));
-        let rows = all.iter().filter(|r| r.task == n).count();
-        assert!(
-            has_phrase(result, &format!("{} hoạt động", vn(rows as u64))),
-            "task {n}: {rows} activities in {result:?}"
-        );
-        for ((task, measure), q) in &totals {
-            if *task != n {
-                continue;
-            }
-            // `tin/bài` is written `tin, bài`, `thủ tục` `thủ tục hành chính`:
-            // the number and the first word of the measure.
-            let word = measure.split(['/', ' ']).next().unwrap();
-            let phrase = format!("{} {word}", vn(*q));
+        let section = doc.paragraphs[heading_at[k]..end].join("\n");
+        assert!(!section.contains("hoạt động ("), "no row counts: {section}");
+        for r in all.iter().filter(|r| r.task == n) {
+            let word = r.measure.split(['/', ' ']).next().unwrap();
+            let q = if r.quantity < 10 {
+                format!("0{}", r.quantity)
+            } else {
+                vn(r.quantity)
+            };
+            let phrase = format!("({q} {word}");
             assert!(
-                has_phrase(result, &phrase),
-                "task {n}: {phrase:?} in {result:?}"
+                section.contains(&phrase),
+                "task {n}: {phrase:?} in {section}"
             );
         }
     }
-    // A thousands total is written Vietnamese style.
-    let big = totals.values().copied().max().unwrap();
+    // A thousands figure is written Vietnamese style.
+    let big = all.iter().map(|r| r.quantity).max().unwrap();
     assert!(big >= 1000);
     assert!(doc.all_text().contains(&vn(big)));
+
+    // No figure counted twice: task 2's procedures are the lead unit's (TTUD),
+    // not the lead's plus the coordinating units' work on the same procedures.
+    let lead_tthc: u64 = samples_of("TTUD.xlsx")
+        .iter()
+        .filter(|r| r.task == 2 && r.measure == "thủ tục")
+        .map(|r| r.quantity)
+        .sum();
+    let all_tthc: u64 = all
+        .iter()
+        .filter(|r| r.task == 2 && r.measure == "thủ tục")
+        .map(|r| r.quantity)
+        .sum();
+    assert!(all_tthc > lead_tthc, "the samples have contributions");
+    let summary = doc
+        .tables
+        .iter()
+        .find(|t| t[0][0] == "STT" && t[0].len() == 6)
+        .expect("the summary table");
+    assert!(
+        summary[2][4].contains(&format!("{lead_tthc} thủ tục")),
+        "{:?}",
+        summary[2]
+    );
+    assert!(!doc.all_text().contains(&format!("{all_tthc} thủ tục")));
+    // Status never overstated: task 3's lead still edits a newsletter.
+    assert_eq!(summary[3][5], "Đang thực hiện (đúng tiến độ)");
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.starts_with("Đã hoàn thành 04/06 nhiệm vụ")));
+
+    // No unit code, no file name in the official text (a document number
+    // such as `98/SKHCN-HCTH` in an evidence cell is not a unit code).
+    let text = doc.all_text();
+    // Short names are the plan's (`Phòng QLKH` is how the office shortens it).
+    let short_names: Vec<&str> = plan["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["short_name"].as_str().unwrap())
+        .collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| *l != "- Lưu: VT, HCTH." && !short_names.contains(l))
+        .collect();
+    for code in ["HCTH", "TTUD", "QLTC", "CCTC", "TTRA", "QLKH", "QLCN"] {
+        let hits: Vec<&&str> = lines
+            .iter()
+            .filter(|l| {
+                l.match_indices(code)
+                    .any(|(i, _)| !l[..i].ends_with(['-', '/']))
+            })
+            .collect();
+        assert!(hits.is_empty(), "{code:?} in {hits:?}");
+    }
+    for name in [".xlsx", ".xls", ".ods"] {
+        assert!(!text.contains(name), "{name:?} in the report");
+    }
+    // The units' proposals to the Director are not the Department's to UBND.
+    assert!(!text.contains("Đề nghị Sở bố trí kinh phí"));
+    // The reporting paragraph and the closing sentence.
+    assert!(doc.paragraphs.iter().any(|p| p.starts_with(
+        "Số liệu trong báo cáo được tổng hợp đến ngày 15/11/2024; 06/07 phòng, đơn vị gửi báo cáo đúng thời hạn. \
+         Thanh tra Sở (ngày 18/11/2024) gửi báo cáo sau thời hạn."
+    )));
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.starts_with("Trên đây là báo cáo") && p.ends_with("tổng hợp./.")));
+    // Abbreviations are spelled out at first use.
+    assert!(text.contains("cải cách hành chính (CCHC)"));
+    // The appendix is grouped by task.
+    assert_eq!(doc.appendix_groups().len(), tasks.len());
+    assert!(doc.appendix_groups()[0].starts_with("Nhiệm vụ 1: "));
 
     // Every sample row once in the appendix, and the appendix is rows_included.
     let mut expected: Vec<String> = all.iter().map(|r| r.activity.clone()).collect();
@@ -558,21 +630,25 @@ fn two_files_for_one_unit_is_e303_and_partial_leaves_both_out() {
             r.activity
         );
     }
-    assert!(doc.appendix_rows().iter().all(|r| r[1] != "TTUD"));
+    assert!(doc
+        .appendix_rows()
+        .iter()
+        .all(|r| r[1] != "TT Ứng dụng và Dịch vụ KH&CN"));
     assert_eq!(
         v["summary"]["rows_included"].as_u64(),
         Some(got.len() as u64)
     );
-    let said = |name: &str| {
-        doc.paragraphs
-            .iter()
-            .any(|p| p.contains(name) && p.contains("chưa được tổng hợp"))
-    };
-    assert!(
-        said("TTUD.xlsx") && said("TTUD - ban sua.xlsx"),
-        "{:#?}",
-        doc.paragraphs
+    // Said once for the unit, whatever the number of its files, without them.
+    let text = doc.all_text();
+    assert_eq!(
+        text.matches(
+            "Báo cáo của Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ chưa đáp ứng yêu cầu"
+        )
+        .count(),
+        1,
+        "{text}"
     );
+    assert!(!text.contains(".xlsx"), "{text}");
 }
 
 fn samples_of(name: &str) -> Vec<SampleRow> {
@@ -683,43 +759,38 @@ fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
     assert!(!got.contains(&"Hoạt động có số lượng sai".to_string()));
     assert!(got.contains(&"Cập nhật mục CCHC".to_string()));
     let text = doc.paragraphs.join("\n");
+    // Said in administrative words, once, in the reporting paragraph: no file
+    // name, no row number, no finding code, no unit code.
+    let line = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.starts_with("Số liệu trong báo cáo"))
+        .unwrap_or_else(|| panic!("the reporting paragraph: {text}"));
     assert!(
-        doc.paragraphs
-            .iter()
-            .any(|p| p.contains("QLKH.xlsx") && p.contains("chưa được tổng hợp")),
-        "the corrupt file is named: {text}"
+        line.contains(
+            "Báo cáo của Phòng Quản lý Khoa học chưa đáp ứng yêu cầu tại thời điểm tổng hợp \
+             nên chưa được tổng hợp."
+        ),
+        "{line}"
     );
     assert!(
-        doc.paragraphs.iter().any(|p| p.contains(
-            "1 dòng trong báo cáo của Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ \
-             (tệp TTUD.xlsx, dòng 11) có lỗi nên chưa được tổng hợp."
-        )),
-        "the row left out is named, and only the row: {text}"
+        line.contains(
+            "01 nội dung trong báo cáo của Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ \
+             chưa đáp ứng yêu cầu nên chưa được tổng hợp."
+        ),
+        "{line}"
     );
-    // The report goes to UBND tỉnh: no finding codes in it.
-    assert!(
-        !doc.paragraphs
-            .iter()
-            .any(|p| p.contains("(E0") || p.contains("(E1")),
-        "{text}"
-    );
+    for bad in [".xlsx", "tệp", "dòng 11", "(E0", "(E1", "QLKH", "TTUD"] {
+        assert!(!doc.all_text().contains(bad), "{bad:?} in {text}");
+    }
     // The unreadable QLKH.xlsx is QLKH's: the report does not say QLKH sent
-    // nothing, and names the file once, with its reason.
+    // nothing.
     assert!(
         !doc.paragraphs
             .iter()
             .any(|p| p.contains("chưa gửi") && p.contains("Phòng Quản lý Khoa học")),
         "{text}"
     );
-    let line = doc
-        .paragraphs
-        .iter()
-        .find(|p| p.contains("QLKH.xlsx"))
-        .unwrap();
-    assert_eq!(line.matches("QLKH.xlsx").count(), 1, "{line}");
-    assert!(line.contains("Phòng Quản lý Khoa học"), "{line}");
-    // The reason reads on from "do": no capital.
-    assert!(line.contains("do không đọc được"), "{line}");
     let o = compile(&input, &out, &["--partial"]);
     let s = stdout(&o);
     assert!(s.contains("--partial"), "{s}");
@@ -729,6 +800,69 @@ fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
         .find(|l| l.trim_start().starts_with("QLKH"))
         .unwrap();
     assert!(roster.contains("QLKH.xlsx"), "{s}");
+}
+
+// ---------------------------------------------------------------------------
+// 6b. The workbook beside the report
+
+#[test]
+fn the_workbook_beside_the_report_holds_the_appendix_rows_with_their_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let (c, v) = compile_json(Path::new("input"), &out, &["--date", "2024-11-28"]);
+    assert_eq!(c, 0);
+    let book = dir.path().join("r.xlsx");
+    assert_eq!(v["workbook"].as_str(), Some(book.to_str().unwrap()));
+    let doc = read_docx(&out);
+
+    let mut wb = calamine::open_workbook_auto(&book).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        ["Kết quả", "Tổng hợp", "Khó khăn, kiến nghị"]
+    );
+    let rows = wb.worksheet_range("Kết quả").unwrap();
+    let cells: Vec<Vec<String>> = rows
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(cells[0][0], "STT");
+    assert_eq!(cells[0][11], "Tệp");
+    // Its rows are the appendix's rows, in the same order, with the same unit.
+    let appendix = doc.appendix_rows();
+    assert_eq!(cells.len() - 1, appendix.len());
+    for (x, a) in cells[1..].iter().zip(&appendix) {
+        assert_eq!((&x[1], &x[4]), (&a[1], &a[3]));
+    }
+    // The source of each row: file, sheet, row.
+    assert!(cells[1..]
+        .iter()
+        .all(|r| !r[11].is_empty() && !r[12].is_empty()));
+    // Contributions stay apart: task 2's procedures, lead 53 and others 42.
+    let totals = wb.worksheet_range("Tổng hợp").unwrap();
+    let tthc: Vec<Vec<String>> = totals
+        .rows()
+        .filter(|r| r[0].to_string() == "2" && r[2].to_string() == "thủ tục")
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(tthc.len(), 1);
+    assert_eq!(tthc[0][3], "53");
+    // The units' proposals, which the report does not carry, are here.
+    let remarks = wb.worksheet_range("Khó khăn, kiến nghị").unwrap();
+    assert!(remarks
+        .rows()
+        .any(|r| r[2].to_string().starts_with("Đề nghị Sở bố trí kinh phí")));
+
+    // Same inputs, same bytes; --no-workbook writes none.
+    let out2 = dir.path().join("sub/r.docx");
+    compile_json(Path::new("input"), &out2, &["--date", "2024-11-28"]);
+    assert_eq!(
+        std::fs::read(&book).unwrap(),
+        std::fs::read(dir.path().join("sub/r.xlsx")).unwrap()
+    );
+    let out3 = dir.path().join("n.docx");
+    let (_, v) = compile_json(Path::new("input"), &out3, &["--no-workbook"]);
+    assert!(v["workbook"].is_null());
+    assert!(!dir.path().join("n.xlsx").exists());
 }
 
 // ---------------------------------------------------------------------------

@@ -81,6 +81,7 @@ fn files_excel_and_libreoffice_open_are_read() {
         // One styled empty cell at row 150 000, or in column GZ: formatting, not data.
         ("far-row.xlsx", ttud_rows, &ttud),
         ("far-col.xlsx", ttud_rows, &ttud),
+        ("far-row.ods", ttud_rows, &ttud),
         // .ods without its `mimetype` entry; .ods indented between cells.
         ("no-mimetype.ods", cctc_rows, &cctc),
         ("spaced.ods", cctc_rows, &cctc),
@@ -100,6 +101,57 @@ fn an_excel_95_workbook_is_read() {
     assert_eq!(f["unit"], "TTUD", "{f}");
     assert_eq!(f["rows"], 1, "{f}");
     assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+}
+
+#[test]
+fn a_lying_dimensions_record_does_not_abort() {
+    // Found by the fuzzer: calamine reserved rows × columns of the record.
+    let o = baocao_within(
+        &[
+            "check",
+            "--format",
+            "json",
+            real("lying-dimensions.xls").to_str().unwrap(),
+        ],
+        30,
+    );
+    assert!(o.status.code().is_some(), "killed by a signal");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["files"][0]["unit"], "TTUD", "{v}");
+    assert_eq!(v["files"][0]["rows"], 1, "{v}");
+}
+
+#[test]
+fn an_xlsb_workbook_is_read() {
+    let (_, f) = check_one(&real("sample.xlsb"), &[]);
+    assert_eq!(f["unit"], "TTUD", "{f}");
+    assert_eq!(f["rows"], 1, "{f}");
+    assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+}
+
+#[test]
+fn a_caught_reader_panic_prints_no_panic_text() {
+    // calamine's .xlsb reader panics on a shared-string index past the table.
+    let o = baocao(&[
+        "check",
+        "--format",
+        "json",
+        real("panic-sst.xlsb").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stderr.trim().is_empty(), "{stderr}");
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(codes(&v["files"][0]), ["E001"]);
+    // Text mode too, and in a batch the other files are still read.
+    let o = baocao(&[
+        "check",
+        real("panic-sst.xlsb").to_str().unwrap(),
+        real("sample.xlsb").to_str().unwrap(),
+    ]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("panicked"));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 dòng dữ liệu"));
 }
 
 #[test]
@@ -226,6 +278,38 @@ fn exit_2_with_json_prints_the_error_document() {
     let o = baocao(&["check", "khong-co.xlsx"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn run_errors_about_the_output_are_in_the_users_language() {
+    let (_d, input) = samples_copy(&[]);
+    let inside = input.join("r.docx");
+    let args = |lang: &'static str| {
+        vec![
+            "compile".to_string(),
+            "--input".into(),
+            input.to_str().unwrap().into(),
+            "--output".into(),
+            inside.to_str().unwrap().into(),
+            "--lang".into(),
+            lang.into(),
+        ]
+    };
+    let run = |lang| {
+        let a = args(lang);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        let o = baocao(&a);
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let vi = run("vi");
+    assert!(
+        vi.starts_with("lỗi: ") && vi.contains("nằm ngay trong thư mục đầu vào"),
+        "{vi}"
+    );
+    assert!(!vi.contains("inside"), "{vi}");
+    let en = run("en");
+    assert!(en.contains("is inside the input folder"), "{en}");
 }
 
 // ---------------------------------------------------------------------------

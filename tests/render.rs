@@ -277,19 +277,17 @@ fn every_section_and_task_heading_is_present() {
         "II. KẾT QUẢ THỰC HIỆN",
         "III. ĐÁNH GIÁ CHUNG",
         "1. Ưu điểm",
-        "2. Tồn tại, hạn chế",
+        "2. Tồn tại, hạn chế và nguyên nhân",
         "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
         "V. ĐỀ XUẤT, KIẾN NGHỊ",
     ] {
         assert!(has(h), "missing {h}");
     }
-    for t in &p.tasks {
-        assert!(
-            has(&format!("{}. {}", t.number, t.title)),
-            "task {}",
-            t.number
-        );
+    for (t, letter) in p.tasks.iter().zip('a'..) {
+        assert!(has(&format!("{letter}) {}", t.title)), "task {}", t.number);
     }
+    assert!(has("1. Kết quả thực hiện các nhiệm vụ của Kế hoạch"));
+    assert!(has("2. Kết quả theo nội dung tuyên truyền"));
     assert!(doc.paragraphs[2].starts_with("Thực hiện Kế hoạch số 07/KH-UBND"));
 }
 
@@ -297,22 +295,37 @@ fn every_section_and_task_heading_is_present() {
 fn totals_statuses_and_attributed_remarks() {
     let (doc, _) = doc();
     let text = doc.paragraphs.join("\n");
-    // 30 + … + 69 = 1.980 tin, bài; 1.053 TTHC.
-    assert!(text.contains("đăng tải 1.980 tin, bài"), "{text}");
-    assert!(text.contains("công khai 1.053 thủ tục hành chính"));
-    assert!(text.contains(
-        "Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ: 40 hoạt động (1.980 tin, bài)"
-    ));
+    // Each row in the unit's own words with its figure; 30 + … + 69 = 1.980
+    // tin, bài is the task's figure (the summary), never a count of rows.
+    assert!(
+        text.contains("đăng tin CCHC đợt 0 <&> (30 tin, bài)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("công khai thủ tục hành chính (TTHC) (1.053 thủ tục hành chính)"),
+        "{text}"
+    );
+    assert!(!text.contains("hoạt động ("), "{text}");
     // Task 6 (Q4) in progress is on schedule; task 4 in progress is not.
     assert!(text.contains("Tình trạng: Đang thực hiện (đúng tiến độ)."));
     assert!(text.contains(
         "Nhiệm vụ 4 (Tuyên truyền nhân Ngày KH&CN Việt Nam 18/5) đang thực hiện, chưa hoàn thành"
     ));
-    assert!(text.contains("- Chi cục Tiêu chuẩn Đo lường Chất lượng: Khó khăn riêng của CCTC"));
-    assert!(text.contains("- Phòng Hành chính - Tổng hợp: Kiến nghị riêng của HCTH"));
-    assert!(text.contains("Phòng Hành chính - Tổng hợp (ngày 18/11/2024)"));
-    assert!(text.contains("tệp QLKH.xlsx"));
-    assert!(text.contains("Thanh tra Sở"));
+    // Difficulties with the unit in brackets; the units' proposals are for the
+    // Director, not section V.
+    assert!(text.contains("- Khó khăn riêng của CCTC (Chi cục Tiêu chuẩn Đo lường Chất lượng)"));
+    assert!(!text.contains("Kiến nghị riêng của HCTH"));
+    assert!(
+        text.contains("Phòng Hành chính - Tổng hợp (ngày 18/11/2024) gửi báo cáo sau thời hạn.")
+    );
+    assert!(!text.contains("QLKH.xlsx"), "{text}");
+    assert!(text.contains(
+        "Báo cáo của Phòng Quản lý Khoa học chưa đáp ứng yêu cầu tại thời điểm tổng hợp"
+    ));
+    assert!(
+        text.contains("Thanh tra Sở và Phòng Quản lý Công nghệ và Chuyên ngành chưa gửi báo cáo."),
+        "{text}"
+    );
 
     let summary = &doc.tables[1];
     assert!(summary[0].header && summary[0].cells[0] == "STT");
@@ -341,7 +354,17 @@ fn every_row_appears_once_in_the_appendix() {
         ]
     );
     assert!(appendix[0].header && appendix[0].cant_split);
-    let body = &appendix[1..];
+    let body: Vec<&Row> = appendix[1..].iter().filter(|r| r.cells.len() > 1).collect();
+    let groups: Vec<&str> = appendix[1..]
+        .iter()
+        .filter(|r| r.cells.len() == 1)
+        .map(|r| r.cells[0].as_str())
+        .collect();
+    assert_eq!(
+        groups[0],
+        "Nhiệm vụ 1: Duy trì mục tuyên truyền CCHC trên Trang TTĐT"
+    );
+    assert_eq!(groups.len(), 6);
     assert_eq!(body.len(), data.rows_included);
     assert_eq!(
         data.rows_included,
@@ -351,9 +374,10 @@ fn every_row_appears_once_in_the_appendix() {
     for f in files() {
         for r in &f.rows {
             let evidence = r.evidence.as_deref().unwrap();
-            let hits: Vec<&Row> = body.iter().filter(|b| b.cells[8] == evidence).collect();
+            let hits: Vec<&&Row> = body.iter().filter(|b| b.cells[8] == evidence).collect();
             assert_eq!(hits.len(), 1, "{evidence}");
-            assert_eq!(hits[0].cells[1], r.unit);
+            // Units by short name, never by code.
+            assert_eq!(hits[0].cells[1], plan().unit(&r.unit).unwrap().short_name);
             assert_eq!(hits[0].cells[3], r.activity);
         }
     }

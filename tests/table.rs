@@ -1,6 +1,8 @@
 //! Finding the table in a unit's sheet, on grids built in code.
 
-use baocao::read::table::{find_table, Column, Located, NoHeader, RawRow, UnitTable};
+use baocao::read::table::{
+    find_table, ByValues, Column, Located, Missing, NoHeader, RawRow, UnitTable,
+};
 use baocao::read::{CellValue, Format, Grid, Rect, Workbook};
 use chrono::NaiveDate;
 
@@ -749,26 +751,160 @@ fn merged_cells_in_the_header_do_not_leak_into_data() {
 
 #[test]
 fn no_header_lists_the_missing_columns() {
+    // Two required labels are not a header row (three are).
     let g = sheet(
         "S",
         0,
         &[
-            &["Nhiệm vụ", "Nội dung", "Số lượng", "Đơn vị", "Tình trạng"],
-            &["4", "Đăng tin", "12", "tin", "HT"],
+            &["Nhiệm vụ", "Nội dung", "Số lượng", "Đơn vị"],
+            &["4", "Đăng tin", "12", "tin"],
         ],
     );
-    let g2 = sheet("T", 3, &[&["Nhiệm vụ", "Thời gian"]]);
+    let g2 = sheet("T", 3, &[&["Thời gian"]]);
     let err = find_table(&book(vec![g2, g])).unwrap_err();
     assert_eq!(
         err,
         NoHeader {
-            missing: vec![Column::Activity, Column::Measure, Column::Time]
+            missing: vec![
+                Column::Activity,
+                Column::Measure,
+                Column::Time,
+                Column::Status
+            ]
         }
     );
     let err = find_table(&book(vec![])).unwrap_err();
     assert_eq!(err.missing, Column::REQUIRED.to_vec());
     let err = find_table(&book(vec![Grid::default()])).unwrap_err();
     assert_eq!(err.missing, Column::REQUIRED.to_vec());
+}
+
+#[test]
+fn three_labels_make_a_header_and_the_rest_is_found_by_values_or_named_missing() {
+    let g = sheet(
+        "S",
+        0,
+        &[
+            &["Nhiệm vụ", "Nội dung", "Số lượng", "Đơn vị", "Tình trạng"],
+            &["4", "Đăng tin", "12", "tin", "HT"],
+            &["4", "Đăng bài", "3", "bài", "HT"],
+        ],
+    );
+    let tb = read(g);
+    assert_eq!(tb.columns[&Column::Measure], 3);
+    assert_eq!(
+        tb.header.by_values,
+        [ByValues {
+            column: Column::Measure,
+            row: 0,
+            col: 3,
+            header: "Đơn vị".into()
+        }]
+    );
+    assert_eq!(
+        tb.header.missing,
+        [
+            Missing {
+                column: Column::Activity,
+                nearest: Some("Nội dung".into())
+            },
+            Missing {
+                column: Column::Time,
+                nearest: None
+            }
+        ]
+    );
+    assert_eq!(tb.header.labels.len(), 5);
+}
+
+#[test]
+fn a_label_naming_two_columns_is_settled_by_its_values() {
+    // The header: `Kết quả thực hiện` holds statuses, the activity is
+    // `Nội dung hoạt động`.
+    let header: &[&str] = &[
+        "TT",
+        "Nội dung hoạt động",
+        "Nhiệm vụ số",
+        "Số lượng",
+        "ĐVT",
+        "Thời gian",
+        "Kết quả thực hiện",
+        "Ghi chú",
+    ];
+    let g = sheet(
+        "S",
+        0,
+        &[
+            header,
+            &[
+                "1",
+                "Đăng tin",
+                "4",
+                "2",
+                "tin",
+                "05/2024",
+                "Hoàn thành",
+                "",
+            ],
+        ],
+    );
+    let tb = read(g);
+    assert_eq!(tb.columns[&Column::Activity], 1);
+    assert_eq!(tb.columns[&Column::Status], 6);
+    assert!(tb.header.by_values.is_empty() && tb.header.missing.is_empty());
+    // Alone, with free text below, it is the activity; the status is then missing.
+    let g = sheet(
+        "S",
+        0,
+        &[
+            &[
+                "Nhiệm vụ",
+                "Kết quả thực hiện",
+                "Số lượng",
+                "ĐVT",
+                "Thời gian",
+            ],
+            &["4", "Đăng tin về CCHC", "2", "tin", "05/2024"],
+        ],
+    );
+    let tb = read(g);
+    assert_eq!(tb.columns[&Column::Activity], 1);
+    assert_eq!(tb.header.missing.len(), 1);
+    assert_eq!(tb.header.missing[0].column, Column::Status);
+}
+
+#[test]
+fn a_column_with_an_unknown_label_is_known_by_its_statuses() {
+    let g = sheet(
+        "S",
+        0,
+        &[
+            &[
+                "Nhiệm vụ",
+                "Nội dung thực hiện",
+                "Số lượng",
+                "ĐVT",
+                "Thời gian",
+                "Kết quả",
+                "",
+            ],
+            &["4", "Đăng tin", "2", "tin", "05/2024", "Hoàn thành", ""],
+            &[
+                "4",
+                "Đăng bài",
+                "1",
+                "bài",
+                "06/2024",
+                "Đang thực hiện",
+                "x",
+            ],
+            &["4", "Đăng bài", "1", "bài", "06/2024", "xong rồi", ""],
+        ],
+    );
+    let tb = read(g);
+    assert_eq!(tb.columns[&Column::Status], 5);
+    assert_eq!(tb.header.by_values[0].header, "Kết quả");
+    assert!(tb.header.missing.is_empty());
 }
 
 #[test]

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 
 use crate::finding::{Finding, Kind, Level};
 use crate::plan::{Plan, Role};
-use crate::read::table::{Column, UnitTable};
+use crate::read::table::{suggested_label, Column, UnitTable};
 use crate::read::{CellValue, Workbook};
 use crate::text::squash_spaces;
 use crate::value::{Period, Status};
@@ -136,6 +136,7 @@ pub fn check_table(
 
     let unit = unit::resolve_unit(plan, path, table, forced_unit, &mut findings);
 
+    header_findings(table, &mut findings);
     if table.rows.is_empty() {
         let col = table.columns.values().min().copied().unwrap_or(0);
         findings.push(Finding::new(Kind::NoDataRows).at(sheet, table.header_rows.0, col));
@@ -157,7 +158,9 @@ pub fn check_table(
         }
     }
 
-    if let Some(code) = &unit {
+    // Without a task column (E008) every lead task would look unreported.
+    let task_column = table.columns.contains_key(&Column::Task);
+    if let (Some(code), true) = (&unit, task_column) {
         unit::missing_lead_tasks(plan, code, &tasks_reported, sheet, &mut findings);
     }
     let report_date = unit::report_date(plan, table, &mut findings);
@@ -179,6 +182,34 @@ pub fn check_table(
         difficulties: table.difficulties.iter().map(|l| l.value.clone()).collect(),
         proposals: table.proposals.iter().map(|l| l.value.clone()).collect(),
         ignored_sheets: table.ignored_sheets.clone(),
+    }
+}
+
+/// W009 for each required column taken by its values, at its header cell; E008
+/// for each still missing, at the header row.
+fn header_findings(table: &UnitTable, findings: &mut Vec<Finding>) {
+    let sheet = table.sheet.as_str();
+    let first_col = table.columns.values().min().copied().unwrap_or(0);
+    for b in &table.header.by_values {
+        let kind = Kind::ColumnByValues {
+            column: b.column,
+            header: b.header.clone(),
+            label: suggested_label(b.column).to_string(),
+        };
+        let row = if b.row == u32::MAX {
+            table.header_rows.0
+        } else {
+            b.row
+        };
+        findings.push(Finding::new(kind).at(sheet, row, b.col));
+    }
+    for m in &table.header.missing {
+        let kind = Kind::MissingColumn {
+            column: m.column,
+            found: table.header.labels.clone(),
+            nearest: m.nearest.clone(),
+        };
+        findings.push(Finding::new(kind).at(sheet, table.header_rows.0, first_col));
     }
 }
 

@@ -11,9 +11,10 @@ use crate::read::table::{Column, Located, RawRow};
 use crate::read::CellValue;
 use crate::text::fold;
 use crate::value::{
-    parse_content_areas, parse_quantity, parse_status, parse_task_ref, parse_time, Period,
-    QuantityError, Status, TimeError,
+    parse_content_areas, parse_quantity, parse_task_ref, parse_time, split_quantity_measure,
+    Period, QuantityError, Status, TimeError,
 };
+use crate::vocabulary::Vocabulary;
 
 /// What the checks of one row made of it; `None` where a value is unusable.
 pub(super) struct CheckedRow {
@@ -81,8 +82,8 @@ pub(super) fn check_row(
     c.formula_errors();
     let task = c.task();
     let activity = c.activity();
-    let quantity = c.quantity();
-    let measure = c.measure(quantity);
+    let (quantity, implied_measure) = c.quantity();
+    let measure = c.measure(quantity, implied_measure);
     let status = c.status();
     c.done_without_quantity(status, quantity);
     let (time_text, period) = c.time(task);
@@ -128,6 +129,11 @@ impl<'a> RowChecks<'a> {
     }
 
     fn report(&mut self, kind: Kind, col: Column) {
+        // A required column missing from the header is one E008, not a finding
+        // on every row.
+        if Column::REQUIRED.contains(&col) && !self.at.table.columns.contains_key(&col) {
+            return;
+        }
         let f = self.finding(kind, col);
         self.findings.push(f);
     }
@@ -222,36 +228,74 @@ impl<'a> RowChecks<'a> {
         }
     }
 
-    /// The quantity (E104); empty is fine.
-    fn quantity(&mut self) -> Option<u64> {
+    /// The quantity (E104); empty is fine. A number with its unit (`02 lớp`) is
+    /// read as both when the unit cell is empty or says the same (W116); the
+    /// unit so read is returned when the unit cell is empty.
+    fn quantity(&mut self) -> (Option<u64>, Option<String>) {
         let v = self.cell(Column::Quantity);
         if v.is_some_and(is_error) {
-            return None;
+            return (None, None);
         }
         match parse_quantity(v) {
-            Ok(q) => q,
+            Ok(q) => (q, None),
             Err(e) => {
-                let value = v.map(CellValue::display).unwrap_or_default();
+                let value = v.map(clean_text).unwrap_or_default();
+                if let Some(read) = self.quantity_with_measure(&value) {
+                    return read;
+                }
                 let kind = match e {
                     QuantityError::NotNumber => Kind::QuantityNotNumber { value },
                     QuantityError::Negative => Kind::QuantityNegative { value },
                     QuantityError::Fractional => Kind::QuantityFractional { value },
                 };
                 self.report(kind, Column::Quantity);
-                None
+                (None, None)
+            }
+        }
+    }
+
+    /// `02 lớp`: the number and a unit of measure the plan accepts, read (W116)
+    /// when the unit cell is empty or names the same unit, E104 when it names
+    /// another; `None` when the text is not a number and a known unit.
+    fn quantity_with_measure(&mut self, value: &str) -> Option<(Option<u64>, Option<String>)> {
+        let (n, written) = split_quantity_measure(value)?;
+        let measure = known_measure(self.plan, written)?;
+        let in_cell = self
+            .cell(Column::Measure)
+            .filter(|v| !is_error(v))
+            .map(clean_text);
+        match in_cell {
+            Some(other) if known_measure(self.plan, &other).as_deref() != Some(&measure) => {
+                let kind = Kind::QuantityMeasureDiffers {
+                    value: value.to_string(),
+                    in_quantity: written.to_string(),
+                    in_measure: other,
+                };
+                self.report(kind, Column::Quantity);
+                Some((None, None))
+            }
+            in_cell => {
+                let kind = Kind::QuantityWithMeasure {
+                    value: value.to_string(),
+                    quantity: n,
+                    measure: measure.clone(),
+                };
+                self.report(kind, Column::Quantity);
+                Some((Some(n), in_cell.is_none().then_some(measure)))
             }
         }
     }
 
     /// The unit of measure in the plan's spelling, or as written (W114); none
-    /// for a quantity above 0 is E115.
-    fn measure(&mut self, quantity: Option<u64>) -> Option<String> {
+    /// for a quantity above 0 is E115, unless the quantity cell gave it
+    /// (`implied`, from `02 lớp`).
+    fn measure(&mut self, quantity: Option<u64>, implied: Option<String>) -> Option<String> {
         match self.cell(Column::Measure) {
             Some(v) if is_error(v) => None,
             Some(v) => {
                 let written = clean_text(v);
-                match self.plan.measure(&written) {
-                    Some(m) => Some(m.to_string()),
+                match known_measure(self.plan, &written) {
+                    Some(m) => Some(m),
                     None => {
                         let kind = Kind::MeasureUnknown {
                             value: written.clone(),
@@ -262,6 +306,7 @@ impl<'a> RowChecks<'a> {
                     }
                 }
             }
+            None if implied.is_some() => implied,
             None => {
                 if let Some(quantity) = quantity.filter(|&q| q > 0) {
                     self.report(Kind::NoMeasure { quantity }, Column::Measure);
@@ -276,17 +321,28 @@ impl<'a> RowChecks<'a> {
         match self.cell(Column::Status) {
             Some(v) if is_error(v) => None,
             Some(v) => {
-                let s = match v {
-                    CellValue::Text(t) => parse_status(t),
+                let vocabulary = Vocabulary::shipped();
+                let reading = match v {
+                    CellValue::Text(t) => vocabulary.read_status(t),
                     _ => None,
                 };
-                if s.is_none() {
-                    let kind = Kind::StatusUnknown {
-                        value: clean_text(v),
-                    };
-                    self.report(kind, Column::Status);
+                match reading {
+                    None => {
+                        let kind = Kind::StatusUnknown {
+                            value: clean_text(v),
+                        };
+                        self.report(kind, Column::Status);
+                    }
+                    Some(r) if r.judged => {
+                        let kind = Kind::StatusJudged {
+                            value: clean_text(v),
+                            reading: vocabulary.label(r.status).to_string(),
+                        };
+                        self.report(kind, Column::Status);
+                    }
+                    Some(_) => {}
                 }
-                s
+                reading.map(|r| r.status)
             }
             None => {
                 self.report(Kind::StatusEmpty, Column::Status);
@@ -394,6 +450,19 @@ impl<'a> RowChecks<'a> {
             }
         }
     }
+}
+
+/// A unit of measure in the plan's spelling: as the plan writes it, or a
+/// spelling the vocabulary knows (`tin bài` → `tin/bài`) of a unit the plan
+/// accepts.
+fn known_measure(plan: &Plan, written: &str) -> Option<String> {
+    plan.measure(written)
+        .or_else(|| {
+            Vocabulary::shipped()
+                .measure(written)
+                .and_then(|name| plan.measure(name))
+        })
+        .map(str::to_string)
 }
 
 /// `05/18/2024` → `18/05/2024`, the day-first spelling the user probably meant.

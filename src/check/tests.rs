@@ -73,6 +73,7 @@ fn table(unit: Option<&str>, rows: Vec<RawRow>) -> UnitTable {
         report_date: None,
         header_rows: (HEADER, HEADER),
         columns,
+        header: Default::default(),
         rows,
         difficulties: Vec::new(),
         proposals: Vec::new(),

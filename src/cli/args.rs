@@ -137,6 +137,9 @@ pub struct CompileArgs {
     /// Nói thêm chi tiết (trang tính không đọc, nguyên nhân lỗi đọc tệp).
     #[arg(short, long)]
     pub verbose: bool,
+    /// Không ghi bảng tính tổng hợp (.xlsx) bên cạnh báo cáo.
+    #[arg(long)]
+    pub no_workbook: bool,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod cmd;
+pub mod console;
 pub mod output;
 
 use std::io::Write;
@@ -13,6 +14,7 @@ use crate::messages::Lang;
 /// Runs the command line and returns the process exit code
 /// (0 no errors, 1 errors found, 2 could not run).
 pub fn run() -> i32 {
+    console::init();
     let cli = match Cli::parse_args(std::env::args_os()) {
         Ok(cli) => cli,
         Err(e) => {
@@ -46,14 +48,15 @@ pub fn run() -> i32 {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => cmd::EXIT_OK,
         Err(e) => {
+            let message = describe(&e, g.lang);
             if let Some(compile) = json_error {
-                let _ = writeln!(std::io::stdout(), "{}", error_document(&e, compile));
+                let _ = writeln!(std::io::stdout(), "{}", error_document(&message, compile));
             }
             let label = match g.lang {
                 Lang::Vi => "lỗi",
                 Lang::En => "error",
             };
-            let _ = writeln!(std::io::stderr(), "{label}: {e:#}");
+            let _ = writeln!(std::io::stderr(), "{label}: {message}");
             cmd::EXIT_FAILURE
         }
     }
@@ -62,9 +65,9 @@ pub fn run() -> i32 {
 /// The JSON document of a run that could not proceed (`decisions.md`):
 /// `{"error": …, "files": [], "findings": [], "summary": null}`, and
 /// `"output": null` for compile.
-pub fn error_document(e: &anyhow::Error, compile: bool) -> String {
+pub fn error_document(message: &str, compile: bool) -> String {
     let mut doc = serde_json::json!({
-        "error": format!("{e:#}"),
+        "error": message,
         "files": [],
         "findings": [],
         "summary": null,
@@ -73,6 +76,18 @@ pub fn error_document(e: &anyhow::Error, compile: bool) -> String {
         doc["output"] = serde_json::Value::Null;
     }
     doc.to_string()
+}
+
+/// A run error in the user's language: the report's file-system errors are data
+/// (`fsutil::FsError`), worded here; others are already worded by the command.
+fn describe(e: &anyhow::Error, lang: Lang) -> String {
+    match e.downcast_ref::<crate::fsutil::FsError>() {
+        Some(fs) => {
+            let (key, values) = fs.key();
+            crate::messages::ui_fill(lang, key, &values)
+        }
+        None => format!("{e:#}"),
+    }
 }
 
 /// A panic of a third-party reader on a hostile file is caught and becomes E001

@@ -10,9 +10,12 @@ use crate::json::Summary;
 use crate::messages::Lang;
 use crate::messages::{self, ui, ui_fill};
 
-/// Whether to colour output written to this stream: a terminal, and no `NO_COLOR`.
+/// Whether to colour output written to this stream: a terminal that shows ANSI
+/// colours (not every Windows console does), and no `NO_COLOR`.
 pub fn use_color(stream: &impl IsTerminal) -> bool {
-    stream.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    stream.is_terminal()
+        && crate::cli::console::supports_ansi()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// ANSI styling, or none.

@@ -462,6 +462,31 @@ mod tests {
     }
 
     #[test]
+    fn the_form_header_is_read_back_by_the_vocabulary_labels() {
+        use crate::read::table::{header_column, Column};
+        let c = &FormTexts::shipped().columns;
+        let expected = [
+            (&c.number, Column::RowNumber),
+            (&c.task, Column::Task),
+            (&c.activity, Column::Activity),
+            (&c.quantity, Column::Quantity),
+            (&c.measure, Column::Measure),
+            (&c.time, Column::Time),
+            (&c.status, Column::Status),
+            (&c.content, Column::ContentAreas),
+            (&c.evidence, Column::Evidence),
+        ];
+        for (column, expected) in expected {
+            assert_eq!(
+                header_column(&column.label),
+                Some(expected),
+                "{}: the form's label must be one of the vocabulary's (templates/vocabulary.json, columns)",
+                column.label
+            );
+        }
+    }
+
+    #[test]
     fn agency_line_is_upper_case_with_diacritics() {
         assert_eq!(
             agency_line(&Plan::shipped()),

@@ -3,7 +3,9 @@
 //! signature rows handled) and the unit's remarks below the table.
 //!
 //! Decisions beyond the spec (`shared/spec/input-spreadsheet.md`):
-//! - **Header**: a row must itself name at least one column; it is read with the row
+//! - **Header**: the first row naming three required columns by their labels
+//!   (`templates/vocabulary.json`); the rest are then found by their values or
+//!   reported missing (`columns.rs`). A row must itself name at least one column; it is read with the row
 //!   below as a two-row header when one of its cells is merged downwards or the row
 //!   below names a column where it names none. A cell merged across columns that
 //!   have sub-headers below is a parent (`Kết quả thực hiện` over `Số lượng` |
@@ -103,6 +105,9 @@ pub struct UnitTable {
     pub header_rows: (u32, u32),
     /// 0-based column of each recognised column.
     pub columns: BTreeMap<Column, u32>,
+    /// The header's texts, the columns taken by their values (W009) and the
+    /// required columns missing (E008).
+    pub header: HeaderReading,
     pub rows: Vec<RawRow>,
     /// The unit's remarks below the table; `Không` (none) is left out.
     pub difficulties: Vec<Located<String>>,
@@ -116,7 +121,10 @@ pub struct NoHeader {
     pub missing: Vec<Column>,
 }
 
+mod columns;
 mod labels;
+
+pub use columns::{ByValues, HeaderReading, Missing};
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -132,8 +140,9 @@ use labels::{
 
 /// The header row is searched in the first this many rows of a sheet.
 pub const HEADER_SEARCH_ROWS: u32 = 30;
-/// How many of [`Column::REQUIRED`] a row must name to be the header row.
-pub const MIN_REQUIRED_COLUMNS: usize = 4;
+/// How many of [`Column::REQUIRED`] a row must name to be the header row
+/// (`shared/spec/decisions.md`); the others are then looked for by their values.
+pub const MIN_REQUIRED_COLUMNS: usize = 3;
 
 /// Finds the table: the first sheet with a header row.
 ///
@@ -161,7 +170,10 @@ pub fn find_table(wb: &Workbook) -> Result<UnitTable, NoHeader> {
 struct Header {
     first: u32,
     last: u32,
-    columns: BTreeMap<Column, u32>,
+    /// Sheet column → the columns its label names (two when the values decide).
+    by_col: BTreeMap<u32, &'static [Column]>,
+    /// Sheet column → the row and text of its header cell.
+    texts: BTreeMap<u32, (u32, String)>,
 }
 
 /// The best row that was not a header, for the E003 message.
@@ -179,12 +191,59 @@ fn is_valid_rect(m: &Rect) -> bool {
     m.first_row <= m.last_row && m.first_col <= m.last_col
 }
 
-/// The recognised header labels of one row, by column.
-fn row_labels(cells: &BTreeMap<u32, CellValue>) -> BTreeMap<u32, Column> {
+/// The recognised header labels of one row: sheet column → the columns named.
+fn row_labels(cells: &BTreeMap<u32, CellValue>) -> BTreeMap<u32, &'static [Column]> {
     cells
         .iter()
-        .filter_map(|(&c, v)| Some((c, header_column(v.as_text()?)?)))
+        .filter_map(|(&c, v)| {
+            let names = header_columns(v.as_text()?);
+            (!names.is_empty()).then_some((c, names))
+        })
         .collect()
+}
+
+/// The header texts of a row: sheet column → (row, text), squashed.
+fn row_texts(r: u32, cells: Option<&BTreeMap<u32, CellValue>>) -> BTreeMap<u32, (u32, String)> {
+    cells
+        .into_iter()
+        .flatten()
+        .filter_map(|(&c, v)| {
+            let t = squash_spaces(v.as_text()?);
+            (!t.is_empty()).then_some((c, (r, t)))
+        })
+        .collect()
+}
+
+/// The required columns a header row names, counting a label that names two
+/// columns once; and the required columns it does not name.
+fn required_found(by_col: &BTreeMap<u32, &'static [Column]>) -> (usize, Vec<Column>) {
+    let mut found: BTreeSet<Column> = BTreeSet::new();
+    for names in by_col.values() {
+        if let [one] = names {
+            found.insert(*one);
+        }
+    }
+    let mut count = found
+        .iter()
+        .filter(|c| Column::REQUIRED.contains(c))
+        .count();
+    for names in by_col.values().filter(|n| n.len() > 1) {
+        let new: Vec<Column> = names
+            .iter()
+            .copied()
+            .filter(|c| Column::REQUIRED.contains(c) && !found.contains(c))
+            .collect();
+        if !new.is_empty() {
+            count += 1;
+            found.extend(new);
+        }
+    }
+    let missing = Column::REQUIRED
+        .iter()
+        .copied()
+        .filter(|c| !found.contains(c))
+        .collect();
+    (count, missing)
 }
 
 /// Finds the header row (one or two rows) in the first [`HEADER_SEARCH_ROWS`] rows.
@@ -210,24 +269,26 @@ fn find_header(grid: &Grid) -> Result<Header, Option<Candidate>> {
         let by_col = if two_row {
             combine_header(r, &upper, &lower, &merges)
         } else {
-            upper
+            upper.clone()
         };
-        let mut columns = BTreeMap::new();
-        for (c, column) in by_col {
-            columns.entry(column).or_insert(c);
-        }
-        let missing: Vec<Column> = Column::REQUIRED
-            .iter()
-            .copied()
-            .filter(|c| !columns.contains_key(c))
-            .collect();
-        let found = Column::REQUIRED.len() - missing.len();
+        let (found, missing) = required_found(&by_col);
         if found >= MIN_REQUIRED_COLUMNS {
+            let mut texts = row_texts(r, Some(cells));
+            if two_row {
+                // A sub-header's text stands for its column when the row above
+                // names none there (empty, unrecognised, or a parent).
+                for (c, t) in row_texts(r + 1, grid.rows.get(&(r + 1))) {
+                    if lower.contains_key(&c) || !upper.contains_key(&c) {
+                        texts.insert(c, t);
+                    }
+                }
+            }
             let last = if two_row { r + 1 } else { r };
             return Ok(Header {
                 first: r,
                 last,
-                columns,
+                by_col,
+                texts,
             });
         }
         if best.as_ref().is_none_or(|b| found > b.found) {
@@ -240,12 +301,12 @@ fn find_header(grid: &Grid) -> Result<Header, Option<Candidate>> {
 /// Merges the labels of a two-row header: a column takes the lower row's label when
 /// the upper cell is empty, unrecognised, or a parent merged across columns that have
 /// sub-headers below it (`Kết quả thực hiện` over `Số lượng` | `Đơn vị tính`).
-fn combine_header(
+fn combine_header<T: Copy>(
     r: u32,
-    upper: &BTreeMap<u32, Column>,
-    lower: &BTreeMap<u32, Column>,
+    upper: &BTreeMap<u32, T>,
+    lower: &BTreeMap<u32, T>,
     merges: &[Rect],
-) -> BTreeMap<u32, Column> {
+) -> BTreeMap<u32, T> {
     let cols: BTreeSet<u32> = upper.keys().chain(lower.keys()).copied().collect();
     // Cells of this row merged across columns: first column → last column.
     let wide: HashMap<u32, u32> = merges
@@ -278,8 +339,10 @@ fn combine_header(
 fn read_sheet(wb: &Workbook, index: usize, header: Header) -> UnitTable {
     let grid = &wb.sheets[index];
     let (unit, report_date) = title_block(grid, header.first);
+    let data_start = header.last.saturating_add(1);
+    let (columns, reading) = columns::assign(grid, &header.by_col, &header.texts, data_start);
     let (rows, end) = match header.last.checked_add(1) {
-        Some(start) => data_rows(grid, &header.columns, start),
+        Some(start) => data_rows(grid, &columns, start),
         None => (Vec::new(), None),
     };
     let (difficulties, proposals) = match end {
@@ -299,7 +362,8 @@ fn read_sheet(wb: &Workbook, index: usize, header: Header) -> UnitTable {
         unit,
         report_date,
         header_rows: (header.first, header.last),
-        columns: header.columns,
+        columns,
+        header: reading,
         rows,
         difficulties,
         proposals,

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::check::{CheckedFile, ResultRow};
 use crate::plan::Plan;
@@ -46,6 +46,9 @@ pub struct UnitResult {
     pub totals: Totals,
     /// The unit's distinct activity texts, in row order.
     pub activity_texts: Vec<String>,
+    /// Whether the unit leads the task (its figures are the task's); otherwise
+    /// its rows are contributions, never added to the lead's figures.
+    pub lead: bool,
 }
 
 /// The results of one task.
@@ -59,15 +62,25 @@ pub struct TaskResult {
     pub rows: Vec<ResultRow>,
     /// Per unit, in plan order.
     pub units: Vec<UnitResult>,
-    /// Across units.
+    /// Across units (every row: for the workbook, never for the report's prose).
     pub totals: Totals,
-    /// Each lead unit's status: the best of its rows, `NotReported` without rows.
+    /// The lead units' rows only, each event once: the task's own figures.
+    pub lead_totals: Totals,
+    /// Per row (same order as `rows`): the row reports the same event as an
+    /// earlier row of another lead unit (one conference run by two lead units),
+    /// so its figure is not counted again.
+    pub repeated: Vec<bool>,
+    /// Each lead unit's status ([`combine`] over its rows), `NotReported`
+    /// without rows.
     pub lead_status: Vec<(String, TaskStatus)>,
-    /// The worst across lead units.
+    /// The lead units' statuses combined the same way; `NotReported` when one
+    /// of them sent no row.
     pub status: TaskStatus,
-    /// In progress while the task's timeline ends after the units' deadline:
-    /// expected, not a shortcoming.
+    /// In progress while the task's timeline ends after the units' deadline (a
+    /// continuous task, or one due in Q4): expected, not a shortcoming.
     pub on_schedule: bool,
+    /// The task runs the whole year (`Thường xuyên`).
+    pub continuous: bool,
 }
 
 impl TaskResult {
@@ -298,6 +311,10 @@ fn task_result(
     let mut unit_codes: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
     unit_codes.sort_by_key(|u| (unit_rank(u), *u));
     unit_codes.dedup();
+    let leads: Vec<String> = match task {
+        Some(t) => t.lead_units.clone(),
+        None => unit_codes.iter().map(|s| s.to_string()).collect(),
+    };
     let units = unit_codes
         .iter()
         .map(|&code| {
@@ -315,42 +332,117 @@ fn task_result(
                 activities: mine.len(),
                 totals: sum_totals(plan, mine.iter().copied()),
                 activity_texts,
+                lead: leads.iter().any(|l| l == code),
             }
         })
         .collect();
     let totals = sum_totals(plan, rows.iter());
-    let leads: Vec<String> = match task {
-        Some(t) => t.lead_units.clone(),
-        None => unit_codes.iter().map(|s| s.to_string()).collect(),
-    };
+    let repeated = repeated_events(&rows, &leads);
+    let lead_totals = sum_totals(
+        plan,
+        rows.iter()
+            .zip(&repeated)
+            .filter(|(r, rep)| leads.contains(&r.unit) && !**rep)
+            .map(|(r, _)| r),
+    );
     let lead_status: Vec<(String, TaskStatus)> = leads
         .into_iter()
         .map(|lead| {
-            let best = rows
-                .iter()
-                .filter(|r| r.unit == lead)
-                .map(|r| TaskStatus::from(r.status))
-                .max()
-                .unwrap_or(TaskStatus::NotReported);
-            (lead, best)
+            let status = combine(
+                rows.iter()
+                    .filter(|r| r.unit == lead)
+                    .map(|r| TaskStatus::from(r.status)),
+            );
+            (lead, status)
         })
         .collect();
-    let status = lead_status
-        .iter()
-        .map(|(_, s)| *s)
-        .min()
-        .unwrap_or(TaskStatus::NotReported);
+    let status = combine(lead_status.iter().map(|(_, s)| *s));
     let on_schedule = status == TaskStatus::InProgress
         && task.is_some_and(|t| t.timeline.end > plan.deadlines.units_report);
+    let continuous = task.is_some_and(|t| {
+        let p = &t.timeline;
+        p.start.ordinal() == 1 && p.end.month() == 12 && p.end.day() == 31
+    });
     TaskResult {
         number,
         in_plan: task.is_some(),
         rows,
         units,
         totals,
+        lead_totals,
+        repeated,
         lead_status,
         status,
         on_schedule,
+        continuous,
+    }
+}
+
+/// Marks the lead rows that report an event an earlier lead row of another
+/// unit already reports: same measure, quantity and period, and activity texts
+/// sharing most of their words (`Chủ trì tổ chức Hội nghị nhân Ngày KH&CN …` and
+/// `Tổ chức Hội nghị nhân Ngày KH&CN … (phối hợp Phòng HC-TH)`).
+fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
+    let words = |s: &str| -> BTreeSet<String> {
+        crate::text::fold(s)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let lead_words: Vec<Option<BTreeSet<String>>> = rows
+        .iter()
+        .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
+        .collect();
+    let mut out = vec![false; rows.len()];
+    for j in 0..rows.len() {
+        let Some(wj) = &lead_words[j] else { continue };
+        let b = &rows[j];
+        if b.quantity.is_none() {
+            continue;
+        }
+        out[j] = (0..j).any(|i| {
+            let a = &rows[i];
+            let Some(wi) = &lead_words[i] else {
+                return false;
+            };
+            if out[i] || a.unit == b.unit || a.measure != b.measure || a.quantity != b.quantity {
+                return false;
+            }
+            if a.period != b.period {
+                return false;
+            }
+            let shared = wi.intersection(wj).count();
+            let smaller = wi.len().min(wj.len()).max(1);
+            shared * 10 >= smaller * 7
+        });
+    }
+    out
+}
+
+/// The status rule of `report.md`: never more than the rows show. Done when
+/// every part is done, not started when none has started, otherwise in progress;
+/// a part not reported (or no part at all) makes the whole not reported.
+pub fn combine(parts: impl IntoIterator<Item = TaskStatus>) -> TaskStatus {
+    let mut any = false;
+    let (mut all_done, mut none_started) = (true, true);
+    for s in parts {
+        any = true;
+        match s {
+            TaskStatus::NotReported => return TaskStatus::NotReported,
+            TaskStatus::Done => none_started = false,
+            TaskStatus::InProgress => {
+                all_done = false;
+                none_started = false;
+            }
+            TaskStatus::NotStarted => all_done = false,
+        }
+    }
+    match (any, all_done, none_started) {
+        (false, _, _) => TaskStatus::NotReported,
+        (true, true, _) => TaskStatus::Done,
+        (true, _, true) => TaskStatus::NotStarted,
+        _ => TaskStatus::InProgress,
     }
 }
 
@@ -470,8 +562,12 @@ mod tests {
         assert_eq!(t1.totals, vec![("tin/bài".to_string(), 154)]);
         assert_eq!(t1.units[0].unit, "HCTH");
         assert_eq!(t1.units[1].totals, vec![("tin/bài".to_string(), 145)]);
-        // Best of the lead unit's rows.
-        assert_eq!(t1.status, TaskStatus::Done);
+        // TTUD, the lead, has one row still in progress: the task is too.
+        assert_eq!(t1.status, TaskStatus::InProgress);
+        assert!(t1.on_schedule && t1.continuous);
+        // The task's own figures are the lead's: HCTH's 9 are a contribution.
+        assert_eq!(t1.lead_totals, vec![("tin/bài".to_string(), 145)]);
+        assert!(!t1.units[0].lead && t1.units[1].lead);
         // Worst across lead units (HCTH in progress, TTUD done).
         assert_eq!(data.task(4).unwrap().status, TaskStatus::InProgress);
         assert!(!data.task(4).unwrap().on_schedule);
@@ -490,6 +586,17 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["tin/bài", "thủ tục", "lớp", "cơ quan", "hoạt động"]
         );
+    }
+
+    #[test]
+    fn the_status_rule_never_claims_more_than_the_rows() {
+        use TaskStatus::*;
+        assert_eq!(combine([Done, Done]), Done);
+        assert_eq!(combine([Done, InProgress]), InProgress);
+        assert_eq!(combine([Done, NotStarted]), InProgress);
+        assert_eq!(combine([NotStarted, NotStarted]), NotStarted);
+        assert_eq!(combine([Done, NotReported]), NotReported);
+        assert_eq!(combine([]), NotReported);
     }
 
     #[test]

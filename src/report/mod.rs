@@ -3,5 +3,9 @@
 
 pub mod aggregate;
 pub mod exclusion;
+pub mod prose;
 pub mod render;
+#[cfg(test)]
+mod testdata;
 pub mod texts;
+pub mod workbook;

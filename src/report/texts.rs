@@ -38,10 +38,19 @@ pub struct Texts {
     pub direction: Vec<String>,
     /// Standing paragraphs of section IV; `{year}`, `{next_year}`.
     pub next_steps: Vec<String>,
-    /// Standing paragraphs of section V, before the units' proposals (may be empty).
+    /// The Department's proposals to UBND tỉnh (section V); the units' own
+    /// proposals go to the Director, not here. May be empty.
     #[serde(default)]
     pub proposals: Vec<String>,
+    /// The closing sentence before the end block; `{year}`.
+    pub closing: String,
     pub phrases: Phrases,
+    /// A content area with fewer activities than this (but some) is named as
+    /// thinly covered.
+    pub thin_coverage: u32,
+    /// Abbreviations, spelled out at their first use in the body.
+    #[serde(default)]
+    pub abbreviations: Vec<Abbreviation>,
     pub status: StatusWords,
     /// How a quantity of each unit of measure is written, keyed by the plan's spelling.
     pub measures: BTreeMap<String, MeasureText>,
@@ -51,6 +60,28 @@ pub struct Texts {
     pub appendix: Appendix,
     pub recipients: Recipients,
     pub signer: Signer,
+    /// The words of the workbook beside the report (for the Director).
+    pub workbook: WorkbookTexts,
+}
+
+/// Sheet names and column headings of the workbook beside the report.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkbookTexts {
+    /// Rows, totals, remarks.
+    pub sheets: [String; 3],
+    /// STT · Đơn vị · Nhiệm vụ · Vai trò · Nội dung thực hiện · Nội dung tuyên
+    /// truyền · Số lượng · ĐVT · Thời gian · Tình trạng · Minh chứng · Tệp · Trang
+    /// tính · Dòng.
+    pub rows_headers: [String; 14],
+    /// Nhiệm vụ · Tên nhiệm vụ · ĐVT · Đơn vị chủ trì · Đơn vị phối hợp.
+    pub totals_headers: [String; 5],
+    /// Đơn vị · Loại · Nội dung.
+    pub remarks_headers: [String; 3],
+    /// Lead, coordinating.
+    pub roles: [String; 2],
+    /// Difficulty, proposal.
+    pub remark_kinds: [String; 2],
 }
 
 /// The two-column header block.
@@ -73,11 +104,11 @@ pub struct HeaderTexts {
 pub struct Headings {
     pub direction: String,
     pub results: String,
-    /// `{number}. {title}` for each task.
+    /// II.1.
+    pub tasks: String,
+    /// `{letter}) {title}` for each task.
     pub task: String,
-    /// `{number}`: the part after the tasks.
-    pub summary: String,
-    /// `{number}`.
+    /// II.2.
     pub coverage: String,
     pub assessment: String,
     pub strengths: String,
@@ -92,45 +123,50 @@ pub struct Headings {
 pub struct Phrases {
     pub assignment: String,
     pub assignment_no_coordinating: String,
-    pub task_result: String,
-    pub task_result_no_totals: String,
-    pub unit_result: String,
-    pub unit_result_no_totals: String,
-    pub more_examples: String,
+    pub lead_result: String,
+    pub result_item: String,
+    pub contributions_intro: String,
+    pub contribution: String,
     pub task_no_rows: String,
+    pub leads_not_reported: String,
     pub task_status: String,
     pub status_on_schedule: String,
+    pub status_continuous: String,
     pub on_schedule_note: String,
-    pub leads_not_reported: String,
-    pub activities: String,
+    pub summary_intro: String,
+    pub summary_no_figures: String,
     pub coverage_intro: String,
     pub coverage_item: String,
+    pub coverage_note: String,
     pub coverage_none: String,
+    pub coverage_thin: String,
     pub coverage_all: String,
     pub area_ref: String,
     pub strengths_tasks: String,
+    pub strengths_on_schedule: String,
     pub strengths_no_task_done: String,
-    pub strengths_totals: String,
-    pub strengths_totals_no_measure: String,
+    pub strengths_outputs_intro: String,
+    pub strengths_output: String,
     pub strengths_coverage: String,
     pub task_ref: String,
     pub task_in_progress: String,
-    pub task_on_schedule: String,
     pub task_not_started: String,
     pub task_not_reported: String,
-    pub units_missing: String,
-    pub units_late: String,
+    pub causes_intro: String,
+    pub difficulty: String,
+    pub no_shortcomings: String,
+    pub reporting: String,
+    pub reporting_late: String,
     pub late_unit: String,
+    pub reporting_missing: String,
     pub file_excluded: String,
     pub file_excluded_no_unit: String,
-    /// The reason given when no finding says why a file stays out.
-    pub reason_unit_unknown: String,
     pub rows_excluded: String,
-    pub difficulties_intro: String,
-    pub remark: String,
-    pub no_shortcomings: String,
-    pub proposals_intro: String,
+    pub remaining_intro: String,
+    pub remaining_task: String,
+    pub remaining_task_continuous: String,
     pub no_proposals: String,
+    pub appendix_group: String,
     pub list_separator: String,
     pub list_last_separator: String,
     pub totals_separator: String,
@@ -154,6 +190,18 @@ pub struct MeasureText {
     #[serde(default)]
     pub verb: String,
     pub quantity: String,
+    /// The measure this one is added to in totals (`tin` and `bài` to `tin/bài`):
+    /// a reader adds them up; measures of different families stay apart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub family: Option<String>,
+}
+
+/// An abbreviation and what it stands for (`CCHC`, `cải cách hành chính`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Abbreviation {
+    pub short: String,
+    pub full: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -239,6 +287,24 @@ impl Texts {
     }
 
     fn validate(&self) -> Result<(), TextsError> {
+        for (m, t) in &self.measures {
+            if let Some(f) = &t.family {
+                if !self.measures.contains_key(f) {
+                    return Err(TextsError {
+                        path: format!("measures.{m}.family"),
+                        message: format!("\"{f}\" is not a measure of this file"),
+                    });
+                }
+            }
+        }
+        for (i, a) in self.abbreviations.iter().enumerate() {
+            if a.short.trim().is_empty() || a.full.trim().is_empty() {
+                return Err(TextsError {
+                    path: format!("abbreviations[{i}]"),
+                    message: "short and full must not be empty".into(),
+                });
+            }
+        }
         for (path, text, allowed) in self.templates() {
             check_template(text, allowed).map_err(|message| TextsError { path, message })?;
         }
@@ -278,9 +344,14 @@ impl Texts {
             ("subject".into(), &self.subject, YEAR),
             ("headings.direction".into(), &hd.direction, NONE),
             ("headings.results".into(), &hd.results, NONE),
-            ("headings.task".into(), &hd.task, &["number", "title"]),
-            ("headings.summary".into(), &hd.summary, &["number"]),
-            ("headings.coverage".into(), &hd.coverage, &["number"]),
+            ("headings.tasks".into(), &hd.tasks, NONE),
+            (
+                "headings.task".into(),
+                &hd.task,
+                &["letter", "number", "title"],
+            ),
+            ("headings.coverage".into(), &hd.coverage, NONE),
+            ("closing".into(), &self.closing, YEAR),
             ("headings.assessment".into(), &hd.assessment, NONE),
             ("headings.strengths".into(), &hd.strengths, NONE),
             ("headings.shortcomings".into(), &hd.shortcomings, NONE),
@@ -326,6 +397,10 @@ impl Texts {
                 out.push((format!("{name}[{i}]"), s, YEAR));
             }
         }
+        for (i, a) in self.abbreviations.iter().enumerate() {
+            out.push((format!("abbreviations[{i}].short"), &a.short, NONE));
+            out.push((format!("abbreviations[{i}].full"), &a.full, NONE));
+        }
         for (i, s) in self.recipients.list.iter().enumerate() {
             out.push((format!("recipients.list[{i}]"), s, NONE));
         }
@@ -334,6 +409,20 @@ impl Texts {
         }
         for (i, s) in self.appendix.headers.iter().enumerate() {
             out.push((format!("appendix.headers[{i}]"), s, NONE));
+        }
+        let w = &self.workbook;
+        let lists: [(&str, &[String]); 6] = [
+            ("sheets", &w.sheets),
+            ("rows_headers", &w.rows_headers),
+            ("totals_headers", &w.totals_headers),
+            ("remarks_headers", &w.remarks_headers),
+            ("roles", &w.roles),
+            ("remark_kinds", &w.remark_kinds),
+        ];
+        for (name, list) in lists {
+            for (i, s) in list.iter().enumerate() {
+                out.push((format!("workbook.{name}[{i}]"), s, NONE));
+            }
         }
         if let Some(a) = &self.signer.authority {
             out.push(("signer.authority".into(), a, NONE));
@@ -358,40 +447,31 @@ impl Texts {
                 &p.assignment_no_coordinating,
                 &["lead", "timeline"],
             ),
-            ("task_result", &p.task_result, &["activities", "totals"]),
-            (
-                "task_result_no_totals",
-                &p.task_result_no_totals,
-                &["activities"],
-            ),
-            (
-                "unit_result",
-                &p.unit_result,
-                &["unit", "activities", "totals", "examples"],
-            ),
-            (
-                "unit_result_no_totals",
-                &p.unit_result_no_totals,
-                &["unit", "activities", "examples"],
-            ),
-            ("more_examples", &p.more_examples, &["examples"]),
+            ("lead_result", &p.lead_result, &["unit", "results"]),
+            ("result_item", &p.result_item, &["activity", "figure"]),
+            ("contributions_intro", &p.contributions_intro, NONE),
+            ("contribution", &p.contribution, &["unit", "results"]),
             ("task_no_rows", &p.task_no_rows, NONE),
+            ("leads_not_reported", &p.leads_not_reported, &["units"]),
             ("task_status", &p.task_status, &["status"]),
             ("status_on_schedule", &p.status_on_schedule, &["status"]),
+            ("status_continuous", &p.status_continuous, &["status"]),
             (
                 "on_schedule_note",
                 &p.on_schedule_note,
                 &["timeline", "deadline"],
             ),
-            ("leads_not_reported", &p.leads_not_reported, &["units"]),
-            ("activities", &p.activities, &["activities"]),
+            ("summary_intro", &p.summary_intro, NONE),
+            ("summary_no_figures", &p.summary_no_figures, NONE),
             ("coverage_intro", &p.coverage_intro, &["covered", "total"]),
             (
                 "coverage_item",
                 &p.coverage_item,
                 &["number", "title", "activities"],
             ),
+            ("coverage_note", &p.coverage_note, NONE),
             ("coverage_none", &p.coverage_none, &["areas"]),
+            ("coverage_thin", &p.coverage_thin, &["areas"]),
             ("coverage_all", &p.coverage_all, NONE),
             ("area_ref", &p.area_ref, &["number", "title"]),
             (
@@ -399,16 +479,17 @@ impl Texts {
                 &p.strengths_tasks,
                 &["done", "total", "tasks"],
             ),
-            ("strengths_no_task_done", &p.strengths_no_task_done, NONE),
             (
-                "strengths_totals",
-                &p.strengths_totals,
-                &["activities", "totals"],
+                "strengths_on_schedule",
+                &p.strengths_on_schedule,
+                &["tasks"],
             ),
+            ("strengths_no_task_done", &p.strengths_no_task_done, NONE),
+            ("strengths_outputs_intro", &p.strengths_outputs_intro, NONE),
             (
-                "strengths_totals_no_measure",
-                &p.strengths_totals_no_measure,
-                &["activities"],
+                "strengths_output",
+                &p.strengths_output,
+                &["number", "title", "result"],
             ),
             (
                 "strengths_coverage",
@@ -417,37 +498,39 @@ impl Texts {
             ),
             ("task_ref", &p.task_ref, &["number"]),
             ("task_in_progress", &p.task_in_progress, TASK),
-            ("task_on_schedule", &p.task_on_schedule, TASK),
             ("task_not_started", &p.task_not_started, TASK),
             (
                 "task_not_reported",
                 &p.task_not_reported,
                 &["number", "title", "timeline", "units"],
             ),
-            ("units_missing", &p.units_missing, &["units"]),
-            ("units_late", &p.units_late, &["units", "deadline"]),
+            ("causes_intro", &p.causes_intro, NONE),
+            ("difficulty", &p.difficulty, &["unit", "text"]),
+            ("no_shortcomings", &p.no_shortcomings, NONE),
+            ("reporting", &p.reporting, &["cutoff", "on_time", "total"]),
+            ("reporting_late", &p.reporting_late, &["units"]),
             ("late_unit", &p.late_unit, &["unit", "date"]),
-            (
-                "file_excluded",
-                &p.file_excluded,
-                &["unit", "file", "reason"],
-            ),
+            ("reporting_missing", &p.reporting_missing, &["units"]),
+            ("file_excluded", &p.file_excluded, &["units"]),
             (
                 "file_excluded_no_unit",
                 &p.file_excluded_no_unit,
-                &["file", "reason"],
+                &["count"],
             ),
-            ("reason_unit_unknown", &p.reason_unit_unknown, &[]),
+            ("rows_excluded", &p.rows_excluded, &["unit", "count"]),
+            ("remaining_intro", &p.remaining_intro, NONE),
             (
-                "rows_excluded",
-                &p.rows_excluded,
-                &["unit", "file", "count", "rows"],
+                "remaining_task",
+                &p.remaining_task,
+                &["number", "title", "timeline", "remaining"],
             ),
-            ("difficulties_intro", &p.difficulties_intro, NONE),
-            ("remark", &p.remark, &["unit", "text"]),
-            ("no_shortcomings", &p.no_shortcomings, NONE),
-            ("proposals_intro", &p.proposals_intro, NONE),
+            (
+                "remaining_task_continuous",
+                &p.remaining_task_continuous,
+                &["number", "title", "timeline", "remaining"],
+            ),
             ("no_proposals", &p.no_proposals, NONE),
+            ("appendix_group", &p.appendix_group, &["number", "title"]),
             ("list_separator", &p.list_separator, NONE),
             ("list_last_separator", &p.list_last_separator, NONE),
             ("totals_separator", &p.totals_separator, NONE),
@@ -467,6 +550,10 @@ impl Texts {
             ("header.date_line".into(), &h.date_line),
             ("title".into(), &self.title),
             ("subject".into(), &self.subject),
+            ("closing".into(), &self.closing),
+            ("workbook.sheets[0]".into(), &self.workbook.sheets[0]),
+            ("workbook.sheets[1]".into(), &self.workbook.sheets[1]),
+            ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
             (
@@ -474,6 +561,14 @@ impl Texts {
                 &self.measure_default.quantity,
             ),
         ]
+    }
+
+    /// The measure `measure` is added to in totals: its family, or itself.
+    pub fn family<'a>(&'a self, measure: &'a str) -> &'a str {
+        self.measures
+            .get(measure)
+            .and_then(|t| t.family.as_deref())
+            .unwrap_or(measure)
     }
 
     /// The wording of a quantity of `measure` (plan spelling): `(verb, quantity)`.
@@ -602,12 +697,16 @@ mod tests {
             v["phrases"]
                 .as_object_mut()
                 .unwrap()
-                .remove("remark")
+                .remove("difficulty")
                 .map(|_| ())
                 .unwrap()
         })
         .unwrap_err();
         assert_eq!(e.path, "phrases");
+        let e = with(|v| v["measures"]["tin"]["family"] = "tin-bai".into()).unwrap_err();
+        assert_eq!(e.path, "measures.tin.family");
+        let e = with(|v| v["closing"] = "Trên đây {nam}".into()).unwrap_err();
+        assert_eq!(e.path, "closing");
     }
 
     #[test]

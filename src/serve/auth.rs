@@ -7,9 +7,9 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use rand_core::{OsRng, RngCore};
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use rand_core::{OsRng, RngCore};
 use sha2::{Digest, Sha256};
 
 /// The argon2 hash (PHC string) of a secret.

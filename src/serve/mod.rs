@@ -71,6 +71,8 @@ pub struct State {
     pub login_limit: auth::RateLimit,
     pub code_limit: auth::RateLimit,
     pub checks: Arc<tokio::sync::Semaphore>,
+    /// Argon2 jobs running at once (each holds ~19 MiB).
+    pub hashes: Arc<tokio::sync::Semaphore>,
     pub check_timeout: Duration,
     pub max_upload: usize,
 }
@@ -91,6 +93,7 @@ impl State {
             login_limit: auth::RateLimit::default(),
             code_limit: auth::RateLimit::default(),
             checks: Arc::new(tokio::sync::Semaphore::new(o.max_checks)),
+            hashes: Arc::new(tokio::sync::Semaphore::new(2)),
             check_timeout: o.check_timeout,
             max_upload: o.max_upload,
         })

@@ -75,6 +75,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("office.latest", "Lần nộp mới nhất", "Latest"),
     ("office.rows", "Dòng", "Rows"),
     ("office.warnings", "Cảnh báo", "Warnings"),
+    ("office.rows_n", "{n} dòng", "{n} rows"),
     ("office.history", "Các lần nộp", "Submissions"),
     ("office.download", "Tải về", "Download"),
     ("office.code", "Mã nộp bài", "Access code"),

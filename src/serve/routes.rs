@@ -252,12 +252,12 @@ async fn run_check(
     name: String,
     body: Bytes,
     lang: Lang,
-) -> Result<Checked, Response> {
+) -> Result<Checked, (StatusCode, String)> {
     let deadline = state.check_timeout;
     let permit = match tokio::time::timeout(deadline, state.checks.clone().acquire_owned()).await {
         Ok(Ok(p)) => p,
         _ => {
-            return Err(fail(
+            return Err((
                 StatusCode::SERVICE_UNAVAILABLE,
                 t(lang, "err.busy").to_string(),
             ))
@@ -279,15 +279,30 @@ async fn run_check(
     });
     match tokio::time::timeout(deadline, task).await {
         Ok(Ok(c)) => Ok(c),
-        Ok(Err(_)) => Err(fail(
+        Ok(Err(_)) => Err((
             StatusCode::INTERNAL_SERVER_ERROR,
             t(lang, "err.internal").to_string(),
         )),
-        Err(_) => Err(fail(
+        Err(_) => Err((
             StatusCode::UNPROCESSABLE_ENTITY,
             t(lang, "err.check_time").replace("{seconds}", &deadline.as_secs().to_string()),
         )),
     }
+}
+
+/// Runs an argon2 hash or verification off the runtime, a few at a time: each takes
+/// about 19 MiB, so a burst of logins or submissions stays bounded in memory.
+async fn hashing<T: Send + 'static>(
+    state: &Shared,
+    job: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    let permit = state.hashes.clone().acquire_owned().await.ok()?;
+    tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        job()
+    })
+    .await
+    .ok()
 }
 
 fn now_local() -> chrono::DateTime<Local> {
@@ -349,7 +364,7 @@ async fn check(
     let name = upload_name(&q);
     let c = match run_check(&state, name.clone(), body, lang).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err((status, message)) => return fail(status, message),
     };
     let rec = record(&c, &name, &client, &now_local());
     if let Err(e) = state.ledger().add_check(&rec) {
@@ -382,7 +397,7 @@ async fn submit(
     let bytes = body.clone();
     let c = match run_check(&state, name.clone(), body, lang).await {
         Ok(c) => c,
-        Err(r) => return r,
+        Err((status, message)) => return fail(status, message),
     };
     let Some(unit) = c.file.unit.clone() else {
         return fail(
@@ -407,7 +422,7 @@ async fn submit(
         );
     };
     // Argon2 is slow on purpose: off the runtime.
-    let ok = tokio::task::spawn_blocking(move || verify_secret(&typed, &hash))
+    let ok = hashing(&state, move || verify_secret(&typed, &hash))
         .await
         .unwrap_or(false);
     if !ok {
@@ -488,7 +503,7 @@ async fn login(
         }
         Err(e) => return internal(lang, &e),
     };
-    let ok = tokio::task::spawn_blocking(move || verify_secret(&form.password, &hash))
+    let ok = hashing(&state, move || verify_secret(&form.password, &hash))
         .await
         .unwrap_or(false);
     if !ok {
@@ -538,15 +553,10 @@ fn is_late(at: &str, deadline: NaiveDate) -> bool {
         .unwrap_or(false)
 }
 
-fn require_office(state: &State, headers: &HeaderMap, lang: Lang) -> Result<(), Response> {
-    if logged_in(state, headers) {
-        Ok(())
-    } else {
-        Err(fail(
-            StatusCode::UNAUTHORIZED,
-            t(lang, "err.login").to_string(),
-        ))
-    }
+/// The refusal for a request without an office session, if it has none.
+fn not_office(state: &State, headers: &HeaderMap, lang: Lang) -> Option<Response> {
+    (!logged_in(state, headers))
+        .then(|| fail(StatusCode::UNAUTHORIZED, t(lang, "err.login").to_string()))
 }
 
 async fn status(
@@ -555,7 +565,7 @@ async fn status(
     headers: HeaderMap,
 ) -> Response {
     let lang = q.lang();
-    if let Err(r) = require_office(&state, &headers, lang) {
+    if let Some(r) = not_office(&state, &headers, lang) {
         return r;
     }
     let (subs, failed, codes) = {
@@ -623,7 +633,7 @@ async fn new_code(
     headers: HeaderMap,
 ) -> Response {
     let lang = lang_of(q.lang.as_deref());
-    if let Err(r) = require_office(&state, &headers, lang) {
+    if let Some(r) = not_office(&state, &headers, lang) {
         return r;
     }
     let Some(unit) = state.plan.unit(&q.unit).map(|u| u.code.clone()) else {
@@ -634,9 +644,12 @@ async fn new_code(
     };
     let code = auth::new_access_code();
     let c = code.clone();
-    let hash = tokio::task::spawn_blocking(move || auth::hash_secret(&c))
-        .await
-        .expect("hashing does not panic");
+    let Some(hash) = hashing(&state, move || auth::hash_secret(&c)).await else {
+        return fail(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            t(lang, "err.internal").to_string(),
+        );
+    };
     let at = now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
     let l = state.ledger();
     let saved = l
@@ -663,7 +676,7 @@ async fn compile(
     Json(form): Json<CompileForm>,
 ) -> Response {
     let lang = q.lang();
-    if let Err(r) = require_office(&state, &headers, lang) {
+    if let Some(r) = not_office(&state, &headers, lang) {
         return r;
     }
     let date = match form.date.as_deref().filter(|d| !d.is_empty()) {
@@ -770,7 +783,7 @@ async fn download(
     headers: HeaderMap,
 ) -> Response {
     let lang = q.lang();
-    if let Err(r) = require_office(&state, &headers, lang) {
+    if let Some(r) = not_office(&state, &headers, lang) {
         return r;
     }
     let sub = match state.ledger().submission(id) {

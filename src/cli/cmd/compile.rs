@@ -21,7 +21,9 @@ use crate::messages::Lang;
 use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
-use crate::report::exclusion::file_unit;
+use crate::report::aggregate::aggregate;
+use crate::report::exclusion::{exclusions, file_unit};
+use crate::report::workbook::workbook_xlsx;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -57,19 +59,36 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
         }
         None => None,
     };
+    // The workbook beside the report, for the Director (`decisions.md`).
+    let workbook = match (&written, args.no_workbook) {
+        (Some(_), false) => {
+            let path = output.with_extension("xlsx");
+            let data = aggregate(
+                &plan,
+                batch.files.iter().filter(|f| batch.is_includable(f)),
+                &exclusions(&batch, &plan),
+            );
+            let bytes =
+                workbook_xlsx(&data, &plan, &texts).with_context(|| path.display().to_string())?;
+            write_atomic(&path, &bytes)?;
+            Some(path)
+        }
+        _ => None,
+    };
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
         Format::Json => {
             let path = written.as_ref().map(|p| p.display().to_string());
-            let doc = Document::new(
+            let mut doc = Document::new(
                 &batch.files,
                 &batch.findings,
                 rows_included,
                 Some(path),
                 lang,
             );
+            doc.workbook = Some(workbook.as_ref().map(|p| p.display().to_string()));
             writeln!(out, "{}", doc.to_json())?;
         }
         Format::Text => {
@@ -104,6 +123,17 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
                 ),
             };
             writeln!(out, "{}", ui_fill(lang, key, &values))?;
+            if let Some(p) = &workbook {
+                writeln!(
+                    out,
+                    "{}",
+                    ui_fill(
+                        lang,
+                        "compile.workbook",
+                        &[("path", p.display().to_string())]
+                    )
+                )?;
+            }
         }
     }
     out.flush()?;

@@ -447,7 +447,7 @@ fn open_ole(mut bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> 
     } else {
         512
     };
-    if bytes.len() % sector != 0 {
+    if !bytes.len().is_multiple_of(sector) {
         bytes.resize(bytes.len().next_multiple_of(sector), 0);
     }
     let file = cfb::Cfb::parse(&bytes).map_err(|e| corrupt(format!("broken OLE file: {e}")))?;
@@ -464,10 +464,14 @@ fn open_ole(mut bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> 
         Some(s) => s.map_err(|e| corrupt(format!("broken OLE file: {e}")))?,
         None => return Err(corrupt("OLE file without a Workbook stream".to_string())),
     };
-    let fonts = xls::prescan(&stream, limits)?;
-    drop(stream);
+    let mut stream = stream;
+    let fonts = xls::prescan(&mut stream, limits)?;
     drop(file);
-    xls::read(bytes, limits, &fonts)
+    drop(bytes);
+    // calamine reads a file made of exactly the stream the pre-scan checked.
+    let rebuilt = cfb::single_stream("Workbook", &stream);
+    drop(stream);
+    xls::read(rebuilt, limits, &fonts)
 }
 
 // ---------------------------------------------------------------------------

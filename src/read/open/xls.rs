@@ -124,14 +124,22 @@ const MAX_XF: usize = 65_536;
 /// records (the ones calamine stores) are counted per sheet substream and their
 /// bounding box checked, so calamine's dense ranges stay small. Also collects the
 /// legacy font names of text cells (FONT → XF → cell XF index).
-pub(super) fn prescan(stream: &[u8], limits: &Limits) -> Result<Fonts, ReadError> {
+///
+/// DIMENSIONS records are zeroed in `stream`: calamine reserves its cell vector
+/// from them (rows × columns), so a lying one (4 billion rows) would abort the
+/// process on allocation; the cells themselves are what the pre-scan bounds.
+pub(super) fn prescan(stream: &mut [u8], limits: &Limits) -> Result<Fonts, ReadError> {
     let mut scan = BiffScan::default();
     let mut pos = 0usize;
     while pos + 4 <= stream.len() {
         let start = pos;
         let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
         let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
-        let data = &stream[pos + 4..(pos + 4 + len).min(stream.len())];
+        let end = (pos + 4 + len).min(stream.len());
+        if typ == 0x0200 {
+            stream[pos + 4..end].fill(0);
+        }
+        let data = &stream[pos + 4..end];
         pos += 4 + len;
         scan.record(start, typ, data, limits)?;
         if scan.stats.cells > limits.cells {
@@ -316,6 +324,8 @@ pub(super) fn fill<'f>(
     Ok(())
 }
 
+/// Reads the workbook from `bytes`, a compound file (the one `open_ole` rebuilt
+/// around the pre-scanned stream).
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits, fonts: &Fonts) -> Result<Workbook, ReadError> {
     let mut book: Xls<_> = Xls::new(Cursor::new(bytes)).map_err(err)?;
     let sheets = worksheet_names(book.sheets_metadata());

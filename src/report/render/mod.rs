@@ -20,7 +20,7 @@ use crate::plan::Plan;
 use crate::report::aggregate::ReportData;
 use crate::report::texts::Texts;
 
-pub use body::{date_line, vn_number};
+pub use crate::report::prose::{date_line, vn_number};
 
 /// Page geometry in twips (1 mm = 56.7 twips).
 pub mod page {
@@ -50,15 +50,10 @@ pub fn report_docx(
     texts: &Texts,
     date: Option<NaiveDate>,
 ) -> Result<Vec<u8>> {
-    let body = body::body(data, plan, texts, date);
+    let prose = crate::report::prose::prose(data, plan, texts, date);
+    let subject = prose.subject.clone();
+    let body = body::body(prose, texts);
     let when = date.unwrap_or(plan.deadlines.department_report);
-    let subject = crate::report::texts::fill(
-        &texts.subject,
-        &[
-            ("year", &plan.year.to_string()),
-            ("next_year", &(plan.year + 1).to_string()),
-        ],
-    );
     let props = package::Properties {
         title: &subject,
         author: &texts.author,
