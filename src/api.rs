@@ -14,7 +14,7 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use crate::check::batch::{batch_findings, list_inputs};
 pub use crate::check::batch::{Batch, Inputs};

@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod datafile;
 pub mod finding;
@@ -10,6 +11,9 @@ pub mod form;
 pub mod fsutil;
 pub mod json;
 pub mod messages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod page;
+mod par;
 pub mod plan;
 pub mod read;
 pub mod report;

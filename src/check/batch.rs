@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
+use crate::par::*;
 
 use crate::check::{check_file, CheckedFile};
 use crate::finding::{Code, Finding, Kind, UnitName};

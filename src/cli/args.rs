@@ -75,6 +75,15 @@ pub enum Command {
     /// Chạy trang web cho các đơn vị kiểm tra, nộp biểu và cho văn phòng tổng hợp.
     #[cfg(feature = "serve")]
     Serve(ServeArgs),
+    /// Tạo trang kiểm tra biểu (một tệp .html) gửi các đơn vị: kiểm tra ngay trong trình duyệt, không cần mạng.
+    Page(PageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PageArgs {
+    /// Tệp trang cần ghi. Mặc định: output/kiem-tra-bieu-<năm>.html.
+    #[arg(long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
 }
 
 #[cfg(feature = "serve")]
@@ -302,6 +311,8 @@ const HELP_EN: &[(&str, &str)] = &[
     ("bind", "Address and port to serve on (0.0.0.0:8080 for the other computers of the network)."),
     ("data", "Folder of the submitted files and the ledger (database)."),
     ("set_password", "Set the office password (typed twice), then exit."),
+    ("page", "Write the spreadsheet check page (one .html file) for the units: it checks in the browser, offline."),
+    ("page.output", "The page to write. Default: output/kiem-tra-bieu-<year>.html."),
 ];
 
 fn en(id: &str) -> &'static str {

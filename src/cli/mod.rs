@@ -42,6 +42,7 @@ pub fn run() -> i32 {
         Command::Explain(a) => cmd::explain::explain(a, g),
         #[cfg(feature = "serve")]
         Command::Serve(a) => cmd::serve::serve(a, g),
+        Command::Page(a) => cmd::page::page(a, g),
     };
     match result {
         Ok(code) => code,

@@ -354,6 +354,8 @@ pub static TEXTS: Texts = Texts {
         ("template.exists", "file already exists, not overwritten:\n{files}\nAdd --force to overwrite."),
         ("template.cannot_write", "cannot write {path}"),
         ("template.written", "Wrote {path}: {tasks} tasks ({lead} lead, {coordinating} coordinating)."),
+        ("page.written", "Wrote {path} ({size}): the {year} spreadsheet check page; it opens in a browser, offline. Send this file to the units."),
+        ("page.cannot_write", "cannot write {path}"),
         ("load.plan", "plan file {path}"),
         ("load.texts", "report texts file {path}"),
         ("fs.create_folder", "cannot create folder {path}: {cause}"),

@@ -352,6 +352,8 @@ pub static TEXTS: Texts = Texts {
         ("template.exists", "tệp đã có, không ghi đè:\n{files}\nThêm --force để ghi đè."),
         ("template.cannot_write", "không ghi được tệp {path}"),
         ("template.written", "Đã ghi {path}: {tasks} nhiệm vụ ({lead} chủ trì, {coordinating} phối hợp)."),
+        ("page.written", "Đã ghi {path} ({size}): trang kiểm tra biểu năm {year}, mở bằng trình duyệt, không cần mạng. Gửi tệp này cho các đơn vị."),
+        ("page.cannot_write", "không ghi được {path}"),
         ("load.plan", "tệp kế hoạch {path}"),
         ("load.texts", "tệp văn bản cố định của báo cáo {path}"),
         ("fs.create_folder", "không tạo được thư mục {path}: {cause}"),

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod compile;
 pub mod explain;
+pub mod page;
 pub mod plan;
 #[cfg(feature = "serve")]
 pub mod serve;
