@@ -78,6 +78,10 @@ fn files_excel_and_libreoffice_open_are_read() {
     for (name, rows, same_as) in [
         // The workbook part found through `_rels/.rels`, not at xl/workbook.xml.
         ("moved-workbook.xlsx", ttud_rows, &ttud),
+        // Every XML part in UTF-16 (little- and big-endian, with a byte-order mark).
+        ("utf16-parts.xlsx", ttud_rows, &ttud),
+        // An .xlsm with an Excel 4.0 macro sheet beside the data sheet.
+        ("macro-sheet.xlsm", ttud_rows, &ttud),
         // One styled empty cell at row 150 000, or in column GZ: formatting, not data.
         ("far-row.xlsx", ttud_rows, &ttud),
         ("far-col.xlsx", ttud_rows, &ttud),
