@@ -110,6 +110,15 @@ fn an_excel_95_workbook_is_read() {
 }
 
 #[test]
+fn a_quattro_code_page_is_read() {
+    // CODEPAGE 0x8001 (Windows 1252 as Quattro Pro writes it) was E001. The
+    // workbook now opens; its Vietnamese labels, read as Windows 1252, are not
+    // a header row, hence E003 (the sheet was read, no table in it).
+    let (_, f) = check_one(&real("codepage-8001.xls"), &[]);
+    assert_eq!(codes(&f), ["E003"], "{f}");
+}
+
+#[test]
 fn a_lying_dimensions_record_does_not_abort() {
     // Found by the fuzzer: calamine reserved rows × columns of the record.
     let o = baocao_within(
