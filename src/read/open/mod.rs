@@ -380,7 +380,7 @@ fn zip_kind<R: Read + io::Seek>(
 
 /// The path of the package's main part (`officeDocument` relationship of
 /// `_rels/.rels`), when it exists in the package.
-fn office_document<R: Read + io::Seek>(
+pub(super) fn office_document<R: Read + io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     names: &[String],
 ) -> Option<String> {

@@ -16,7 +16,7 @@ fn err(e: XlsxError) -> ReadError {
 }
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
-    let bytes = normalize(bytes, limits)?;
+    let bytes = normalize(bytes, limits, None)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(err)?;
     let sheets = worksheet_names(book.sheets_metadata());
     let mut out = Vec::with_capacity(sheets.len());
@@ -109,31 +109,49 @@ fn utf16_to_utf8(raw: &[u8], big_endian: bool) -> Vec<u8> {
 }
 
 /// A relationships part with Excel 4.0 macro sheets marked as dialog sheets
-/// (not data; calamine then skips them instead of refusing the workbook).
+/// (not data; calamine then skips them instead of refusing the workbook): the
+/// type for .xlsx, the target's folder for .xlsb (which calamine goes by).
 fn hide_macro_sheets(rels: &[u8]) -> Option<Vec<u8>> {
-    let mut text = String::from_utf8_lossy(rels).into_owned();
-    let mut changed = false;
-    for suffix in MACRO_SHEET_TYPES {
-        for quote in ['"', '\''] {
-            let needle = format!("{suffix}{quote}");
-            while let Some(end) = text.find(&needle) {
-                // The attribute value starts after the quote before the suffix.
-                let Some(start) = text[..end].rfind(quote) else {
-                    break;
+    let text = String::from_utf8_lossy(rels);
+    if !MACRO_SHEET_TYPES.iter().any(|t| text.contains(t)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, element) in text.split('<').enumerate() {
+        if i > 0 {
+            out.push('<');
+        }
+        let mut element = element.to_string();
+        for suffix in MACRO_SHEET_TYPES {
+            for quote in ['"', '\''] {
+                let Some(end) = element.find(&format!("{suffix}{quote}")) else {
+                    continue;
                 };
-                text.replace_range(start + 1..end + suffix.len(), DIALOG_SHEET_TYPE);
-                changed = true;
+                // The attribute value starts after the quote before the suffix.
+                if let Some(start) = element[..end].rfind(quote) {
+                    element.replace_range(start + 1..end + suffix.len(), DIALOG_SHEET_TYPE);
+                    element = element.replacen("macrosheets/", "dialogsheets/", 1);
+                }
             }
         }
+        out.push_str(&element);
     }
-    changed.then(|| text.into_bytes())
+    Some(out.into_bytes())
 }
 
 /// Rewrites in memory what Excel opens but calamine refuses, copying every other
 /// entry as it is: XML parts in UTF-16 (as some .NET writers save them) become
 /// UTF-8, and Excel 4.0 macro sheets beside the data sheets are marked as dialog
 /// sheets. The package's sizes were checked against the limits before.
-fn normalize(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, ReadError> {
+///
+/// `main` (for .xlsb, which calamine reads only at `xl/workbook.bin`): the main
+/// part's path when it is elsewhere; its folder's entries then move to `xl/`
+/// and it becomes `xl/workbook.bin`.
+pub(super) fn normalize(
+    bytes: Vec<u8>,
+    limits: &Limits,
+    main: Option<&str>,
+) -> Result<Vec<u8>, ReadError> {
     let bad = |e: &dyn std::fmt::Display| corrupt(format!("xlsx repack: {e}"));
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
         .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
@@ -171,7 +189,10 @@ fn normalize(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, ReadError> {
             changes.push((i, new));
         }
     }
-    if changes.is_empty() {
+    let moved = main.map(|m| moved_part_names(m, &zip));
+    let taken: std::collections::HashSet<String> =
+        moved.iter().flat_map(|m| m.values().cloned()).collect();
+    if changes.is_empty() && moved.is_none() {
         drop(zip);
         return Ok(bytes);
     }
@@ -182,17 +203,55 @@ fn normalize(bytes: Vec<u8>, limits: &Limits) -> Result<Vec<u8>, ReadError> {
     let mut changes = changes.into_iter().peekable();
     for i in 0..zip.len() {
         let f = zip.by_index_raw(i).map_err(|e| bad(&e))?;
+        let name = f.name().map_err(|e| bad(&e))?.to_string();
+        let new_name = moved.as_ref().and_then(|m| m.get(&name).cloned());
+        if new_name.is_none() && taken.contains(&name) {
+            // An entry in the way of a moved one (a stray `xl/…`) is left out.
+            changes.next_if(|(j, _)| *j == i);
+            continue;
+        }
         match changes.next_if(|(j, _)| *j == i) {
             Some((_, new)) => {
-                let name = f.name().map_err(|e| bad(&e))?.to_string();
                 drop(f);
-                out.start_file(name, deflated).map_err(|e| bad(&e))?;
+                out.start_file(new_name.unwrap_or(name), deflated)
+                    .map_err(|e| bad(&e))?;
                 out.write_all(&new).map_err(|e| bad(&e))?;
             }
-            None => out.raw_copy_file(f).map_err(|e| bad(&e))?,
+            None => match new_name {
+                Some(n) => out.raw_copy_file_rename(f, n).map_err(|e| bad(&e))?,
+                None => out.raw_copy_file(f).map_err(|e| bad(&e))?,
+            },
         }
     }
     Ok(out.finish().map_err(|e| bad(&e))?.into_inner())
+}
+
+/// For a main part at `dir/name.bin`: the new name of every entry under `dir/`
+/// (`xl/…`; the main part `xl/workbook.bin`, its relationships
+/// `xl/_rels/workbook.bin.rels`).
+fn moved_part_names<R: Read + std::io::Seek>(
+    main: &str,
+    zip: &zip::ZipArchive<R>,
+) -> std::collections::HashMap<String, String> {
+    let (dir, file) = match main.rsplit_once('/') {
+        Some((d, f)) => (format!("{d}/"), f),
+        None => (String::new(), main),
+    };
+    let rels = format!("{dir}_rels/{file}.rels");
+    let mut out = std::collections::HashMap::new();
+    for name in zip.file_names().filter_map(|n| n.ok()) {
+        let new = if name.eq_ignore_ascii_case(main) {
+            "xl/workbook.bin".to_string()
+        } else if name.eq_ignore_ascii_case(&rels) {
+            "xl/_rels/workbook.bin.rels".to_string()
+        } else if !dir.is_empty() && dir != "xl/" && name.starts_with(&dir) {
+            format!("xl/{}", &name[dir.len()..])
+        } else {
+            continue;
+        };
+        out.insert(name.into_owned(), new);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -220,7 +279,8 @@ mod tests {
         let out = String::from_utf8(hide_macro_sheets(rels).unwrap()).unwrap();
         assert!(!out.contains("Macrosheet"), "{out}");
         assert_eq!(out.matches(DIALOG_SHEET_TYPE).count(), 2, "{out}");
-        assert!(out.contains("Target=\"macrosheets/sheet1.xml\""));
+        assert!(out.contains("Target=\"dialogsheets/sheet1.xml\""), "{out}");
+        assert!(out.contains("Target='dialogsheets/sheet2.xml'"), "{out}");
         assert_eq!(hide_macro_sheets(b"<Relationships/>"), None);
     }
 }
