@@ -198,6 +198,15 @@ fn an_excel_2_file_says_old_format_not_damaged() {
 
 #[cfg(unix)]
 #[test]
+fn a_gnumeric_file_says_so_not_damaged() {
+    let (_, f) = check_one(&real("gnumeric.xls"), &[]);
+    assert_eq!(codes(&f), ["E001"], "{f}");
+    let m = first_message(&f);
+    assert!(m.contains("gzip") && m.contains("Gnumeric"), "{m}");
+    assert!(!m.contains("hỏng"), "{m}");
+}
+
+#[test]
 fn a_file_the_program_may_not_read_says_so() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
