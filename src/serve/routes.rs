@@ -272,7 +272,7 @@ async fn run_check(
         let bytes = body.to_vec();
         let sha256 = sha256_hex(&bytes);
         let size = bytes.len();
-        let (file, view) = check_bytes_with_view(&st.plan, &name, bytes, None, &st.limits, lang);
+        let (file, view) = check_bytes_with_view(&st.rules(), &name, bytes, None, &st.limits, lang);
         Checked {
             file,
             view,
@@ -712,7 +712,7 @@ async fn compile(
                 unit: s.record.unit.clone(),
             })
             .collect();
-        let batch = api::check_inputs(&st.plan, &inputs, &st.limits);
+        let batch = api::check_inputs(&st.rules(), &inputs, &st.limits);
         let options = CompileOptions {
             partial: form.partial,
             date,
