@@ -220,7 +220,8 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&answer).unwrap();
         let error = v["error"].as_str().unwrap();
         assert!(
-            error.starts_with("statuses.done.spellings[1]:") && error.contains("đã là cách viết"),
+            error.starts_with("statuses.not_started.spellings[0]:")
+                && error.contains("đã là cách viết"),
             "{error}"
         );
     }
