@@ -9,7 +9,7 @@ echo.
 baocao.exe serve --set-password
 set "KETQUA=%ERRORLEVEL%"
 echo.
-if "%KETQUA%"=="0" echo Xong. Đăng nhập trang của văn phòng (http://localhost:8080/office) bằng mật khẩu này.
+if "%KETQUA%"=="0" echo Xong. Nhấp đúp "Mo trang web.bat", vào trang của văn phòng và đăng nhập bằng mật khẩu này.
 if not "%KETQUA%"=="0" echo Chưa đặt được mật khẩu: đọc dòng "lỗi:" ở trên rồi nhấp đúp lại tệp này.
 echo.
 pause

@@ -7,7 +7,7 @@ baocao.exe page --output "Trang kiem tra bieu.html"
 set "KETQUA=%ERRORLEVEL%"
 echo.
 if "%KETQUA%"=="0" echo Xong: đã ghi tệp "Trang kiem tra bieu.html". Gửi tệp này cho các đơn vị.
-if not "%KETQUA%"=="0" echo Chưa tạo được trang: đọc dòng "lỗi:" ở trên (thường là lỗi trong templates\plan.json).
+if not "%KETQUA%"=="0" echo Chưa tạo được trang: đọc dòng "lỗi:" ở trên, thường là lỗi trong tệp templates\plan.json.
 echo.
 pause
 exit /b %KETQUA%
