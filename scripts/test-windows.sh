@@ -35,8 +35,9 @@ fi
 wine=/usr/lib/wine/wine64
 [ -x "$wine" ] || wine=$(command -v wine64)
 wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
-cargo build --release --locked -q
-linux_bin=$root/target/release/baocao
+# The reference: the Linux debug build (same outputs as release; CI has it built).
+cargo build --locked -q
+linux_bin=$root/target/debug/baocao
 
 export WINEDEBUG=-all
 # No Mono or Gecko install dialogs when the prefix is made.
@@ -218,7 +219,8 @@ run_exe "$work" check "$(winpath "$work/bieu/TTUD.xlsx")"
 expect "the example's three lines appear as printed, the path aside" \
   python3 - "$app/HUONG-DAN.txt" "$(winpath "$work/bieu/TTUD.xlsx")" "$out" <<'PY'
 import sys
-guide, path, out = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2], sys.argv[3]
+guide = open(sys.argv[1], encoding="utf-8", newline="").read()
+path, out = sys.argv[2], sys.argv[3]
 lines = guide.split("\r\n")
 i = lines.index("   Ví dụ:")
 example = [l[5:].replace("D:\\bieu\\TTUD.xlsx", path) for l in lines[i + 1 : i + 4]]
@@ -287,7 +289,7 @@ expect "exit 0, every line understood by cmd" \
   bash -c '[ "$1" = 0 ] && ! grep -q "Can.t recognize" <<<"$2"' _ "$rc" "$out"
 expect "says 'Đã đặt mật khẩu văn phòng'" grep -q "Đã đặt mật khẩu văn phòng" <<<"$out"
 expect "the password is kept in data\\ beside the .exe" test -s "$app/data/ledger.sqlite3"
-printf '%s\n' "$out" | grep -v '^$' | sed 's/^/    | /'
+printf '%s\n' "$out" | grep -av '^$' | sed 's/^/    | /'
 
 echo "- Mo trang web.bat: the units check and send, the office compiles (over HTTP)"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
