@@ -6,6 +6,7 @@ report compiled from the submissions. Used by scripts/test-windows.sh against
 baocao.exe under Wine; runs against any build.
 
 Usage: test-windows-web.py BASE_URL [--password P --input DIR --docx OUT] [--bad FILE]
+                           [--guide HUONG-DAN.txt]
 Prints one line per step, `ok  ...` or `FAIL ...`; exit 1 when a step failed.
 """
 
@@ -25,6 +26,7 @@ parser.add_argument("--input")
 parser.add_argument("--docx")
 parser.add_argument("--bad")
 parser.add_argument("--date", default="2024-11-28")
+parser.add_argument("--guide", help="HUONG-DAN.txt: the buttons it names are on the pages")
 args = parser.parse_args()
 base = args.base.rstrip("/")
 
@@ -116,6 +118,15 @@ if args.password:
         )
         sent += s == 200
     report(sent == len(answers), f"an access code per unit; {sent} submissions accepted")
+    if args.guide:
+        # The words the guide (part 6) tells the clerk and the units to click or type.
+        guide = open(args.guide, encoding="utf-8").read()
+        unit_page = call("GET", "/")[2].decode()
+        office_page = call("GET", "/office")[2].decode()
+        named = {"Mã nộp bài": unit_page, "Nộp báo cáo": unit_page,
+                 "Tạo mã": office_page, "Tổng hợp và tải về": office_page}
+        missing = [w for w, page in named.items() if f'"{w}' not in guide or w not in page]
+        report(not missing, f"the buttons the guide names are on the pages {missing or ''}")
     s, _, b = call("GET", "/api/office/status")
     units = json.loads(b)["units"] if s == 200 else []
     got = sorted(u["code"] for u in units if u["latest"])

@@ -234,6 +234,10 @@ echo "- Trang kiem tra bieu.html (the guide, parts 3 and 7)"
 (cd "$app" && "$linux_bin" page --output "$work/linux-page.html" >/dev/null)
 expect "the zip's page equals what the Linux build's 'baocao page' writes" \
   cmp "$app/Trang kiem tra bieu.html" "$work/linux-page.html"
+expect "the button and the verdict the guide (part 3) quotes are on it" \
+  bash -c 'for w in "Chọn tệp biểu kết quả" "Biểu hợp lệ, có thể gửi"; do
+    grep -q "\"$w" "$1/HUONG-DAN.txt" && grep -q "$w" "$1/Trang kiem tra bieu.html" || exit 1
+  done' _ "$app"
 rm "$app/Trang kiem tra bieu.html"
 bat "Tao trang kiem tra.bat"
 expect "Tao trang kiem tra.bat: exit 0, every line understood by cmd" \
@@ -303,7 +307,8 @@ expect "... every other line of the .bat understood by cmd" \
   bash -c '! grep "Can.t recognize" "$1" | grep -vq "timeout /t"' _ "$work/web.out"
 sed 's/^/    | /' "$work/web.out"
 if [ -n "$url" ]; then
-  web_walk "$url" --password "$pw" --input "$app/input" --bad "$bad" --docx "$work/web.docx"
+  web_walk "$url" --password "$pw" --input "$app/input" --bad "$bad" --docx "$work/web.docx" \
+    --guide "$app/HUONG-DAN.txt"
   expect "the report compiled by the server equals the Linux CLI's (same files, --date)" \
     cmp "$work/web.docx" "$work/linux.docx"
 fi
