@@ -11,6 +11,7 @@
 
 mod body;
 mod package;
+mod styles;
 pub mod xml;
 
 use anyhow::Result;
