@@ -496,6 +496,49 @@ fn the_date_line_follows_date() {
     );
 }
 
+#[test]
+fn the_opening_cites_the_plan_number_from_the_plan_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The frozen plan has no number: `…` stays and compile says so.
+    let out = dir.path().join("blank.docx");
+    let o = compile(Path::new("input"), &out, &["--date", "2024-11-28"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("Lưu ý: tệp kế hoạch chưa có số, ký hiệu hoặc ngày ban hành"));
+    let text = read_docx(&out).paragraphs.join("\n");
+    assert!(
+        text.contains("và Kế hoạch số …/KH-SKHCN ngày …/…/2024 của Sở"),
+        "{text}"
+    );
+
+    let mut plan = plan_json();
+    plan["number"] = "25/KH-SKHCN".into();
+    plan["issued"] = "2024-02-05".into();
+    let plan_path = dir.path().join("plan.json");
+    std::fs::write(&plan_path, plan.to_string()).unwrap();
+    let out = dir.path().join("numbered.docx");
+    let o = compile(
+        Path::new("input"),
+        &out,
+        &[
+            "--date",
+            "2024-11-28",
+            "--plan",
+            plan_path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        !stdout(&o).contains("Lưu ý: tệp kế hoạch"),
+        "{}",
+        stdout(&o)
+    );
+    let text = read_docx(&out).paragraphs.join("\n");
+    assert!(
+        text.contains("và Kế hoạch số 25/KH-SKHCN ngày 05/02/2024 của Sở"),
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // 2. JSON
 

@@ -420,10 +420,7 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
         next_year: (plan.year + 1).to_string(),
         out: Vec::new(),
     };
-    for p in &texts.opening {
-        let s = cx.standing(p);
-        cx.para(s);
-    }
+    section_opening(&mut cx);
     section_direction(&mut cx);
     section_results(&mut cx);
     section_assessment(&mut cx);
@@ -440,6 +437,32 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
         appendix_subtitle: appendix_subtitle(&cx, date),
         appendix: appendix_lines(&cx),
         body: cx.out,
+    }
+}
+
+/// The opening: the plans and guidance the report answers, the Department's own
+/// plan by its number and date (left `…` while the plan file lacks them).
+fn section_opening(cx: &mut Ctx<'_>) {
+    let ph = &cx.texts.phrases;
+    let number = match &cx.plan.number {
+        Some(n) => n.clone(),
+        None => cx.standing(&ph.plan_number_blank),
+    };
+    let date = match cx.plan.issued {
+        Some(d) => d.format("%d/%m/%Y").to_string(),
+        None => cx.standing(&ph.plan_date_blank),
+    };
+    for p in &cx.texts.opening {
+        let s = fill(
+            p,
+            &[
+                ("year", &cx.year),
+                ("next_year", &cx.next_year),
+                ("plan_number", &number),
+                ("plan_date", &date),
+            ],
+        );
+        cx.para(s);
     }
 }
 
@@ -1074,6 +1097,28 @@ mod tests {
                 _ => None,
             })
             .unwrap()
+    }
+
+    #[test]
+    fn the_opening_cites_the_departments_plan_by_number_and_date() {
+        let texts = Texts::shipped();
+        let plan = Plan::shipped();
+        let data = crate::report::aggregate::aggregate(&plan, &[], &[]);
+        let opening = |p: &Plan| prose(&data, p, &texts, None).body_text();
+        // Unknown in the plan file: left for the office to fill in.
+        assert!(opening(&plan)
+            .contains("và Kế hoạch số …/KH-SKHCN ngày …/…/2024 của Sở Khoa học và Công nghệ"));
+        let mut known = plan.clone();
+        known.number = Some("25/KH-SKHCN".into());
+        known.issued = NaiveDate::from_ymd_opt(2024, 2, 5);
+        let text = opening(&known);
+        assert!(
+            text.contains(
+                "và Kế hoạch số 25/KH-SKHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains('…'), "{text}");
     }
 
     #[test]

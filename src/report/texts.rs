@@ -166,6 +166,10 @@ pub struct Phrases {
     pub remaining_task: String,
     pub remaining_task_continuous: String,
     pub no_proposals: String,
+    /// The Department's plan number while the plan file lacks it (`…/KH-SKHCN`).
+    pub plan_number_blank: String,
+    /// Its date while the plan file lacks it (`…/…/{year}`).
+    pub plan_date_blank: String,
     pub appendix_group: String,
     pub list_separator: String,
     pub list_last_separator: String,
@@ -386,8 +390,14 @@ impl Texts {
                 NONE,
             ),
         ];
+        for (i, s) in self.opening.iter().enumerate() {
+            out.push((
+                format!("opening[{i}]"),
+                s,
+                &["year", "next_year", "plan_number", "plan_date"],
+            ));
+        }
         let lists = [
-            ("opening", &self.opening),
             ("direction", &self.direction),
             ("next_steps", &self.next_steps),
             ("proposals", &self.proposals),
@@ -530,6 +540,8 @@ impl Texts {
                 &["number", "title", "timeline", "remaining"],
             ),
             ("no_proposals", &p.no_proposals, NONE),
+            ("plan_number_blank", &p.plan_number_blank, YEAR),
+            ("plan_date_blank", &p.plan_date_blank, YEAR),
             ("appendix_group", &p.appendix_group, &["number", "title"]),
             ("list_separator", &p.list_separator, NONE),
             ("list_last_separator", &p.list_last_separator, NONE),

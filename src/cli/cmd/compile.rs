@@ -134,6 +134,9 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
                     )
                 )?;
             }
+            if compiled.plan_reference_missing {
+                writeln!(out, "{}", ui(lang, "compile.plan_reference_missing"))?;
+            }
         }
     }
     out.flush()?;
