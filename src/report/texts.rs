@@ -225,6 +225,25 @@ pub struct Appendix {
     /// STT · Đơn vị · Nhiệm vụ · Nội dung thực hiện · Số lượng · ĐVT · Thời gian ·
     /// Tình trạng · Minh chứng.
     pub headers: [String; 9],
+    /// How the `Thời gian` column writes a period, whatever way the unit wrote it.
+    pub time: TimeWords,
+}
+
+/// The one style for periods in the appendix (days are `dd/mm/yyyy`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWords {
+    /// `{month}`, `{year}`: `Tháng 5/2024`.
+    pub month: String,
+    /// `{quarter}`, `{year}`: `Quý II/2024`.
+    pub quarter: String,
+    /// `{first}`, `{last}`, `{year}`: `Quý I - II/2024`.
+    pub quarters: String,
+    /// `{year}`: `Năm 2024`.
+    pub year: String,
+    /// A whole year written as a continuous activity (`Thường xuyên`, `thường
+    /// xuyên trong năm`) reads this.
+    pub continuous: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -375,6 +394,31 @@ impl Texts {
                 "appendix.subtitle".into(),
                 &self.appendix.subtitle,
                 &["number", "date"],
+            ),
+            (
+                "appendix.time.month".into(),
+                &self.appendix.time.month,
+                &["month", "year"],
+            ),
+            (
+                "appendix.time.quarter".into(),
+                &self.appendix.time.quarter,
+                &["quarter", "year"],
+            ),
+            (
+                "appendix.time.quarters".into(),
+                &self.appendix.time.quarters,
+                &["first", "last", "year"],
+            ),
+            (
+                "appendix.time.year".into(),
+                &self.appendix.time.year,
+                &["year"],
+            ),
+            (
+                "appendix.time.continuous".into(),
+                &self.appendix.time.continuous,
+                NONE,
             ),
             ("recipients.label".into(), &self.recipients.label, NONE),
             ("signer.title".into(), &self.signer.title, NONE),
@@ -568,6 +612,17 @@ impl Texts {
             ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
+            ("appendix.time.month".into(), &self.appendix.time.month),
+            ("appendix.time.quarter".into(), &self.appendix.time.quarter),
+            (
+                "appendix.time.quarters".into(),
+                &self.appendix.time.quarters,
+            ),
+            ("appendix.time.year".into(), &self.appendix.time.year),
+            (
+                "appendix.time.continuous".into(),
+                &self.appendix.time.continuous,
+            ),
             (
                 "measure_default.quantity".into(),
                 &self.measure_default.quantity,
