@@ -52,12 +52,15 @@ pub fn report_docx(
 ) -> Result<Vec<u8>> {
     let prose = crate::report::prose::prose(data, plan, texts, date);
     let subject = prose.subject.clone();
-    let body = body::body(prose, texts);
     let when = date.unwrap_or(plan.deadlines.department_report);
     let props = package::Properties {
         title: &subject,
         author: &texts.author,
         date: NaiveDate::from_ymd_opt(when.year(), when.month(), when.day()).unwrap_or(when),
     };
-    package::package(&body, &props, body::PAGE_NUMBER_SIZE)
+    package::package(
+        |out| body::body(prose, texts, out),
+        &props,
+        body::PAGE_NUMBER_SIZE,
+    )
 }
