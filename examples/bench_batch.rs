@@ -10,6 +10,7 @@
 //! cargo run --release --example bench_batch -- --stages rows1e5  # + library stages
 //! cargo run --release --example bench_batch -- rows1e6          # opt-in, ~10^6 rows
 //! cargo run --release --example bench_batch -- --keep DIR --runs 1 compile3k  # keep files
+//! cargo run --release --example bench_batch -- --before OLD_BAOCAO  # + another build
 //! ```
 //!
 //! Cases (the targets of issue 12 are `check200` and `compile3k`):
@@ -440,6 +441,9 @@ struct Measured {
     check: Phase,
     compile: Option<Phase>,
     report_kb: f64,
+    /// The same phases run with `--before BIN`.
+    before_check: Option<Phase>,
+    before_compile: Option<Phase>,
 }
 
 fn main() -> Res<()> {
@@ -458,6 +462,7 @@ fn main() -> Res<()> {
     let mut runs = 5usize;
     let mut with_stages = false;
     let mut keep: Option<PathBuf> = None;
+    let mut before: Option<PathBuf> = None;
     let mut names = Vec::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -465,6 +470,9 @@ fn main() -> Res<()> {
             "--runs" => runs = it.next().ok_or("--runs N")?.parse()?,
             "--stages" => with_stages = true,
             "--keep" => keep = Some(PathBuf::from(it.next().ok_or("--keep DIR")?)),
+            // Another build of baocao (an older commit), run on the same files in
+            // the same runs: a before/after comparison.
+            "--before" => before = Some(PathBuf::from(it.next().ok_or("--before BIN")?)),
             n => names.push(n.to_string()),
         }
     }
@@ -553,6 +561,18 @@ fn main() -> Res<()> {
         .collect();
 
         let (mut fl, mut ch, mut co) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut bch, mut bco) = (Vec::new(), Vec::new());
+        let before_report = work.join("before.docx");
+        let before_compile_args: Vec<String> = compile_args
+            .iter()
+            .map(|a| {
+                if *a == report.display().to_string() {
+                    before_report.display().to_string()
+                } else {
+                    a.clone()
+                }
+            })
+            .collect();
         for i in 0..runs {
             // Interleaved, so a busy spell on the shared machine hits every phase.
             fl.push(run(&me, &floor_args)?);
@@ -563,6 +583,12 @@ fn main() -> Res<()> {
                     return Err(format!("{}: compile exit {}", c.name, r.code).into());
                 }
                 co.push(r);
+            }
+            if let Some(old) = &before {
+                bch.push(run(old, &check_args)?);
+                if c.compile {
+                    bco.push(run(old, &before_compile_args)?);
+                }
             }
             eprintln!(
                 "  run {}: floor {:.3} s, check {:.3} s{}",
@@ -582,6 +608,8 @@ fn main() -> Res<()> {
             check: Phase::of(&ch),
             compile: (!co.is_empty()).then(|| Phase::of(&co)),
             report_kb,
+            before_check: (!bch.is_empty()).then(|| Phase::of(&bch)),
+            before_compile: (!bco.is_empty()).then(|| Phase::of(&bco)),
         });
     }
     print_tables(&results);
@@ -634,6 +662,30 @@ fn print_tables(results: &[Measured]) {
                 format!("{:.0}", m.report_kb)
             },
         );
+    }
+    if results.iter().any(|m| m.before_check.is_some()) {
+        println!();
+        println!(
+            "| case | before check s | after check s | before check CPU s | after check CPU s | \
+             before compile s | after compile s | before compile CPU s | after compile CPU s | \
+             before compile MB | after compile MB |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|---|---|");
+        for m in results {
+            let Some(bc) = m.before_check else { continue };
+            let pair = |b: Option<Phase>, a: Option<Phase>, f: &dyn Fn(Phase) -> f64, d: usize| {
+                let s =
+                    |p: Option<Phase>| p.map_or("–".to_string(), |p| format!("{:.*}", d, f(p)));
+                (s(b), s(a))
+            };
+            let (bw, aw) = pair(m.before_compile, m.compile, &|p| p.wall, 3);
+            let (bcpu, acpu) = pair(m.before_compile, m.compile, &|p| p.cpu, 2);
+            let (bmb, amb) = pair(m.before_compile, m.compile, &|p| p.rss_mb, 0);
+            println!(
+                "| {} | {:.3} | {:.3} | {:.2} | {:.2} | {bw} | {aw} | {bcpu} | {acpu} | {bmb} | {amb} |",
+                m.case.name, bc.wall, m.check.wall, bc.cpu, m.check.cpu
+            );
+        }
     }
     // Growth of compile with rows: time and memory per row relative to the
     // previous scale (1.0 = linear).

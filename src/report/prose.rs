@@ -27,7 +27,9 @@ const MAIN_OUTPUTS: usize = 2;
 /// One block of the report's body, between the title and the end block.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
-    /// A heading (`I. …`, `1. …`), bold.
+    /// A section heading (`I. …`), upper case, bold.
+    Section(String),
+    /// A heading (`1. …`), bold.
     Heading(String),
     /// A sub-heading (`a) …`), plain.
     SubHeading(String),
@@ -96,7 +98,11 @@ impl Prose {
         let mut out = String::new();
         for b in &self.body {
             match b {
-                Block::Heading(s) | Block::SubHeading(s) | Block::Para(s) | Block::Closing(s) => {
+                Block::Section(s)
+                | Block::Heading(s)
+                | Block::SubHeading(s)
+                | Block::Para(s)
+                | Block::Closing(s) => {
                     out.push_str(s);
                     out.push('\n');
                 }
@@ -238,6 +244,10 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    fn section(&mut self, s: impl Into<String>) {
+        self.out.push(Block::Section(s.into()));
+    }
+
     fn heading(&mut self, s: impl Into<String>) {
         self.out.push(Block::Heading(s.into()));
     }
@@ -434,7 +444,7 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
 }
 
 fn section_direction(cx: &mut Ctx<'_>) {
-    cx.heading(&cx.texts.headings.direction);
+    cx.section(&cx.texts.headings.direction);
     for p in &cx.texts.direction {
         let s = cx.standing(p);
         cx.para(s);
@@ -478,7 +488,7 @@ fn section_results(cx: &mut Ctx<'_>) {
     let t = cx.texts;
     let ph = &t.phrases;
     let data = cx.data;
-    cx.heading(&t.headings.results);
+    cx.section(&t.headings.results);
     cx.heading(&t.headings.tasks);
     for (i, task) in data.tasks.iter().enumerate() {
         let h = fill(
@@ -636,7 +646,7 @@ fn section_assessment(cx: &mut Ctx<'_>) {
     let t = cx.texts;
     let ph = &t.phrases;
     let data = cx.data;
-    cx.heading(&t.headings.assessment);
+    cx.section(&t.headings.assessment);
     cx.heading(&t.headings.strengths);
     let planned: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.in_plan).collect();
     let refs = |pick: &dyn Fn(&TaskResult) -> bool| -> Vec<String> {
@@ -861,7 +871,7 @@ fn reporting(cx: &mut Ctx<'_>) {
 fn section_next_steps(cx: &mut Ctx<'_>) {
     let t = cx.texts;
     let ph = &t.phrases;
-    cx.heading(&t.headings.next_steps);
+    cx.section(&t.headings.next_steps);
     for p in &t.next_steps {
         let s = cx.standing(p);
         cx.para(s);
@@ -915,7 +925,7 @@ fn section_next_steps(cx: &mut Ctx<'_>) {
 
 fn section_proposals(cx: &mut Ctx<'_>) {
     let t = cx.texts;
-    cx.heading(&t.headings.proposals);
+    cx.section(&t.headings.proposals);
     for p in &t.proposals {
         let s = cx.standing(p);
         cx.para(s);

@@ -6,21 +6,22 @@ use std::io::Write;
 
 use super::package::{HEADER_FIRST_EMPTY, HEADER_PAGE_NUMBER};
 use super::page;
+use super::styles;
 use super::xml::{text_width, Align, Block, Cell, Font, Para, Row, Table};
 use crate::report::prose::{self, AppendixLine, Prose, SummaryRow};
 use crate::report::texts::Texts;
 
 /// Sizes in half-points.
-const S11: u32 = 22;
-const S12: u32 = 24;
-const S13: u32 = 26;
-const S14: u32 = 28;
+pub(super) const S11: u32 = 22;
+pub(super) const S12: u32 = 24;
+pub(super) const S13: u32 = 26;
+pub(super) const S14: u32 = 28;
 pub const PAGE_NUMBER_SIZE: u32 = S13;
 
 /// Body paragraphs: first-line indent 1.27 cm, 6 pt after, 1.2 lines.
-const FIRST_LINE: i32 = 720;
-const AFTER: u32 = 120;
-const LINE: u32 = 288;
+pub(super) const FIRST_LINE: i32 = 720;
+pub(super) const AFTER: u32 = 120;
+pub(super) const LINE: u32 = 288;
 
 /// Header table columns: 7.0 cm and 10.2 cm.
 const HEADER_LEFT: u32 = 3969;
@@ -28,26 +29,10 @@ const HEADER_RIGHT: u32 = 5783;
 /// Cell margins left + right (see `Table::write`).
 const CELL_MARGINS: u32 = 170;
 
-fn body_para(text: impl Into<String>) -> Para {
-    Para::new(Align::Both, S14)
-        .spacing(0, AFTER)
-        .line(LINE)
-        .indent(0, 0, FIRST_LINE)
-        .text(text, Font::new(S14))
-}
-
-fn heading(text: impl Into<String>) -> Para {
-    Para::new(Align::Both, S14)
-        .spacing(0, AFTER)
-        .line(LINE)
-        .indent(0, 0, FIRST_LINE)
-        .keep_next()
-        .text(text, Font::new(S14).bold())
-}
-
-/// `a) …`: plain, kept with what follows.
-fn sub_heading(text: impl Into<String>) -> Para {
-    body_para(text).keep_next()
+/// A paragraph of the named style `style` holding `text`; the formatting is the
+/// style's (see `styles.rs`).
+fn styled(style: &'static str, text: impl Into<String>) -> Para {
+    Para::styled(style).plain(text)
 }
 
 /// An empty paragraph whose bottom border is a centred solid line `width` long
@@ -153,10 +138,14 @@ pub fn body(p: Prose, texts: &Texts, out: &mut dyn Write) -> std::io::Result<()>
     title_block(&p, texts, &mut blocks);
     for b in p.body {
         match b {
-            prose::Block::Heading(s) => blocks.push(Block::Para(heading(s))),
-            prose::Block::SubHeading(s) => blocks.push(Block::Para(sub_heading(s))),
-            prose::Block::Closing(s) => blocks.push(Block::Para(body_para(s).keep_next())),
-            prose::Block::Para(s) => blocks.push(Block::Para(body_para(s))),
+            prose::Block::Section(s) => blocks.push(Block::Para(styled(styles::HEADING_1, s))),
+            prose::Block::Heading(s) => blocks.push(Block::Para(styled(styles::HEADING_2, s))),
+            prose::Block::SubHeading(s) => blocks.push(Block::Para(styled(styles::HEADING_3, s))),
+            // Kept on the page of the end block.
+            prose::Block::Closing(s) => {
+                blocks.push(Block::Para(styled(styles::BODY, s).keep_next()))
+            }
+            prose::Block::Para(s) => blocks.push(Block::Para(styled(styles::BODY, s))),
             prose::Block::Summary(rows) => {
                 blocks.push(Block::Table(summary_table(texts, rows)));
                 blocks.push(Block::Para(Para::new(Align::Left, S14).spacing(0, AFTER)));
@@ -234,7 +223,7 @@ fn header_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
     };
     blocks.push(Block::Table(Table {
         widths: vec![HEADER_LEFT, HEADER_RIGHT],
-        borders: false,
+        style: styles::LAYOUT_TABLE,
         centered: true,
         rows: vec![top, bottom],
     }));
@@ -243,23 +232,22 @@ fn header_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
 fn title_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
     let subject_w = text_width(&p.subject, S14, true).min(page::TEXT_WIDTH);
     blocks.push(Block::Para(
-        Para::new(Align::Center, S14)
-            .spacing(360, 0)
-            .keep_next()
-            .text(&texts.title, Font::new(S14).bold()),
+        styled(styles::TITLE, &texts.title).spacing(360, 0),
     ));
-    blocks.push(Block::Para(
-        Para::new(Align::Center, S14)
-            .keep_next()
-            .text(&p.subject, Font::new(S14).bold()),
-    ));
+    blocks.push(Block::Para(styled(styles::TITLE, &p.subject)));
     blocks.push(Block::Para(rule(subject_w / 3, page::TEXT_WIDTH)));
     // Space between the title block and the opening.
     blocks.push(Block::Para(Para::new(Align::Left, S14).spacing(0, 120)));
 }
 
-fn cell_para(text: impl Into<String>, align: Align, font: Font) -> Para {
-    Para::new(align, font.size).spacing(40, 40).text(text, font)
+/// A table cell's paragraph, left-aligned unless `align` says otherwise.
+fn cell_para(text: impl Into<String>, align: Align) -> Para {
+    let p = styled(styles::TABLE_TEXT, text);
+    if align == Align::Left {
+        p
+    } else {
+        p.align(align)
+    }
 }
 
 fn header_row(headers: &[String]) -> Row {
@@ -267,7 +255,7 @@ fn header_row(headers: &[String]) -> Row {
         cells: headers
             .iter()
             .map(|h| {
-                let mut c = Cell::new(vec![cell_para(h, Align::Center, Font::new(S12).bold())]);
+                let mut c = Cell::new(vec![styled(styles::TABLE_HEADING, h)]);
                 c.center_vertically = true;
                 c
             })
@@ -278,21 +266,20 @@ fn header_row(headers: &[String]) -> Row {
 }
 
 fn summary_table(texts: &Texts, summary: Vec<SummaryRow>) -> Table {
-    let f = Font::new(S12);
     let mut rows = vec![header_row(&texts.summary_table.headers)];
     for r in summary {
         let cells = vec![
-            Cell::new(vec![cell_para(r.number, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.title, Align::Left, f)]),
+            Cell::new(vec![cell_para(r.number, Align::Center)]),
+            Cell::new(vec![cell_para(r.title, Align::Left)]),
             Cell::new(
                 r.leads
                     .into_iter()
-                    .map(|l| cell_para(l, Align::Left, f))
+                    .map(|l| cell_para(l, Align::Left))
                     .collect(),
             ),
-            Cell::new(vec![cell_para(r.timeline, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.result, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.status, Align::Left, f)]),
+            Cell::new(vec![cell_para(r.timeline, Align::Left)]),
+            Cell::new(vec![cell_para(r.result, Align::Left)]),
+            Cell::new(vec![cell_para(r.status, Align::Left)]),
         ];
         rows.push(Row {
             cells,
@@ -305,33 +292,30 @@ fn summary_table(texts: &Texts, summary: Vec<SummaryRow>) -> Table {
     debug_assert_eq!(widths.iter().sum::<u32>(), page::TEXT_WIDTH);
     Table {
         widths,
-        borders: true,
+        style: styles::TABLE_GRID,
         centered: true,
         rows,
     }
 }
 
 fn end_block(t: &Texts, blocks: &mut Blocks<'_>) {
-    let mut left = vec![Para::new(Align::Left, S12)
-        .spacing(240, 0)
-        .text(&t.recipients.label, Font::new(S12).bold().italic())];
+    let mut left = vec![styled(styles::RECIPIENTS_LABEL, &t.recipients.label)];
     for r in &t.recipients.list {
-        left.push(Para::new(Align::Left, S11).text(r, Font::new(S11)));
+        left.push(styled(styles::RECIPIENTS, r));
     }
-    let bold14 = Font::new(S14).bold();
     let mut right = Vec::new();
     if let Some(a) = &t.signer.authority {
-        right.push(centered(a, bold14).spacing(240, 0));
-        right.push(centered(&t.signer.title, bold14));
+        right.push(styled(styles::SIGNER, a).spacing(240, 0));
+        right.push(styled(styles::SIGNER, &t.signer.title));
     } else {
-        right.push(centered(&t.signer.title, bold14).spacing(240, 0));
+        right.push(styled(styles::SIGNER, &t.signer.title).spacing(240, 0));
     }
     // Room for the signature and the seal.
-    right.push(Para::new(Align::Center, S14).spacing(1680, 0));
-    right.push(centered(&t.signer.name, bold14));
+    right.push(Para::styled(styles::SIGNER).spacing(1680, 0));
+    right.push(styled(styles::SIGNER, &t.signer.name));
     blocks.push(Block::Table(Table {
         widths: vec![4535, 4820],
-        borders: false,
+        style: styles::LAYOUT_TABLE,
         centered: true,
         rows: vec![Row {
             cells: vec![Cell::new(left), Cell::new(right)],
@@ -343,15 +327,13 @@ fn end_block(t: &Texts, blocks: &mut Blocks<'_>) {
 
 fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Blocks<'_>) {
     let a = &t.appendix;
-    let bold14 = Font::new(S14).bold();
-    blocks.push(Block::Para(centered(&a.label, bold14).keep_next()));
-    blocks.push(Block::Para(centered(&a.title, bold14).keep_next()));
+    blocks.push(Block::Para(styled(styles::APPENDIX_HEADING, &a.label)));
+    blocks.push(Block::Para(styled(styles::APPENDIX_TITLE, &a.title)));
     blocks.push(Block::Para(
         centered(subtitle, Font::new(S14).italic())
             .spacing(0, 240)
             .keep_next(),
     ));
-    let f = Font::new(S12);
     // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
     // Units by short name (`TT Ứng dụng và Dịch vụ KH&CN`) need the width; the
     // task column is narrow (rows are grouped by task).
@@ -361,7 +343,7 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut B
     // 10^5 rows and more.
     let mut rows = blocks.table(Table {
         widths,
-        borders: true,
+        style: styles::TABLE_GRID,
         centered: true,
         rows: Vec::new(),
     });
@@ -369,9 +351,7 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut B
     for line in data {
         let r = match line {
             AppendixLine::Group(title) => {
-                let mut c = Cell::new(vec![
-                    cell_para(title, Align::Left, Font::new(S12).bold()).keep_next()
-                ]);
+                let mut c = Cell::new(vec![styled(styles::TABLE_GROUP, title)]);
                 c.span = 9;
                 rows.push(Row {
                     cells: vec![c],
@@ -383,15 +363,15 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut B
             AppendixLine::Row(r) => r,
         };
         let cells = vec![
-            Cell::new(vec![cell_para(r.number, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.unit, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.task, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.activity, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.quantity, Align::Right, f)]),
-            Cell::new(vec![cell_para(r.measure, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.time, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.status, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.evidence, Align::Left, f)]),
+            Cell::new(vec![cell_para(r.number, Align::Center)]),
+            Cell::new(vec![cell_para(r.unit, Align::Center)]),
+            Cell::new(vec![cell_para(r.task, Align::Center)]),
+            Cell::new(vec![cell_para(r.activity, Align::Left)]),
+            Cell::new(vec![cell_para(r.quantity, Align::Right)]),
+            Cell::new(vec![cell_para(r.measure, Align::Left)]),
+            Cell::new(vec![cell_para(r.time, Align::Left)]),
+            Cell::new(vec![cell_para(r.status, Align::Left)]),
+            Cell::new(vec![cell_para(r.evidence, Align::Left)]),
         ];
         rows.push(Row {
             cells,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime};
 
-use super::xml::{escape, fonts, Align, Font, Para};
+use super::xml::{escape, Align, Font, Para};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -53,7 +53,7 @@ pub fn package(
         ("docProps/app.xml", [&app(), "", ""]),
         ("word/document.xml", [&document_head, "", document_tail]),
         ("word/_rels/document.xml.rels", [&document_rels(), "", ""]),
-        ("word/styles.xml", [&styles(), "", ""]),
+        ("word/styles.xml", [&super::styles::styles(), "", ""]),
         ("word/settings.xml", [&settings(), "", ""]),
         ("word/fontTable.xml", [&font_table(), "", ""]),
         ("word/header1.xml", [&header_page, "", ""]),
@@ -128,13 +128,6 @@ fn app() -> String {
     format!(
         r#"{XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>baocao {}</Application></Properties>"#,
         env!("CARGO_PKG_VERSION")
-    )
-}
-
-fn styles() -> String {
-    let f = fonts();
-    format!(
-        r#"{XML_DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{f}<w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr>{f}<w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#
     )
 }
 
