@@ -68,8 +68,6 @@ pub fn report_docx(
 
 #[cfg(test)]
 mod tests {
-    use std::io::Write;
-
     use super::*;
     use crate::report::testdata::{file, row};
     use crate::value::Status::Done;
@@ -129,7 +127,7 @@ mod tests {
                     let mut f = zip.by_index(i).unwrap();
                     let mut s = Vec::new();
                     std::io::Read::read_to_end(&mut f, &mut s).unwrap();
-                    (f.name().to_string(), s)
+                    (f.name().unwrap().to_string(), s)
                 })
                 .collect::<Vec<_>>()
         };
