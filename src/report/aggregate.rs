@@ -4,13 +4,13 @@
 //! late, the files left out, and the units' remarks. Pure and deterministic: the
 //! same inputs give the same [`ReportData`], whatever the order of the files.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::check::{CheckedFile, ResultRow};
 use crate::plan::Plan;
-use crate::value::Status;
+use crate::value::{Period, Status};
 
 pub use crate::report::exclusion::Exclusion;
 
@@ -394,6 +394,10 @@ fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
         .iter()
         .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
         .collect();
+    // Earlier lead rows with a quantity, by what must be equal (measure, quantity,
+    // period): each row is compared with those only, not with every row before it.
+    type Key<'r> = (Option<&'r str>, Option<u64>, Period);
+    let mut earlier: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     let mut out = vec![false; rows.len()];
     for j in 0..rows.len() {
         let Some(wj) = &lead_words[j] else { continue };
@@ -401,21 +405,21 @@ fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
         if b.quantity.is_none() {
             continue;
         }
-        out[j] = (0..j).any(|i| {
+        let key = (b.measure.as_deref(), b.quantity, b.period);
+        let candidates = earlier.entry(key).or_default();
+        out[j] = candidates.iter().any(|&i| {
             let a = &rows[i];
             let Some(wi) = &lead_words[i] else {
                 return false;
             };
-            if out[i] || a.unit == b.unit || a.measure != b.measure || a.quantity != b.quantity {
-                return false;
-            }
-            if a.period != b.period {
+            if out[i] || a.unit == b.unit {
                 return false;
             }
             let shared = wi.intersection(wj).count();
             let smaller = wi.len().min(wj.len()).max(1);
             shared * 10 >= smaller * 7
         });
+        candidates.push(j);
     }
     out
 }
