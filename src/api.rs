@@ -88,6 +88,9 @@ pub struct CompileOptions {
 pub struct Compiled {
     pub docx: Option<Vec<u8>>,
     pub rows_included: usize,
+    /// The plan file lacks the Department's own plan number or date: the report's
+    /// opening keeps `…` for the office to fill in (callers warn).
+    pub plan_reference_missing: bool,
 }
 
 /// Compiles a checked batch: the files it can include and, for the rest, why they
@@ -104,6 +107,7 @@ pub fn compile(
         return Ok(Compiled {
             docx: None,
             rows_included,
+            plan_reference_missing: false,
         });
     }
     let data = aggregate(plan, included(), &exclusions(batch, plan));
@@ -111,5 +115,6 @@ pub fn compile(
     Ok(Compiled {
         docx: Some(docx),
         rows_included,
+        plan_reference_missing: plan.number.is_none() || plan.issued.is_none(),
     })
 }

@@ -72,6 +72,7 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     };
     let outcome = Outcome {
         rows_included: compiled.rows_included,
+        plan_reference_missing: compiled.plan_reference_missing,
         written,
         workbook,
     };
@@ -86,6 +87,8 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
 /// What a run wrote.
 struct Outcome {
     rows_included: usize,
+    /// The plan file lacks the Department's plan number or date (the opening keeps "…").
+    plan_reference_missing: bool,
     /// The report, when written.
     written: Option<PathBuf>,
     /// The workbook beside it, when written.
@@ -187,6 +190,9 @@ fn write_written(
                 &[("path", p.display().to_string())]
             )
         )?;
+    }
+    if outcome.plan_reference_missing {
+        writeln!(out, "{}", ui(lang, "compile.plan_reference_missing"))?;
     }
     Ok(())
 }
