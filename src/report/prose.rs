@@ -1119,7 +1119,12 @@ mod time_tests {
     fn appendix_times_are_written_in_one_style() {
         let w = Texts::shipped().appendix.time;
         let t = |written: &str| {
-            let p = crate::value::parse_time_text(written, 2024).unwrap();
+            let p = crate::value::parse_time_text(
+                written,
+                2024,
+                crate::vocabulary::Vocabulary::shipped(),
+            )
+            .unwrap();
             appendix_time(&w, written, &p)
         };
         assert_eq!(t("15/3/2024"), "15/03/2024");
