@@ -207,16 +207,26 @@ fn page_setup_fonts_and_sizes() {
         xml.matches(fonts).count(),
         "every run names the font"
     );
-    for sz in [22, 24, 26, 28] {
+    // Sizes and body formatting: direct in the header block, the rest in the
+    // named styles.
+    let styles = part(&bytes, "word/styles.xml");
+    for sz in [24, 26, 28] {
         assert!(
             xml.contains(&format!(r#"<w:sz w:val="{sz}"/>"#)),
             "size {sz}"
         );
     }
-    assert!(xml.contains(r#"<w:jc w:val="both"/>"#));
-    assert!(!xml.contains("justified"));
-    assert!(xml.contains(r#"w:firstLine="720""#));
-    assert!(xml.contains(r#"<w:spacing w:before="0" w:after="120""#));
+    for sz in [22, 24, 28] {
+        assert!(
+            styles.contains(&format!(r#"<w:sz w:val="{sz}"/>"#)),
+            "size {sz}"
+        );
+    }
+    let body_text = style_def(&styles, "BodyText");
+    assert!(body_text.contains(r#"<w:jc w:val="both"/>"#), "{body_text}");
+    assert!(body_text.contains(r#"w:firstLine="720""#), "{body_text}");
+    assert!(body_text.contains(r#"<w:spacing w:before="0" w:after="120""#));
+    assert!(!xml.contains("justified") && !styles.contains("justified"));
     // Page numbers: header with a PAGE field, an empty first-page header.
     let h1 = part(&bytes, "word/header1.xml");
     assert!(h1.contains(" PAGE ") && h1.contains(r#"<w:jc w:val="center"/>"#));
@@ -224,6 +234,95 @@ fn page_setup_fonts_and_sizes() {
     assert!(!part(&bytes, "word/header2.xml").contains("PAGE"));
     let first = xml.find("headerReference").unwrap();
     assert!(first < xml.find("<w:pgSz").unwrap());
+}
+
+/// The `w:style` element of `id` in `styles.xml`.
+fn style_def<'a>(styles: &'a str, id: &str) -> &'a str {
+    let at = styles
+        .find(&format!(r#"w:styleId="{id}""#))
+        .unwrap_or_else(|| panic!("no style {id}"));
+    let start = styles[..at].rfind("<w:style ").unwrap();
+    &styles[start..at + styles[at..].find("</w:style>").unwrap()]
+}
+
+/// The `w:pStyle` of the body paragraph whose text is exactly `text`.
+fn style_of_paragraph<'a>(xml: &'a str, text: &str) -> Option<&'a str> {
+    let at = xml.find(&format!(">{text}</w:t>"))?;
+    let p = &xml[xml[..at].rfind("<w:p>")?..at];
+    let s = p.find(r#"<w:pStyle w:val=""#)? + r#"<w:pStyle w:val=""#.len();
+    Some(&p[s..s + p[s..].find('"')?])
+}
+
+/// The `w:tblStyle` of the table whose first cell's text is `first_cell`.
+fn style_of_table<'a>(xml: &'a str, first_cell: &str) -> Option<&'a str> {
+    let at = xml.find(&format!(">{first_cell}</w:t>"))?;
+    let t = &xml[xml[..at].rfind("<w:tbl>")?..at];
+    let s = t.find(r#"<w:tblStyle w:val=""#)? + r#"<w:tblStyle w:val=""#.len();
+    Some(&t[s..s + t[s..].find('"')?])
+}
+
+/// Edits like a Word document: the outline is in heading styles with outline
+/// levels (Word's navigation pane), body text, tables and the end block are
+/// named styles, and a paragraph typed after a heading is body text.
+#[test]
+fn headings_tables_and_end_block_use_named_styles() {
+    let bytes = render(Some(d(2024, 11, 25)));
+    let xml = part(&bytes, "word/document.xml");
+    let styles = part(&bytes, "word/styles.xml");
+    for (text, style) in [
+        ("I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", "Heading1"),
+        ("II. KẾT QUẢ THỰC HIỆN", "Heading1"),
+        ("V. ĐỀ XUẤT, KIẾN NGHỊ", "Heading1"),
+        ("1. Kết quả thực hiện các nhiệm vụ của Kế hoạch", "Heading2"),
+        ("2. Tồn tại, hạn chế và nguyên nhân", "Heading2"),
+        ("BÁO CÁO", "Title"),
+        ("Nơi nhận:", "RecipientsLabel"),
+        ("- Sở Nội vụ;", "Recipients"),
+        ("GIÁM ĐỐC", "Signer"),
+        ("Phụ lục", "AppendixHeading"),
+        ("Minh chứng", "TableHeading"),
+    ] {
+        assert_eq!(style_of_paragraph(&xml, text), Some(style), "{text}");
+    }
+    let task_a = format!("a) {}", plan().tasks[0].title);
+    assert_eq!(style_of_paragraph(&xml, &task_a), Some("Heading3"));
+    for (id, level) in [("Heading1", 0), ("Heading2", 1), ("Heading3", 2)] {
+        let def = style_def(&styles, id);
+        assert!(
+            def.contains(&format!(r#"<w:outlineLvl w:val="{level}"/>"#)),
+            "{def}"
+        );
+        assert!(def.contains(r#"<w:next w:val="BodyText"/>"#), "{def}");
+        assert!(def.contains("<w:keepNext/>"), "{def}");
+    }
+    assert!(style_def(&styles, "Heading1").contains(r#"<w:name w:val="heading 1"/>"#));
+    assert!(style_def(&styles, "Heading1").contains("<w:b/>"));
+    assert!(!style_def(&styles, "Heading3").contains("<w:b/>"));
+    // Body paragraphs carry the style, not direct formatting, so typed text
+    // takes the report's look.
+    let body: Vec<&str> = xml
+        .split("<w:p>")
+        .map(|p| &p[..p.find("</w:p>").unwrap_or(p.len())])
+        .filter(|p| p.contains(r#"<w:pStyle w:val="BodyText"/>"#))
+        .collect();
+    assert!(body.len() > 20);
+    assert!(body
+        .iter()
+        .all(|p| !p.contains("<w:rPr>") && !p.contains("<w:jc ")));
+    // Tables: the appendix and the summary in the bordered grid style, the
+    // header and end blocks in the borderless one.
+    assert_eq!(style_of_table(&xml, "STT"), Some("TableGrid"));
+    let appendix = &xml[xml.rfind("<w:tbl>").unwrap()..];
+    assert!(appendix.contains(r#"<w:tblStyle w:val="TableGrid"/>"#));
+    assert!(appendix.contains("Minh chứng"));
+    assert_eq!(style_of_table(&xml, "Nơi nhận:"), Some("LayoutTable"));
+    assert_eq!(
+        style_of_table(&xml, "UBND TỈNH QUẢNG NGÃI"),
+        Some("LayoutTable")
+    );
+    let grid = style_def(&styles, "TableGrid");
+    assert!(grid.contains(r#"<w:insideH w:val="single""#), "{grid}");
+    assert!(style_def(&styles, "LayoutTable").contains(r#"<w:insideH w:val="nil"/>"#));
 }
 
 #[test]

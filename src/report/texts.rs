@@ -14,6 +14,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+/// Fills `{name}` placeholders; texts are validated on load, so each has a value.
+pub use crate::datafile::fill;
+
 /// The texts file shipped with the program.
 /// The default texts file, relative to the working folder (or the executable).
 pub const DEFAULT_PATH: &str = "templates/texts.json";
@@ -166,6 +169,10 @@ pub struct Phrases {
     pub remaining_task: String,
     pub remaining_task_continuous: String,
     pub no_proposals: String,
+    /// The Department's plan number while the plan file lacks it (`…/KH-SKHCN`).
+    pub plan_number_blank: String,
+    /// Its date while the plan file lacks it (`…/…/{year}`).
+    pub plan_date_blank: String,
     pub appendix_group: String,
     pub list_separator: String,
     pub list_last_separator: String,
@@ -221,6 +228,25 @@ pub struct Appendix {
     /// STT · Đơn vị · Nhiệm vụ · Nội dung thực hiện · Số lượng · ĐVT · Thời gian ·
     /// Tình trạng · Minh chứng.
     pub headers: [String; 9],
+    /// How the `Thời gian` column writes a period, whatever way the unit wrote it.
+    pub time: TimeWords,
+}
+
+/// The one style for periods in the appendix (days are `dd/mm/yyyy`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWords {
+    /// `{month}`, `{year}`: `Tháng 5/2024`.
+    pub month: String,
+    /// `{quarter}`, `{year}`: `Quý II/2024`.
+    pub quarter: String,
+    /// `{first}`, `{last}`, `{year}`: `Quý I - II/2024`.
+    pub quarters: String,
+    /// `{year}`: `Năm 2024`.
+    pub year: String,
+    /// A whole year written as a continuous activity (`Thường xuyên`, `thường
+    /// xuyên trong năm`) reads this.
+    pub continuous: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -306,7 +332,8 @@ impl Texts {
             }
         }
         for (path, text, allowed) in self.templates() {
-            check_template(text, allowed).map_err(|message| TextsError { path, message })?;
+            crate::datafile::check_placeholders(text, allowed)
+                .map_err(|message| TextsError { path, message })?;
         }
         for (path, text) in self.required() {
             if text.trim().is_empty() {
@@ -372,6 +399,31 @@ impl Texts {
                 &self.appendix.subtitle,
                 &["number", "date"],
             ),
+            (
+                "appendix.time.month".into(),
+                &self.appendix.time.month,
+                &["month", "year"],
+            ),
+            (
+                "appendix.time.quarter".into(),
+                &self.appendix.time.quarter,
+                &["quarter", "year"],
+            ),
+            (
+                "appendix.time.quarters".into(),
+                &self.appendix.time.quarters,
+                &["first", "last", "year"],
+            ),
+            (
+                "appendix.time.year".into(),
+                &self.appendix.time.year,
+                &["year"],
+            ),
+            (
+                "appendix.time.continuous".into(),
+                &self.appendix.time.continuous,
+                NONE,
+            ),
             ("recipients.label".into(), &self.recipients.label, NONE),
             ("signer.title".into(), &self.signer.title, NONE),
             ("signer.name".into(), &self.signer.name, NONE),
@@ -386,8 +438,14 @@ impl Texts {
                 NONE,
             ),
         ];
+        for (i, s) in self.opening.iter().enumerate() {
+            out.push((
+                format!("opening[{i}]"),
+                s,
+                &["year", "next_year", "plan_number", "plan_date"],
+            ));
+        }
         let lists = [
-            ("opening", &self.opening),
             ("direction", &self.direction),
             ("next_steps", &self.next_steps),
             ("proposals", &self.proposals),
@@ -530,6 +588,8 @@ impl Texts {
                 &["number", "title", "timeline", "remaining"],
             ),
             ("no_proposals", &p.no_proposals, NONE),
+            ("plan_number_blank", &p.plan_number_blank, YEAR),
+            ("plan_date_blank", &p.plan_date_blank, YEAR),
             ("appendix_group", &p.appendix_group, &["number", "title"]),
             ("list_separator", &p.list_separator, NONE),
             ("list_last_separator", &p.list_last_separator, NONE),
@@ -556,6 +616,17 @@ impl Texts {
             ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
+            ("appendix.time.month".into(), &self.appendix.time.month),
+            ("appendix.time.quarter".into(), &self.appendix.time.quarter),
+            (
+                "appendix.time.quarters".into(),
+                &self.appendix.time.quarters,
+            ),
+            ("appendix.time.year".into(), &self.appendix.time.year),
+            (
+                "appendix.time.continuous".into(),
+                &self.appendix.time.continuous,
+            ),
             (
                 "measure_default.quantity".into(),
                 &self.measure_default.quantity,
@@ -600,48 +671,6 @@ impl Texts {
             ),
         }
     }
-}
-
-/// Checks a template's placeholders: balanced braces, only `allowed` names.
-fn check_template(text: &str, allowed: &[&str]) -> Result<(), String> {
-    let mut rest = text;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
-            return Err(format!("\"}}\" without \"{{\" in \"{text}\""));
-        }
-        let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("\"{{\" without \"}}\" in \"{text}\""))?;
-        let name = &after[..close];
-        if !allowed.contains(&name) {
-            return Err(if allowed.is_empty() {
-                format!("unknown placeholder {{{name}}}: this text takes none")
-            } else {
-                format!(
-                    "unknown placeholder {{{name}}}; this text takes {}",
-                    allowed
-                        .iter()
-                        .map(|a| format!("{{{a}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            });
-        }
-        rest = &after[close + 1..];
-    }
-    Ok(())
-}
-
-/// Fills `{name}` placeholders with the given values ([`crate::text::fill`]).
-/// Templates are validated on load, so every placeholder has a value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    crate::text::fill(template, |name| {
-        values
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    })
 }
 
 #[cfg(test)]

@@ -175,10 +175,7 @@ pub(super) fn normalize(
             .take(limits.uncompressed)
             .read_to_end(&mut raw)
             .map_err(|e| bad(&e))?;
-        let utf8 = match order {
-            Some(big) => Some(utf16_to_utf8(&raw, big)),
-            None => None,
-        };
+        let utf8 = order.map(|big| utf16_to_utf8(&raw, big));
         let text = utf8.as_deref().unwrap_or(&raw);
         let new = if is_rels {
             hide_macro_sheets(text).or(utf8)

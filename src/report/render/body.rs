@@ -2,23 +2,26 @@
 //! paragraphs and summary table, the end block and the appendix. Layout (sizes,
 //! indents, widths) lives here; every word comes from [`Prose`] or the texts file.
 
+use std::io::Write;
+
 use super::package::{HEADER_FIRST_EMPTY, HEADER_PAGE_NUMBER};
 use super::page;
+use super::styles;
 use super::xml::{text_width, Align, Block, Cell, Font, Para, Row, Table};
 use crate::report::prose::{self, AppendixLine, Prose, SummaryRow};
 use crate::report::texts::Texts;
 
 /// Sizes in half-points.
-const S11: u32 = 22;
-const S12: u32 = 24;
-const S13: u32 = 26;
-const S14: u32 = 28;
+pub(super) const S11: u32 = 22;
+pub(super) const S12: u32 = 24;
+pub(super) const S13: u32 = 26;
+pub(super) const S14: u32 = 28;
 pub const PAGE_NUMBER_SIZE: u32 = S13;
 
 /// Body paragraphs: first-line indent 1.27 cm, 6 pt after, 1.2 lines.
-const FIRST_LINE: i32 = 720;
-const AFTER: u32 = 120;
-const LINE: u32 = 288;
+pub(super) const FIRST_LINE: i32 = 720;
+pub(super) const AFTER: u32 = 120;
+pub(super) const LINE: u32 = 288;
 
 /// Header table columns: 7.0 cm and 10.2 cm.
 const HEADER_LEFT: u32 = 3969;
@@ -26,26 +29,10 @@ const HEADER_RIGHT: u32 = 5783;
 /// Cell margins left + right (see `Table::write`).
 const CELL_MARGINS: u32 = 170;
 
-fn body_para(text: impl Into<String>) -> Para {
-    Para::new(Align::Both, S14)
-        .spacing(0, AFTER)
-        .line(LINE)
-        .indent(0, 0, FIRST_LINE)
-        .text(text, Font::new(S14))
-}
-
-fn heading(text: impl Into<String>) -> Para {
-    Para::new(Align::Both, S14)
-        .spacing(0, AFTER)
-        .line(LINE)
-        .indent(0, 0, FIRST_LINE)
-        .keep_next()
-        .text(text, Font::new(S14).bold())
-}
-
-/// `a) …`: plain, kept with what follows.
-fn sub_heading(text: impl Into<String>) -> Para {
-    body_para(text).keep_next()
+/// A paragraph of the named style `style` holding `text`; the formatting is the
+/// style's (see `styles.rs`).
+fn styled(style: &'static str, text: impl Into<String>) -> Para {
+    Para::styled(style).plain(text)
 }
 
 /// An empty paragraph whose bottom border is a centred solid line `width` long
@@ -62,17 +49,103 @@ fn centered(text: impl Into<String>, font: Font) -> Para {
     Para::new(Align::Center, font.size).text(text, font)
 }
 
-/// The whole `w:body` content.
-pub fn body(p: Prose, texts: &Texts) -> String {
-    let mut blocks: Vec<Block> = Vec::new();
+/// Where the body goes as it is laid out: each block is written as soon as it
+/// is made, and the XML handed on in pieces, so neither the blocks nor the XML
+/// of a large appendix are ever held whole (see docs/performance.md).
+pub struct Blocks<'w> {
+    xml: String,
+    out: &'w mut dyn Write,
+    /// The first write error, returned by [`Blocks::finish`].
+    error: Option<std::io::Error>,
+}
+
+/// The XML handed on once this much of it is waiting. Large, because deflate's
+/// output depends on how its input is cut: a body under this size reaches the
+/// compressor in one piece, as it always did, so the report's bytes are those of
+/// a body built whole; only a larger body (several thousand appendix rows) is cut,
+/// which keeps the same XML and bounds the memory it takes.
+const FLUSH_AT: usize = 8 * 1024 * 1024;
+
+impl<'w> Blocks<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        Blocks {
+            xml: String::new(),
+            out,
+            error: None,
+        }
+    }
+
+    fn push(&mut self, b: Block) {
+        b.write(&mut self.xml);
+        self.flush_if_full();
+    }
+
+    fn flush_if_full(&mut self) {
+        if self.xml.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none() {
+            if let Err(e) = self.out.write_all(self.xml.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
+        self.xml.clear();
+    }
+
+    /// A table written row by row: its rows are not collected.
+    fn table(&mut self, table: Table) -> TableRows<'_, 'w> {
+        table.write_head(&mut self.xml);
+        TableRows {
+            blocks: self,
+            table,
+        }
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.flush();
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The rows of a table being written (see [`Blocks::table`]).
+struct TableRows<'b, 'w> {
+    blocks: &'b mut Blocks<'w>,
+    table: Table,
+}
+
+impl TableRows<'_, '_> {
+    fn push(&mut self, row: Row) {
+        self.table.write_row(&row, &mut self.blocks.xml);
+        self.blocks.flush_if_full();
+    }
+
+    fn finish(self) {
+        Table::write_tail(&mut self.blocks.xml);
+        self.blocks.flush_if_full();
+    }
+}
+
+/// The whole `w:body` content, written to `out` as it is laid out.
+pub fn body(p: Prose, texts: &Texts, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut blocks = Blocks::new(out);
     header_block(&p, texts, &mut blocks);
     title_block(&p, texts, &mut blocks);
     for b in p.body {
         match b {
-            prose::Block::Heading(s) => blocks.push(Block::Para(heading(s))),
-            prose::Block::SubHeading(s) => blocks.push(Block::Para(sub_heading(s))),
-            prose::Block::Closing(s) => blocks.push(Block::Para(body_para(s).keep_next())),
-            prose::Block::Para(s) => blocks.push(Block::Para(body_para(s))),
+            prose::Block::Section(s) => blocks.push(Block::Para(styled(styles::HEADING_1, s))),
+            prose::Block::Heading(s) => blocks.push(Block::Para(styled(styles::HEADING_2, s))),
+            prose::Block::SubHeading(s) => blocks.push(Block::Para(styled(styles::HEADING_3, s))),
+            // Kept on the page of the end block.
+            prose::Block::Closing(s) => {
+                blocks.push(Block::Para(styled(styles::BODY, s).keep_next()))
+            }
+            prose::Block::Para(s) => blocks.push(Block::Para(styled(styles::BODY, s))),
             prose::Block::Summary(rows) => {
                 blocks.push(Block::Table(summary_table(texts, rows)));
                 blocks.push(Block::Para(Para::new(Align::Left, S14).spacing(0, AFTER)));
@@ -85,15 +158,8 @@ pub fn body(p: Prose, texts: &Texts) -> String {
         Para::new(Align::Left, 2).section(portrait_section()),
     ));
     appendix(texts, p.appendix_subtitle, p.appendix, &mut blocks);
-
-    // Each block is dropped once written: the structure and the XML of a large
-    // appendix are not both held whole (see docs/performance.md).
-    let mut out = String::new();
-    for b in blocks {
-        b.write(&mut out);
-    }
-    out.push_str(&landscape_section());
-    out
+    blocks.xml.push_str(&landscape_section());
+    blocks.finish()
 }
 
 fn portrait_section() -> String {
@@ -121,7 +187,7 @@ fn landscape_section() -> String {
     )
 }
 
-fn header_block(p: &Prose, texts: &Texts, blocks: &mut Vec<Block>) {
+fn header_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
     let h = &texts.header;
     let left_room = HEADER_LEFT - CELL_MARGINS;
     let right_room = HEADER_RIGHT - CELL_MARGINS;
@@ -157,32 +223,31 @@ fn header_block(p: &Prose, texts: &Texts, blocks: &mut Vec<Block>) {
     };
     blocks.push(Block::Table(Table {
         widths: vec![HEADER_LEFT, HEADER_RIGHT],
-        borders: false,
+        style: styles::LAYOUT_TABLE,
         centered: true,
         rows: vec![top, bottom],
     }));
 }
 
-fn title_block(p: &Prose, texts: &Texts, blocks: &mut Vec<Block>) {
+fn title_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
     let subject_w = text_width(&p.subject, S14, true).min(page::TEXT_WIDTH);
     blocks.push(Block::Para(
-        Para::new(Align::Center, S14)
-            .spacing(360, 0)
-            .keep_next()
-            .text(&texts.title, Font::new(S14).bold()),
+        styled(styles::TITLE, &texts.title).spacing(360, 0),
     ));
-    blocks.push(Block::Para(
-        Para::new(Align::Center, S14)
-            .keep_next()
-            .text(&p.subject, Font::new(S14).bold()),
-    ));
+    blocks.push(Block::Para(styled(styles::TITLE, &p.subject)));
     blocks.push(Block::Para(rule(subject_w / 3, page::TEXT_WIDTH)));
     // Space between the title block and the opening.
     blocks.push(Block::Para(Para::new(Align::Left, S14).spacing(0, 120)));
 }
 
-fn cell_para(text: impl Into<String>, align: Align, font: Font) -> Para {
-    Para::new(align, font.size).spacing(40, 40).text(text, font)
+/// A table cell's paragraph, left-aligned unless `align` says otherwise.
+fn cell_para(text: impl Into<String>, align: Align) -> Para {
+    let p = styled(styles::TABLE_TEXT, text);
+    if align == Align::Left {
+        p
+    } else {
+        p.align(align)
+    }
 }
 
 fn header_row(headers: &[String]) -> Row {
@@ -190,7 +255,7 @@ fn header_row(headers: &[String]) -> Row {
         cells: headers
             .iter()
             .map(|h| {
-                let mut c = Cell::new(vec![cell_para(h, Align::Center, Font::new(S12).bold())]);
+                let mut c = Cell::new(vec![styled(styles::TABLE_HEADING, h)]);
                 c.center_vertically = true;
                 c
             })
@@ -201,21 +266,20 @@ fn header_row(headers: &[String]) -> Row {
 }
 
 fn summary_table(texts: &Texts, summary: Vec<SummaryRow>) -> Table {
-    let f = Font::new(S12);
     let mut rows = vec![header_row(&texts.summary_table.headers)];
     for r in summary {
         let cells = vec![
-            Cell::new(vec![cell_para(r.number, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.title, Align::Left, f)]),
+            Cell::new(vec![cell_para(r.number, Align::Center)]),
+            Cell::new(vec![cell_para(r.title, Align::Left)]),
             Cell::new(
                 r.leads
                     .into_iter()
-                    .map(|l| cell_para(l, Align::Left, f))
+                    .map(|l| cell_para(l, Align::Left))
                     .collect(),
             ),
-            Cell::new(vec![cell_para(r.timeline, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.result, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.status, Align::Left, f)]),
+            Cell::new(vec![cell_para(r.timeline, Align::Left)]),
+            Cell::new(vec![cell_para(r.result, Align::Left)]),
+            Cell::new(vec![cell_para(r.status, Align::Left)]),
         ];
         rows.push(Row {
             cells,
@@ -228,33 +292,30 @@ fn summary_table(texts: &Texts, summary: Vec<SummaryRow>) -> Table {
     debug_assert_eq!(widths.iter().sum::<u32>(), page::TEXT_WIDTH);
     Table {
         widths,
-        borders: true,
+        style: styles::TABLE_GRID,
         centered: true,
         rows,
     }
 }
 
-fn end_block(t: &Texts, blocks: &mut Vec<Block>) {
-    let mut left = vec![Para::new(Align::Left, S12)
-        .spacing(240, 0)
-        .text(&t.recipients.label, Font::new(S12).bold().italic())];
+fn end_block(t: &Texts, blocks: &mut Blocks<'_>) {
+    let mut left = vec![styled(styles::RECIPIENTS_LABEL, &t.recipients.label)];
     for r in &t.recipients.list {
-        left.push(Para::new(Align::Left, S11).text(r, Font::new(S11)));
+        left.push(styled(styles::RECIPIENTS, r));
     }
-    let bold14 = Font::new(S14).bold();
     let mut right = Vec::new();
     if let Some(a) = &t.signer.authority {
-        right.push(centered(a, bold14).spacing(240, 0));
-        right.push(centered(&t.signer.title, bold14));
+        right.push(styled(styles::SIGNER, a).spacing(240, 0));
+        right.push(styled(styles::SIGNER, &t.signer.title));
     } else {
-        right.push(centered(&t.signer.title, bold14).spacing(240, 0));
+        right.push(styled(styles::SIGNER, &t.signer.title).spacing(240, 0));
     }
     // Room for the signature and the seal.
-    right.push(Para::new(Align::Center, S14).spacing(1680, 0));
-    right.push(centered(&t.signer.name, bold14));
+    right.push(Para::styled(styles::SIGNER).spacing(1680, 0));
+    right.push(styled(styles::SIGNER, &t.signer.name));
     blocks.push(Block::Table(Table {
         widths: vec![4535, 4820],
-        borders: false,
+        style: styles::LAYOUT_TABLE,
         centered: true,
         rows: vec![Row {
             cells: vec![Cell::new(left), Cell::new(right)],
@@ -264,25 +325,33 @@ fn end_block(t: &Texts, blocks: &mut Vec<Block>) {
     }));
 }
 
-fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Vec<Block>) {
+fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Blocks<'_>) {
     let a = &t.appendix;
-    let bold14 = Font::new(S14).bold();
-    blocks.push(Block::Para(centered(&a.label, bold14).keep_next()));
-    blocks.push(Block::Para(centered(&a.title, bold14).keep_next()));
+    blocks.push(Block::Para(styled(styles::APPENDIX_HEADING, &a.label)));
+    blocks.push(Block::Para(styled(styles::APPENDIX_TITLE, &a.title)));
     blocks.push(Block::Para(
         centered(subtitle, Font::new(S14).italic())
             .spacing(0, 240)
             .keep_next(),
     ));
-    let f = Font::new(S12);
-    let mut rows = Vec::with_capacity(data.len() + 1);
+    // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
+    // Units by short name (`TT Ứng dụng và Dịch vụ KH&CN`) need the width; the
+    // task column is narrow (rows are grouped by task).
+    let widths = vec![700, 1900, 800, 4250, 850, 900, 1400, 1350, 2420];
+    debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
+    // Written row by row as the lines are laid out: a province's appendix has
+    // 10^5 rows and more.
+    let mut rows = blocks.table(Table {
+        widths,
+        style: styles::TABLE_GRID,
+        centered: true,
+        rows: Vec::new(),
+    });
     rows.push(header_row(&a.headers));
     for line in data {
         let r = match line {
             AppendixLine::Group(title) => {
-                let mut c = Cell::new(vec![
-                    cell_para(title, Align::Left, Font::new(S12).bold()).keep_next()
-                ]);
+                let mut c = Cell::new(vec![styled(styles::TABLE_GROUP, title)]);
                 c.span = 9;
                 rows.push(Row {
                     cells: vec![c],
@@ -294,15 +363,15 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut V
             AppendixLine::Row(r) => r,
         };
         let cells = vec![
-            Cell::new(vec![cell_para(r.number, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.unit, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.task, Align::Center, f)]),
-            Cell::new(vec![cell_para(r.activity, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.quantity, Align::Right, f)]),
-            Cell::new(vec![cell_para(r.measure, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.time, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.status, Align::Left, f)]),
-            Cell::new(vec![cell_para(r.evidence, Align::Left, f)]),
+            Cell::new(vec![cell_para(r.number, Align::Center)]),
+            Cell::new(vec![cell_para(r.unit, Align::Center)]),
+            Cell::new(vec![cell_para(r.task, Align::Center)]),
+            Cell::new(vec![cell_para(r.activity, Align::Left)]),
+            Cell::new(vec![cell_para(r.quantity, Align::Right)]),
+            Cell::new(vec![cell_para(r.measure, Align::Left)]),
+            Cell::new(vec![cell_para(r.time, Align::Left)]),
+            Cell::new(vec![cell_para(r.status, Align::Left)]),
+            Cell::new(vec![cell_para(r.evidence, Align::Left)]),
         ];
         rows.push(Row {
             cells,
@@ -310,17 +379,7 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut V
             cant_split: true,
         });
     }
-    // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
-    // Units by short name (`TT Ứng dụng và Dịch vụ KH&CN`) need the width; the
-    // task column is narrow (rows are grouped by task).
-    let widths = vec![700, 1900, 800, 4250, 850, 900, 1400, 1350, 2420];
-    debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
-    blocks.push(Block::Table(Table {
-        widths,
-        borders: true,
-        centered: true,
-        rows,
-    }));
+    rows.finish();
     // A table may not end the body.
     blocks.push(Block::Para(Para::new(Align::Left, 2)));
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime};
 
-use super::xml::{escape, fonts, Align, Font, Para};
+use super::xml::{escape, Align, Font, Para};
 
 const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -34,9 +34,13 @@ fn document_wrapper() -> (String, &'static str) {
     )
 }
 
-/// Zips the parts into a .docx; `body` is the content of `w:body`, streamed into
-/// the package without another copy.
-pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Result<Vec<u8>> {
+/// Zips the parts into a .docx; `body` writes the content of `w:body` straight
+/// into the package's deflate stream, as it is laid out.
+pub fn package(
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    props: &Properties<'_>,
+    page_number_size: u32,
+) -> Result<Vec<u8>> {
     let header_page = header_part(
         Para::new(Align::Center, page_number_size).page_field(Font::new(page_number_size)),
     );
@@ -47,9 +51,9 @@ pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Res
         ("_rels/.rels", [&package_rels(), "", ""]),
         ("docProps/core.xml", [&core(props), "", ""]),
         ("docProps/app.xml", [&app(), "", ""]),
-        ("word/document.xml", [&document_head, body, document_tail]),
+        ("word/document.xml", [&document_head, "", document_tail]),
         ("word/_rels/document.xml.rels", [&document_rels(), "", ""]),
-        ("word/styles.xml", [&styles(), "", ""]),
+        ("word/styles.xml", [&super::styles::styles(), "", ""]),
         ("word/settings.xml", [&settings(), "", ""]),
         ("word/fontTable.xml", [&font_table(), "", ""]),
         ("word/header1.xml", [&header_page, "", ""]),
@@ -65,13 +69,19 @@ pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Res
         // The zip crate records the building OS (DOS on Windows): fixed, so the
         // Windows .exe writes the same bytes as the Linux build.
         .system(zip::System::Unix);
-    for (name, pieces) in &parts {
+    let mut body = Some(body);
+    for (name, [head, _, tail]) in &parts {
         zip.start_file(*name, options)
             .with_context(|| format!("writing {name}"))?;
-        for piece in pieces {
-            zip.write_all(piece.as_bytes())
-                .with_context(|| format!("writing {name}"))?;
+        zip.write_all(head.as_bytes())
+            .with_context(|| format!("writing {name}"))?;
+        if *name == "word/document.xml" {
+            if let Some(body) = body.take() {
+                body(&mut zip).with_context(|| format!("writing {name}"))?;
+            }
         }
+        zip.write_all(tail.as_bytes())
+            .with_context(|| format!("writing {name}"))?;
     }
     Ok(zip
         .finish()
@@ -118,13 +128,6 @@ fn app() -> String {
     format!(
         r#"{XML_DECL}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>baocao {}</Application></Properties>"#,
         env!("CARGO_PKG_VERSION")
-    )
-}
-
-fn styles() -> String {
-    let f = fonts();
-    format!(
-        r#"{XML_DECL}<w:styles xmlns:w="{W_NS}"><w:docDefaults><w:rPrDefault><w:rPr>{f}<w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr>{f}<w:color w:val="000000"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#
     )
 }
 

@@ -121,55 +121,89 @@ enum RunContent {
 #[derive(Debug, Clone, PartialEq)]
 struct Run {
     content: RunContent,
-    font: Font,
+    /// Direct character formatting; `None` takes the paragraph style's.
+    font: Option<Font>,
 }
 
-/// A paragraph.
+/// A paragraph: a named style (`w:pStyle`) and, where the paragraph differs
+/// from it or has none, direct formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Para {
+    style: Option<&'static str>,
     runs: Vec<Run>,
-    align: Align,
+    align: Option<Align>,
     keep_next: bool,
     /// Draws a solid line under the (empty) paragraph: the official short rules.
     bottom_rule: bool,
-    /// Twips.
-    before: u32,
-    after: u32,
+    /// Before and after, in twips.
+    spacing: Option<(u32, u32)>,
     /// Line spacing in 240ths of a line (`auto`), or exact twips.
     line: Option<(u32, bool)>,
     ind_left: i32,
     ind_right: i32,
     first_line: i32,
     /// Size of the paragraph mark (half-points).
-    mark: u32,
+    mark: Option<u32>,
     /// Raw `w:sectPr` ending a section at this paragraph.
     sect: Option<String>,
 }
 
 impl Para {
+    /// A paragraph formatted directly (no named style).
     pub fn new(align: Align, mark: u32) -> Para {
         Para {
+            align: Some(align),
+            spacing: Some((0, 0)),
+            mark: Some(mark),
+            ..Para::styled_raw(None)
+        }
+    }
+
+    /// A paragraph of the named style `style_id` (see `styles.rs`), with no
+    /// direct formatting: its text takes the style's look, and so does text a
+    /// clerk types into it.
+    pub fn styled(style_id: &'static str) -> Para {
+        Para::styled_raw(Some(style_id))
+    }
+
+    fn styled_raw(style: Option<&'static str>) -> Para {
+        Para {
+            style,
             runs: Vec::new(),
-            align,
+            align: None,
             keep_next: false,
             bottom_rule: false,
-            before: 0,
-            after: 0,
+            spacing: None,
             line: None,
             ind_left: 0,
             ind_right: 0,
             first_line: 0,
-            mark,
+            mark: None,
             sect: None,
         }
     }
 
-    /// Adds a run of text.
+    /// Adds a run of text in `font`.
     pub fn text(mut self, text: impl Into<String>, font: Font) -> Para {
         self.runs.push(Run {
             content: RunContent::Text(text.into()),
-            font,
+            font: Some(font),
         });
+        self
+    }
+
+    /// Adds a run of text in the paragraph style's font.
+    pub fn plain(mut self, text: impl Into<String>) -> Para {
+        self.runs.push(Run {
+            content: RunContent::Text(text.into()),
+            font: None,
+        });
+        self
+    }
+
+    /// Overrides the style's alignment.
+    pub fn align(mut self, align: Align) -> Para {
+        self.align = Some(align);
         self
     }
 
@@ -177,14 +211,13 @@ impl Para {
     pub fn page_field(mut self, font: Font) -> Para {
         self.runs.push(Run {
             content: RunContent::PageField,
-            font,
+            font: Some(font),
         });
         self
     }
 
     pub fn spacing(mut self, before: u32, after: u32) -> Para {
-        self.before = before;
-        self.after = after;
+        self.spacing = Some((before, after));
         self
     }
 
@@ -224,6 +257,9 @@ impl Para {
 
     pub fn write(&self, out: &mut String) {
         out.push_str("<w:p><w:pPr>");
+        if let Some(id) = self.style {
+            let _ = write!(out, r#"<w:pStyle w:val="{id}"/>"#);
+        }
         if self.keep_next {
             out.push_str("<w:keepNext/>");
         }
@@ -232,21 +268,22 @@ impl Para {
                 r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>"#,
             );
         }
-        let _ = write!(
-            out,
-            r#"<w:spacing w:before="{}" w:after="{}""#,
-            self.before, self.after
-        );
-        match self.line {
-            Some((v, false)) => {
-                let _ = write!(out, r#" w:line="{v}" w:lineRule="auto""#);
+        if self.spacing.is_some() || self.line.is_some() {
+            out.push_str("<w:spacing");
+            if let Some((before, after)) = self.spacing {
+                let _ = write!(out, r#" w:before="{before}" w:after="{after}""#);
             }
-            Some((v, true)) => {
-                let _ = write!(out, r#" w:line="{v}" w:lineRule="exact""#);
+            match self.line {
+                Some((v, false)) => {
+                    let _ = write!(out, r#" w:line="{v}" w:lineRule="auto""#);
+                }
+                Some((v, true)) => {
+                    let _ = write!(out, r#" w:line="{v}" w:lineRule="exact""#);
+                }
+                None => {}
             }
-            None => {}
+            out.push_str("/>");
         }
-        out.push_str("/>");
         if self.ind_left != 0 || self.ind_right != 0 || self.first_line != 0 {
             let _ = write!(
                 out,
@@ -260,8 +297,12 @@ impl Para {
             }
             out.push_str("/>");
         }
-        let _ = write!(out, r#"<w:jc w:val="{}"/>"#, self.align.as_str());
-        Font::new(self.mark).write_rpr(out);
+        if let Some(align) = self.align {
+            let _ = write!(out, r#"<w:jc w:val="{}"/>"#, align.as_str());
+        }
+        if let Some(mark) = self.mark {
+            Font::new(mark).write_rpr(out);
+        }
         if let Some(s) = &self.sect {
             out.push_str(s);
         }
@@ -270,7 +311,9 @@ impl Para {
             match &run.content {
                 RunContent::Text(t) => {
                     out.push_str("<w:r>");
-                    run.font.write_rpr(out);
+                    if let Some(f) = run.font {
+                        f.write_rpr(out);
+                    }
                     out.push_str(r#"<w:t xml:space="preserve">"#);
                     escape_into(out, t);
                     out.push_str("</w:t></w:r>");
@@ -278,7 +321,9 @@ impl Para {
                 RunContent::PageField => {
                     let mut r = |inner: &str| {
                         out.push_str("<w:r>");
-                        run.font.write_rpr(out);
+                        if let Some(f) = run.font {
+                            f.write_rpr(out);
+                        }
                         out.push_str(inner);
                         out.push_str("</w:r>");
                     };
@@ -326,7 +371,9 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub widths: Vec<u32>,
-    pub borders: bool,
+    /// The named table style (`w:tblStyle`, see `styles.rs`): borders and cell
+    /// margins.
+    pub style: &'static str,
     /// Centred between the margins (may then be wider than the text block).
     pub centered: bool,
     pub rows: Vec<Row>,
@@ -334,69 +381,74 @@ pub struct Table {
 
 impl Table {
     pub fn write(&self, out: &mut String) {
+        self.write_head(out);
+        for row in &self.rows {
+            self.write_row(row, out);
+        }
+        Table::write_tail(out);
+    }
+
+    /// The table's properties and grid: everything before its first row.
+    pub fn write_head(&self, out: &mut String) {
         let total: u32 = self.widths.iter().sum();
         out.push_str("<w:tbl><w:tblPr>");
+        let _ = write!(out, r#"<w:tblStyle w:val="{}"/>"#, self.style);
         let _ = write!(out, r#"<w:tblW w:w="{total}" w:type="dxa"/>"#);
         if self.centered {
             out.push_str(r#"<w:jc w:val="center"/>"#);
         }
-        let b = if self.borders {
-            r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#
-        } else {
-            r#"w:val="nil""#
-        };
-        out.push_str("<w:tblBorders>");
-        for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
-            let _ = write!(out, "<w:{side} {b}/>");
-        }
-        out.push_str("</w:tblBorders>");
         out.push_str(r#"<w:tblLayout w:type="fixed"/>"#);
-        out.push_str(r#"<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>"#);
         out.push_str(r#"<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>"#);
         out.push_str("</w:tblPr><w:tblGrid>");
         for w in &self.widths {
             let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
         }
         out.push_str("</w:tblGrid>");
-        for row in &self.rows {
-            out.push_str("<w:tr>");
-            if row.cant_split || row.header {
-                out.push_str("<w:trPr>");
-                if row.cant_split {
-                    out.push_str("<w:cantSplit/>");
-                }
-                if row.header {
-                    out.push_str("<w:tblHeader/>");
-                }
-                out.push_str("</w:trPr>");
+    }
+
+    /// One row, laid on this table's grid (the table's own `rows` are not read).
+    pub fn write_row(&self, row: &Row, out: &mut String) {
+        out.push_str("<w:tr>");
+        if row.cant_split || row.header {
+            out.push_str("<w:trPr>");
+            if row.cant_split {
+                out.push_str("<w:cantSplit/>");
             }
-            let mut col = 0usize;
-            for cell in &row.cells {
-                let span = cell.span.max(1) as usize;
-                let w: u32 = self.widths
-                    [col.min(self.widths.len())..(col + span).min(self.widths.len())]
-                    .iter()
-                    .sum();
-                col += span;
-                out.push_str("<w:tc><w:tcPr>");
-                let _ = write!(out, r#"<w:tcW w:w="{w}" w:type="dxa"/>"#);
-                if span > 1 {
-                    let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
-                }
-                if cell.center_vertically {
-                    out.push_str(r#"<w:vAlign w:val="center"/>"#);
-                }
-                out.push_str("</w:tcPr>");
-                if cell.paras.is_empty() {
-                    Para::new(Align::Left, 24).write(out);
-                }
-                for p in &cell.paras {
-                    p.write(out);
-                }
-                out.push_str("</w:tc>");
+            if row.header {
+                out.push_str("<w:tblHeader/>");
             }
-            out.push_str("</w:tr>");
+            out.push_str("</w:trPr>");
         }
+        let mut col = 0usize;
+        for cell in &row.cells {
+            let span = cell.span.max(1) as usize;
+            let w: u32 = self.widths
+                [col.min(self.widths.len())..(col + span).min(self.widths.len())]
+                .iter()
+                .sum();
+            col += span;
+            out.push_str("<w:tc><w:tcPr>");
+            let _ = write!(out, r#"<w:tcW w:w="{w}" w:type="dxa"/>"#);
+            if span > 1 {
+                let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+            }
+            if cell.center_vertically {
+                out.push_str(r#"<w:vAlign w:val="center"/>"#);
+            }
+            out.push_str("</w:tcPr>");
+            if cell.paras.is_empty() {
+                Para::new(Align::Left, 24).write(out);
+            }
+            for p in &cell.paras {
+                p.write(out);
+            }
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    }
+
+    /// What ends a table.
+    pub fn write_tail(out: &mut String) {
         out.push_str("</w:tbl>");
     }
 }
@@ -480,7 +532,7 @@ mod tests {
         let mut s = String::new();
         Table {
             widths: vec![100, 200],
-            borders: true,
+            style: "TableGrid",
             centered: false,
             rows: vec![Row {
                 cells: vec![Cell {
