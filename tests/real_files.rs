@@ -110,6 +110,38 @@ fn an_excel_95_workbook_is_read() {
 }
 
 #[test]
+fn an_xls_with_an_embedded_word_document_is_read() {
+    // A Word document embedded in the workbook (a storage `MBD…` holding a
+    // `WordDocument` stream) made the file look like a .doc (E001).
+    use std::io::{Read, Write};
+    let mut book = Vec::new();
+    cfb::open(real("excel95.xls"))
+        .unwrap()
+        .open_stream("/Book")
+        .unwrap()
+        .read_to_end(&mut book)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("embedded-word.xls");
+    let mut file = cfb::create(&path).unwrap();
+    file.create_stream("/Book")
+        .unwrap()
+        .write_all(&book)
+        .unwrap();
+    file.create_storage("/MBD0001A2B3").unwrap();
+    file.create_stream("/MBD0001A2B3/WordDocument")
+        .unwrap()
+        .write_all(&[0xEC, 0xA5, 0xC1, 0x00])
+        .unwrap();
+    file.flush().unwrap();
+    drop(file);
+    let (_, f) = check_one(&path, &[]);
+    assert_eq!(f["unit"], "TTUD", "{f}");
+    assert_eq!(f["rows"], 1, "{f}");
+    assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+}
+
+#[test]
 fn a_quattro_code_page_is_read() {
     // CODEPAGE 0x8001 (Windows 1252 as Quattro Pro writes it) was E001. The
     // workbook now opens; its Vietnamese labels, read as Windows 1252, are not

@@ -18,6 +18,13 @@ struct Entry {
     kind: u8,
     start: u32,
     size: u64,
+    /// Left and right siblings, first child (directory entry numbers).
+    left: u32,
+    right: u32,
+    child: u32,
+    /// Whether the entry is in the root storage (not inside an embedded
+    /// object's storage).
+    top: bool,
 }
 
 fn u16_at(b: &[u8], i: usize) -> Result<u16, String> {
@@ -89,8 +96,13 @@ impl<'a> Cfb<'a> {
                 kind: e[66],
                 start: u32_at(e, 116)?,
                 size,
+                left: u32_at(e, 68)?,
+                right: u32_at(e, 72)?,
+                child: u32_at(e, 76)?,
+                top: false,
             });
         }
+        cfb.mark_top_level();
         let root = cfb
             .entries
             .iter()
@@ -169,19 +181,44 @@ impl<'a> Cfb<'a> {
         Ok(out)
     }
 
-    /// Whether a stream or storage of that name exists (case-insensitive).
+    /// Marks the entries of the root storage: the root's child and that
+    /// child's siblings (a tree by left/right links). Objects embedded in a
+    /// workbook (a Word document, another workbook) are storages below it, and
+    /// their streams must not be taken for the file's own.
+    fn mark_top_level(&mut self) {
+        let Some(root) = self.entries.iter().position(|e| e.kind == 5) else {
+            return;
+        };
+        let mut todo = vec![self.entries[root].child];
+        let (mut steps, most) = (0, self.entries.len());
+        while let Some(i) = todo.pop() {
+            steps += 1;
+            let Some(e) = self.entries.get_mut(i as usize) else {
+                continue;
+            };
+            if e.top || steps > most {
+                continue;
+            }
+            e.top = true;
+            todo.push(e.left);
+            todo.push(e.right);
+        }
+    }
+
+    /// Whether a stream or storage of that name exists in the root storage
+    /// (case-insensitive).
     pub(super) fn has(&self, name: &str) -> bool {
         self.entries
             .iter()
-            .any(|e| (e.kind == 1 || e.kind == 2) && e.name.eq_ignore_ascii_case(name))
+            .any(|e| e.top && (e.kind == 1 || e.kind == 2) && e.name.eq_ignore_ascii_case(name))
     }
 
-    /// The content of the stream of that name, if present.
+    /// The content of the stream of that name in the root storage, if present.
     pub(super) fn stream(&self, name: &str) -> Option<Result<Vec<u8>, String>> {
         let e = self
             .entries
             .iter()
-            .find(|e| e.kind == 2 && e.name.eq_ignore_ascii_case(name))?;
+            .find(|e| e.top && e.kind == 2 && e.name.eq_ignore_ascii_case(name))?;
         let cutoff = u64::from(u32_at(self.bytes, 56).unwrap_or(4096));
         let data = if e.size < cutoff {
             self.mini_chain(e.start, e.size)
