@@ -192,10 +192,10 @@ impl<'a> Cfb<'a> {
         let mut todo = vec![self.entries[root].child];
         let (mut steps, most) = (0, self.entries.len());
         while let Some(i) = todo.pop() {
-            steps += 1;
             let Some(e) = self.entries.get_mut(i as usize) else {
                 continue;
             };
+            steps += 1;
             if e.top || steps > most {
                 continue;
             }
@@ -386,7 +386,7 @@ mod tests {
             assert!(!streams.is_empty());
             for s in streams {
                 let name = s.file_name().unwrap().to_string_lossy().into_owned();
-                // Ours looks names up across storages: compare root streams only.
+                // Ours looks names up in the root storage only.
                 if s.parent() != Some(Path::new("/")) {
                     continue;
                 }
