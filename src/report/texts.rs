@@ -68,8 +68,8 @@ pub struct Texts {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkbookTexts {
-    /// Rows, totals, remarks.
-    pub sheets: [String; 3],
+    /// Rows, totals, remarks, roster.
+    pub sheets: [String; 4],
     /// STT · Đơn vị · Nhiệm vụ · Vai trò · Nội dung thực hiện · Nội dung tuyên
     /// truyền · Số lượng · ĐVT · Thời gian · Tình trạng · Minh chứng · Tệp · Trang
     /// tính · Dòng.
@@ -82,6 +82,11 @@ pub struct WorkbookTexts {
     pub roles: [String; 2],
     /// Difficulty, proposal.
     pub remark_kinds: [String; 2],
+    /// Đơn vị · Tệp · Trang tính · Ngày báo cáo · Tình trạng gửi · Số dòng · Số
+    /// dòng đưa vào báo cáo · Lỗi · Cảnh báo · Phát hiện.
+    pub roster_headers: [String; 10],
+    /// On time, late, undated, left out of the report, not sent.
+    pub roster_states: [String; 5],
 }
 
 /// The two-column header block.
@@ -465,8 +470,10 @@ impl Texts {
             out.push((format!("appendix.headers[{i}]"), s, NONE));
         }
         let w = &self.workbook;
-        let lists: [(&str, &[String]); 6] = [
+        let lists: [(&str, &[String]); 8] = [
             ("sheets", &w.sheets),
+            ("roster_headers", &w.roster_headers),
+            ("roster_states", &w.roster_states),
             ("rows_headers", &w.rows_headers),
             ("totals_headers", &w.totals_headers),
             ("remarks_headers", &w.remarks_headers),
@@ -610,6 +617,7 @@ impl Texts {
             ("workbook.sheets[0]".into(), &self.workbook.sheets[0]),
             ("workbook.sheets[1]".into(), &self.workbook.sheets[1]),
             ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
+            ("workbook.sheets[3]".into(), &self.workbook.sheets[3]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
             ("appendix.time.month".into(), &self.appendix.time.month),

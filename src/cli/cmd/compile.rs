@@ -21,9 +21,7 @@ use crate::messages::Lang;
 use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
-use crate::report::aggregate::aggregate;
-use crate::report::exclusion::{exclusions, file_unit};
-use crate::report::workbook::workbook_xlsx;
+use crate::report::exclusion::file_unit;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -63,13 +61,8 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let workbook = match (&written, args.no_workbook) {
         (Some(_), false) => {
             let path = output.with_extension("xlsx");
-            let data = aggregate(
-                &plan,
-                batch.files.iter().filter(|f| batch.is_includable(f)),
-                &exclusions(&batch, &plan),
-            );
             let bytes =
-                workbook_xlsx(&data, &plan, &texts).with_context(|| path.display().to_string())?;
+                api::workbook(&plan, &texts, &batch).with_context(|| path.display().to_string())?;
             write_atomic(&path, &bytes)?;
             Some(path)
         }
