@@ -303,6 +303,37 @@ impl Ctx<'_> {
         )
     }
 
+    /// The coordinating units' figures added up only where a reader adds them: a
+    /// family of measures (texts file) two or more of them report. Never added to
+    /// the lead's figures.
+    fn contribution_totals(&self, task: &TaskResult) -> String {
+        let mut families: Vec<(&str, u64, usize)> = Vec::new();
+        for u in task.units.iter().filter(|u| !u.lead) {
+            let mut counted: Vec<&str> = Vec::new();
+            for (m, n) in &u.totals {
+                if !self.texts.adds_up(m) {
+                    continue;
+                }
+                let f = self.texts.family(m);
+                let first_of_unit = !counted.contains(&f);
+                counted.push(f);
+                match families.iter_mut().find(|(g, ..)| *g == f) {
+                    Some((_, total, units)) => {
+                        *total += n;
+                        *units += usize::from(first_of_unit);
+                    }
+                    None => families.push((f, *n, 1)),
+                }
+            }
+        }
+        let v: Vec<String> = families
+            .into_iter()
+            .filter(|(_, _, units)| *units >= 2)
+            .map(|(f, n, _)| self.quantity(n, f))
+            .collect();
+        v.join(&self.texts.phrases.totals_separator)
+    }
+
     /// The one or two main outputs of a task: of its lead units' family totals,
     /// those most of the lead rows report (then the larger figure), in plan
     /// order of measures.
@@ -562,7 +593,12 @@ fn section_results(cx: &mut Ctx<'_>) {
                 })
                 .collect();
             if !contributions.is_empty() {
-                cx.para(&ph.contributions_intro);
+                let totals = cx.contribution_totals(task);
+                if totals.is_empty() {
+                    cx.para(&ph.contributions_intro);
+                } else {
+                    cx.para(fill(&ph.contributions_intro_total, &[("totals", &totals)]));
+                }
                 for l in punctuate_list(contributions) {
                     cx.para(l);
                 }
@@ -1186,6 +1222,95 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains('…'), "{text}");
+    }
+
+    #[test]
+    fn contributions_are_summed_only_within_a_family_and_apart_from_the_lead() {
+        // Task 1: TTUD posts 121 news items; two units supply 14 and 9 of a
+        // family (`tin/bài`, `bài`); a third counts page views, never added.
+        let p = prose_of(
+            &[
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row(
+                        "TTUD",
+                        1,
+                        "Đăng tải tin, bài",
+                        Some(121),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+                file(
+                    "HCTH",
+                    "2024-11-10",
+                    vec![row(
+                        "HCTH",
+                        1,
+                        "Cung cấp tin, bài",
+                        Some(14),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+                file(
+                    "QLTC",
+                    "2024-11-10",
+                    vec![row("QLTC", 1, "Viết bài", Some(9), "bài", Done)],
+                ),
+                file(
+                    "TTRA",
+                    "2024-11-10",
+                    vec![row("TTRA", 1, "Lượt truy cập", Some(1250), "lượt", Done)],
+                ),
+            ],
+            &[],
+        );
+        let text = p.body_text();
+        assert!(
+            text.contains("Các phòng, đơn vị phối hợp thực hiện (tổng cộng 23 tin, bài):"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("1.271") && !text.contains("144 tin"),
+            "{text}"
+        );
+        assert!(text.contains("Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ đăng tải tin, bài (121 tin, bài)."), "{text}");
+
+        // One contributing unit: its own line says it; no total.
+        let p = prose_of(
+            &[
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row(
+                        "TTUD",
+                        1,
+                        "Đăng tải tin, bài",
+                        Some(121),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+                file(
+                    "HCTH",
+                    "2024-11-10",
+                    vec![row(
+                        "HCTH",
+                        1,
+                        "Cung cấp tin, bài",
+                        Some(14),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+            ],
+            &[],
+        );
+        assert!(p
+            .body_text()
+            .contains("Các phòng, đơn vị phối hợp thực hiện:\n"));
     }
 
     #[test]

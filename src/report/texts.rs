@@ -131,6 +131,8 @@ pub struct Phrases {
     pub lead_result: String,
     pub result_item: String,
     pub contributions_intro: String,
+    /// The intro with the contributions added up where a reader adds them.
+    pub contributions_intro_total: String,
     pub contribution: String,
     pub task_no_rows: String,
     pub leads_not_reported: String,
@@ -511,6 +513,11 @@ impl Texts {
             ("lead_result", &p.lead_result, &["unit", "results"]),
             ("result_item", &p.result_item, &["activity", "figure"]),
             ("contributions_intro", &p.contributions_intro, NONE),
+            (
+                "contributions_intro_total",
+                &p.contributions_intro_total,
+                &["totals"],
+            ),
             ("contribution", &p.contribution, &["unit", "results"]),
             ("task_no_rows", &p.task_no_rows, NONE),
             ("leads_not_reported", &p.leads_not_reported, &["units"]),
@@ -644,6 +651,16 @@ impl Texts {
             .get(measure)
             .and_then(|t| t.family.as_deref())
             .unwrap_or(measure)
+    }
+
+    /// Whether quantities of `measure` are added up across rows: it belongs to a
+    /// family of measures (`tin`, `bài` → `tin/bài`) or is one.
+    pub fn adds_up(&self, measure: &str) -> bool {
+        self.measures.iter().any(|(m, t)| {
+            t.family
+                .as_deref()
+                .is_some_and(|f| m == measure || f == measure)
+        })
     }
 
     /// The wording of a quantity of `measure` (plan spelling): `(verb, quantity)`.
