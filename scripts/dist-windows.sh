@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Cross-builds baocao.exe for 64-bit Windows on Linux and packs
 # dist/baocao-<version>-windows-x86_64.zip: the .exe, templates/, the sample input/,
-# the .bat files and the Vietnamese guide (windows/), text files in CRLF.
+# the .bat files and the Vietnamese guide (windows/), text files in CRLF, and the
+# offline check page for the units (`baocao page`, "Trang kiem tra bieu.html").
 # Installs what it needs (rustup target, mingw linker, zip) when missing.
 # Prints the zip's path on the last line.
 set -euo pipefail
@@ -29,6 +30,9 @@ start=$(date +%s)
 cargo build --release --locked --target "$target" >&2
 echo "cross build: $(($(date +%s) - start)) s" >&2
 exe="target/$target/release/baocao.exe"
+# The offline page does not depend on the platform (nor on the profile: it inlines
+# the committed module): the Linux debug build, which CI has built already, writes it.
+cargo build --locked -q >&2
 
 # --- stage and pack ----------------------------------------------------------
 stage="dist/$name"
@@ -44,6 +48,7 @@ cp input/* "$stage/input/"
 for f in windows/*.bat windows/*.txt; do
   sed 's/\r*$/\r/' "$f" > "$stage/$(basename "$f")"
 done
+target/debug/baocao page --output "$stage/Trang kiem tra bieu.html" >/dev/null
 (cd "$stage" && zip -q -r -X -9 "../$name.zip" .)
 rm -rf "$stage"
 echo "dist/$name.zip: $(du -k "dist/$name.zip" | cut -f1) KiB" >&2

@@ -2,8 +2,10 @@
 # The Windows build, tested under Wine: builds the zip (scripts/dist-windows.sh),
 # unpacks it into a folder with Vietnamese letters and spaces, and runs what a
 # clerk does — check a good file, a bad file, files under Vietnamese names; compile
-# the samples (the report's bytes equal the Linux build's); the two .bat files a
-# console can run. Installs what it needs (rustup target, mingw, wine).
+# the samples (the report's bytes equal the Linux build's); the offline page; the
+# web server (`baocao serve`, reached over HTTP from Linux); every .bat file, in the
+# order of the guide (HUONG-DAN.txt). Installs what it needs (rustup target, mingw,
+# wine).
 #
 # Wine 8 lacks bcryptprimitives.dll (ProcessPrng, imported by Rust's std since
 # 1.78): a shim built from ../shared/tools/win/ goes beside the .exe here, under
@@ -33,12 +35,15 @@ fi
 wine=/usr/lib/wine/wine64
 [ -x "$wine" ] || wine=$(command -v wine64)
 wineserver=$(command -v wineserver || echo /usr/lib/wine/wineserver64)
-cargo build --release --locked -q
-linux_bin=$root/target/release/baocao
+# The reference: the Linux debug build (same outputs as release; CI has it built).
+cargo build --locked -q
+linux_bin=$root/target/debug/baocao
 
 export WINEDEBUG=-all
 # No Mono or Gecko install dialogs when the prefix is made.
-export WINEDLLOVERRIDES="mscoree=;mshtml="
+# No Mono or Gecko install dialogs when the prefix is made; no Linux browser started
+# by the .bat files' `start http://...` (winebrowser).
+export WINEDLLOVERRIDES="mscoree=;mshtml=;winebrowser.exe=d"
 export WINEPREFIX=${WINEPREFIX:-$HOME/.wine-baocao}
 export NO_COLOR=1
 work=$(mktemp -d)
@@ -66,12 +71,13 @@ echo "  ready in $(($(date +%s) - start)) s"
 
 echo "- the zip"
 listing=$(python3 -m zipfile -l "$zip")
-expect "holds baocao.exe, templates/, input/, the guide and three .bat files" \
+expect "holds baocao.exe, templates/, input/, the guide, the page and five .bat files" \
   python3 - "$zip" <<'PY'
 import sys, zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 need = {"baocao.exe", "templates/plan.json", "templates/texts.json", "HUONG-DAN.txt",
-        "Kiem tra bieu.bat", "Tong hop bao cao.bat", "Mo trang web.bat", "input/TTUD.xlsx"}
+        "Kiem tra bieu.bat", "Tong hop bao cao.bat", "Mo trang web.bat", "Dat mat khau.bat",
+        "Tao trang kiem tra.bat", "Trang kiem tra bieu.html", "input/TTUD.xlsx"}
 sys.exit(f"missing {need - names}" if need - names else 0)
 PY
 expect "never holds the test-only shim DLL" \
@@ -184,13 +190,133 @@ expect "report written into output\\ beside the .exe" test -n "$report"
 (cd "$app" && "$linux_bin" compile --output "$work/linux-nodate.docx" >/dev/null)
 expect "byte for byte equal to the Linux report (no --date)" cmp "$report" "$work/linux-nodate.docx"
 printf '%s\n' "$out" | tail -n 4 | sed 's/^/    | /'
+expect "the workbook beside it (bao-cao-cchc-<year>.xlsx)" test -s "${report%.docx}.xlsx"
+# The guide, part 5: samples out, the units' files in; one has errors, some units
+# sent nothing.
+mkdir "$work/samples"
+mv "$app"/input/* "$work/samples/"
+cp "$work/samples/TTUD.xlsx" "$work/samples/HCTH.xls" "$app/input/"
 cp "$bad" "$app/input/"
 rm -rf "$app/output"
 bat "Tong hop bao cao.bat"
 expect "exit 1 when a file has errors (no --partial)" test "$rc" = 1
 expect "no report written then" test ! -e "$app/output"
+expect "lists 'Theo đơn vị' with the units not heard from ('CHƯA GỬI')" \
+  grep -q "QLKH  Phòng Quản lý Khoa học: CHƯA GỬI" <<<"$out"
 expect "keeps the window open on errors (pause)" grep -qi "press any key" <<<"$out"
 printf '%s\n' "$out" | tail -n 5 | sed 's/^/    | /'
+# ... the units send their files, corrected: double-click again.
+rm "$app/input"/*
+mv "$work/samples"/* "$app/input/"
+bat "Tong hop bao cao.bat"
+expect "corrected files copied in, double-clicked again: exit 0, the same report" \
+  cmp "$report" "$work/linux-nodate.docx"
+
+echo "- the guide's example error line (HUONG-DAN.txt, part 4) is the program's"
+mkdir -p "$work/bieu"
+cp tests/fixtures/check/rows.xlsx "$work/bieu/TTUD.xlsx"
+run_exe "$work" check "$(winpath "$work/bieu/TTUD.xlsx")"
+expect "the example's three lines appear as printed, the path aside" \
+  python3 - "$app/HUONG-DAN.txt" "$(winpath "$work/bieu/TTUD.xlsx")" "$out" <<'PY'
+import sys
+guide = open(sys.argv[1], encoding="utf-8", newline="").read()
+path, out = sys.argv[2], sys.argv[3]
+lines = guide.split("\r\n")
+i = lines.index("   Ví dụ:")
+example = [l[5:].replace("D:\\bieu\\TTUD.xlsx", path) for l in lines[i + 1 : i + 4]]
+got = out.replace("\r", "").split("\n")
+assert got[0] == example[0], (got[0], example[0])
+j = got.index(example[1])
+assert got[j + 1] == example[2], (got[j + 1], example[2])
+PY
+
+echo "- Trang kiem tra bieu.html (the guide, parts 3 and 7)"
+(cd "$app" && "$linux_bin" page --output "$work/linux-page.html" >/dev/null)
+expect "the zip's page equals what the Linux build's 'baocao page' writes" \
+  cmp "$app/Trang kiem tra bieu.html" "$work/linux-page.html"
+expect "the button and the verdict the guide (part 3) quotes are on it" \
+  bash -c 'for w in "Chọn tệp biểu kết quả" "Biểu hợp lệ, có thể gửi"; do
+    grep -q "\"$w" "$1/HUONG-DAN.txt" && grep -q "$w" "$1/Trang kiem tra bieu.html" || exit 1
+  done' _ "$app"
+rm "$app/Trang kiem tra bieu.html"
+bat "Tao trang kiem tra.bat"
+expect "Tao trang kiem tra.bat: exit 0, every line understood by cmd" \
+  bash -c '[ "$1" = 0 ] && ! grep -q "Can.t recognize" <<<"$2"' _ "$rc" "$out"
+expect "... writes it again beside the .exe, the same bytes (baocao.exe page)" \
+  cmp "$app/Trang kiem tra bieu.html" "$work/linux-page.html"
+size=$(stat -c %s "$app/Trang kiem tra bieu.html")
+echo "    | $((size / 1024)) KiB"
+
+# Waits up to 120 s for a server's address line in FILE; the base URL in $url.
+wait_url() {
+  local file=$1 pattern=$2
+  url=
+  for _ in $(seq 1 120); do
+    url=$(grep -o "$pattern" "$file" | head -n1 || true)
+    [ -n "$url" ] && return 0
+    sleep 1
+  done
+  return 1
+}
+# Runs the web walk (scripts/test-windows-web.py); one ok/FAIL per step.
+web_walk() {
+  local line
+  while IFS= read -r line; do
+    case $line in
+    "ok   "*) ok "${line#ok   }" ;;
+    *) fail "${line#FAIL }" ;;
+    esac
+  done < <(python3 scripts/test-windows-web.py "$@" 2>&1 || true)
+}
+
+echo "- baocao.exe serve --bind 127.0.0.1:0, data under a Vietnamese name, no password"
+(cd "$work" && exec "$wine" "$exe" serve --bind 127.0.0.1:0 \
+  --data "$(winpath "$work/Dữ liệu web")" </dev/null >"$work/serve.out" 2>&1) &
+srv=$!
+expect "prints the address it listens on" wait_url "$work/serve.out" 'http://127\.0\.0\.1:[0-9]*'
+sed 's/^/    | /' "$work/serve.out"
+if [ -n "$url" ]; then
+  web_walk "$url" --bad "$bad"
+fi
+expect "the data folder is made under its Vietnamese name" test -s "$work/Dữ liệu web/ledger.sqlite3"
+kill "$srv" 2>/dev/null || true
+wait "$srv" 2>/dev/null || true
+
+echo "- Dat mat khau.bat (the guide, part 6)"
+pw="mật khẩu văn phòng 2024"
+rm -rf "$app/data"
+rc=0
+(cd "$app" && printf '%s\r\n%s\r\n' "$pw" "$pw" |
+  "$wine" cmd /c "Dat mat khau.bat" >"$work/bat.out" 2>&1) || rc=$?
+out=$(cat "$work/bat.out")
+expect "exit 0, every line understood by cmd" \
+  bash -c '[ "$1" = 0 ] && ! grep -q "Can.t recognize" <<<"$2"' _ "$rc" "$out"
+expect "says 'Đã đặt mật khẩu văn phòng'" grep -q "Đã đặt mật khẩu văn phòng" <<<"$out"
+expect "the password is kept in data\\ beside the .exe" test -s "$app/data/ledger.sqlite3"
+printf '%s\n' "$out" | grep -av '^$' | sed 's/^/    | /'
+
+echo "- Mo trang web.bat: the units check and send, the office compiles (over HTTP)"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$app" && BAOCAO_CONG=$port exec "$wine" cmd /c "Mo trang web.bat" \
+  </dev/null >"$work/web.out" 2>&1) &
+web=$!
+expect "serves on 0.0.0.0, prints this PC's address" wait_url "$work/web.out" "http://127\.0\.0\.1:$port"
+expect "... and the office's page, in Vietnamese" grep -q "Trang của văn phòng: http://.*:$port/office" "$work/web.out"
+# Wine has no timeout.exe (the browser's delay); Windows 10 has.
+expect "... every other line of the .bat understood by cmd" \
+  bash -c '! grep "Can.t recognize" "$1" | grep -vq "timeout /t"' _ "$work/web.out"
+sed 's/^/    | /' "$work/web.out"
+if [ -n "$url" ]; then
+  web_walk "$url" --password "$pw" --input "$app/input" --bad "$bad" --docx "$work/web.docx" \
+    --guide "$app/HUONG-DAN.txt"
+  expect "the report compiled by the server equals the Linux CLI's (same files, --date)" \
+    cmp "$work/web.docx" "$work/linux.docx"
+fi
+# Closing the window: the server process ends (found by its unique port).
+for pid in $(pgrep -f -- "serve --bind 0.0.0.0:$port" || true); do kill "$pid"; done
+for _ in $(seq 1 30); do kill -0 "$web" 2>/dev/null || break; sleep 1; done
+expect "the server stopped, the .bat ends" bash -c '! kill -0 "$1" 2>/dev/null' _ "$web"
+kill "$web" 2>/dev/null || true
 
 echo "windows: $(($(date +%s) - t0)) s in all"
 echo "windows: $passed passed, $failed failed"

@@ -69,7 +69,7 @@ pub fn check_text(path: &str, text: &str, allowed: &[&str]) -> Result<(), DataFi
 }
 
 /// Checks a template's placeholders: balanced braces, only `allowed` names.
-fn check_placeholders(text: &str, allowed: &[&str]) -> Result<(), String> {
+pub(crate) fn check_placeholders(text: &str, allowed: &[&str]) -> Result<(), String> {
     let mut rest = text;
     while let Some(open) = rest.find(['{', '}']) {
         if rest[open..].starts_with('}') {

@@ -78,6 +78,12 @@ fn files_excel_and_libreoffice_open_are_read() {
     for (name, rows, same_as) in [
         // The workbook part found through `_rels/.rels`, not at xl/workbook.xml.
         ("moved-workbook.xlsx", ttud_rows, &ttud),
+        // Every XML part in UTF-16 (little- and big-endian, with a byte-order mark).
+        ("utf16-parts.xlsx", ttud_rows, &ttud),
+        // An .xlsm with an Excel 4.0 macro sheet beside the data sheet.
+        ("macro-sheet.xlsm", ttud_rows, &ttud),
+        // Entry paths with backslashes (calamine reads them; LibreOffice 7.4 does not).
+        ("backslash-paths.xlsx", ttud_rows, &ttud),
         // One styled empty cell at row 150 000, or in column GZ: formatting, not data.
         ("far-row.xlsx", ttud_rows, &ttud),
         ("far-col.xlsx", ttud_rows, &ttud),
@@ -104,6 +110,15 @@ fn an_excel_95_workbook_is_read() {
 }
 
 #[test]
+fn a_quattro_code_page_is_read() {
+    // CODEPAGE 0x8001 (Windows 1252 as Quattro Pro writes it) was E001. The
+    // workbook now opens; its Vietnamese labels, read as Windows 1252, are not
+    // a header row, hence E003 (the sheet was read, no table in it).
+    let (_, f) = check_one(&real("codepage-8001.xls"), &[]);
+    assert_eq!(codes(&f), ["E003"], "{f}");
+}
+
+#[test]
 fn a_lying_dimensions_record_does_not_abort() {
     // Found by the fuzzer: calamine reserved rows × columns of the record.
     let o = baocao_within(
@@ -123,10 +138,13 @@ fn a_lying_dimensions_record_does_not_abort() {
 
 #[test]
 fn an_xlsb_workbook_is_read() {
-    let (_, f) = check_one(&real("sample.xlsb"), &[]);
-    assert_eq!(f["unit"], "TTUD", "{f}");
-    assert_eq!(f["rows"], 1, "{f}");
-    assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+    // The second: its workbook part at `wb/book.bin`, named by `_rels/.rels`.
+    for name in ["sample.xlsb", "moved-workbook.xlsb"] {
+        let (_, f) = check_one(&real(name), &[]);
+        assert_eq!(f["unit"], "TTUD", "{name}: {f}");
+        assert_eq!(f["rows"], 1, "{name}: {f}");
+        assert!(!codes(&f).iter().any(|c| c == "E001"), "{name}: {f}");
+    }
 }
 
 #[test]

@@ -358,6 +358,7 @@ pub static TEXTS: Texts = Texts {
         ("page.cannot_write", "cannot write {path}"),
         ("load.plan", "plan file {path}"),
         ("load.texts", "report texts file {path}"),
+        ("load.vocabulary", "vocabulary file {path}"),
         ("fs.create_folder", "cannot create folder {path}: {cause}"),
         ("fs.write", "cannot write {path}: {cause}"),
         ("fs.not_a_file_path", "{path} is not a file path"),

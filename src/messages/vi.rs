@@ -356,6 +356,7 @@ pub static TEXTS: Texts = Texts {
         ("page.cannot_write", "không ghi được {path}"),
         ("load.plan", "tệp kế hoạch {path}"),
         ("load.texts", "tệp văn bản cố định của báo cáo {path}"),
+        ("load.vocabulary", "tệp từ ngữ {path}"),
         ("fs.create_folder", "không tạo được thư mục {path}: {cause}"),
         ("fs.write", "không ghi được tệp {path}: {cause}"),
         ("fs.not_a_file_path", "{path} không phải đường dẫn của một tệp"),

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::text::{fold, nfc};
 use crate::value::{parse_time_text, TimeError};
+use crate::vocabulary::Vocabulary;
 
 /// What is wrong at a place of the plan file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,7 +222,7 @@ fn tasks(raw: &[RawTask], year: i32, known: &dyn Fn(&str) -> bool) -> Result<Vec
                 Coordinating::Units(list.clone())
             }
         };
-        let timeline = parse_time_text(&t.timeline, year).map_err(|e| {
+        let timeline = parse_time_text(&t.timeline, year, Vocabulary::shipped()).map_err(|e| {
             let problem = match e {
                 TimeError::NotAQuarter => Problem::NotAQuarter(t.timeline.clone()),
                 TimeError::Empty => Problem::EmptyTimeline(t.timeline.clone()),

@@ -14,6 +14,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+/// Fills `{name}` placeholders; texts are validated on load, so each has a value.
+pub use crate::datafile::fill;
+
 /// The texts file shipped with the program.
 /// The default texts file, relative to the working folder (or the executable).
 pub const DEFAULT_PATH: &str = "templates/texts.json";
@@ -336,7 +339,8 @@ impl Texts {
             }
         }
         for (path, text, allowed) in self.templates() {
-            check_template(text, allowed).map_err(|message| TextsError { path, message })?;
+            crate::datafile::check_placeholders(text, allowed)
+                .map_err(|message| TextsError { path, message })?;
         }
         for (path, text) in self.required() {
             if text.trim().is_empty() {
@@ -692,48 +696,6 @@ impl Texts {
             ),
         }
     }
-}
-
-/// Checks a template's placeholders: balanced braces, only `allowed` names.
-fn check_template(text: &str, allowed: &[&str]) -> Result<(), String> {
-    let mut rest = text;
-    while let Some(open) = rest.find(['{', '}']) {
-        if rest[open..].starts_with('}') {
-            return Err(format!("\"}}\" without \"{{\" in \"{text}\""));
-        }
-        let after = &rest[open + 1..];
-        let close = after
-            .find('}')
-            .ok_or_else(|| format!("\"{{\" without \"}}\" in \"{text}\""))?;
-        let name = &after[..close];
-        if !allowed.contains(&name) {
-            return Err(if allowed.is_empty() {
-                format!("unknown placeholder {{{name}}}: this text takes none")
-            } else {
-                format!(
-                    "unknown placeholder {{{name}}}; this text takes {}",
-                    allowed
-                        .iter()
-                        .map(|a| format!("{{{a}}}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            });
-        }
-        rest = &after[close + 1..];
-    }
-    Ok(())
-}
-
-/// Fills `{name}` placeholders with the given values ([`crate::text::fill`]).
-/// Templates are validated on load, so every placeholder has a value.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    crate::text::fill(template, |name| {
-        values
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.to_string())
-    })
 }
 
 #[cfg(test)]

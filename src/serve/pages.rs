@@ -60,6 +60,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("office.heading", "Trang của văn phòng", "Office"),
     ("office.setup", "Chưa đặt mật khẩu văn phòng. Trên máy chạy chương trình, mở cửa sổ lệnh trong thư mục của chương trình và chạy:", "No office password is set yet. On the computer running the program, open a console in the program's folder and run:"),
     ("office.setup_after", "Nhập mật khẩu hai lần, sau đó tải lại trang này.", "Type the password twice, then reload this page."),
+    ("office.setup_windows", "Trên Windows, trong thư mục của chương trình: nhấp đúp tệp \"Dat mat khau.bat\".", "On Windows, in the program's folder: double-click \"Dat mat khau.bat\"."),
     ("office.password", "Mật khẩu văn phòng", "Office password"),
     ("office.login", "Đăng nhập", "Log in"),
     ("office.logout", "Đăng xuất", "Log out"),
@@ -199,9 +200,10 @@ pub fn page(page: Page, lang: Lang) -> Html<String> {
             drop = w("unit.drop"),
         ),
         Page::OfficeSetup => format!(
-            r#"<h1>{heading}</h1><p>{setup}</p><pre class="cmd">baocao serve --set-password</pre><p>{after}</p>"#,
+            r#"<h1>{heading}</h1><p>{setup}</p><pre class="cmd">baocao serve --set-password</pre><p>{windows}</p><p>{after}</p>"#,
             heading = w("office.heading"),
             setup = w("office.setup"),
+            windows = w("office.setup_windows"),
             after = w("office.setup_after"),
         ),
         Page::Login => format!(

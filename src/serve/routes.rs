@@ -23,10 +23,10 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::auth::{self, normalize_code, sha256_hex, verify_secret};
-use super::ledger::Record;
+use super::ledger::{Record, Submission};
 use super::pages::{self, t, Page};
 use super::{store, State, PASSWORD_KEY};
-use crate::api::{self, CompileOptions, Input};
+use crate::api::{self, Batch, CompileOptions, Input};
 use crate::check::CheckedFile;
 use crate::json::{self, Document, FileReport};
 use crate::messages::Lang;
@@ -272,7 +272,7 @@ async fn run_check(
         let bytes = body.to_vec();
         let sha256 = sha256_hex(&bytes);
         let size = bytes.len();
-        let (file, view) = check_bytes_with_view(&st.plan, &name, bytes, None, &st.limits, lang);
+        let (file, view) = check_bytes_with_view(&st.rules(), &name, bytes, None, &st.limits, lang);
         Checked {
             file,
             view,
@@ -691,84 +691,9 @@ async fn compile(
     };
     let st = state.clone();
     let ip = client.ip().to_string();
-    let done = tokio::task::spawn_blocking(move || -> anyhow::Result<Response> {
-        let subs = st.ledger().submissions()?;
-        // The latest submission per unit, in the plan's unit order.
-        let files_dir = store::files_dir(&st.data);
-        let mut chosen = Vec::new();
-        for u in &st.plan.units {
-            if let Some(s) = subs
-                .iter()
-                .rev()
-                .find(|s| s.record.unit.as_deref() == Some(u.code.as_str()))
-            {
-                chosen.push(s.clone());
-            }
-        }
-        let inputs: Vec<Input> = chosen
-            .iter()
-            .map(|s| Input {
-                path: files_dir.join(&s.stored),
-                unit: s.record.unit.clone(),
-            })
-            .collect();
-        let batch = api::check_inputs(&st.plan, &inputs, &st.limits);
-        let options = CompileOptions {
-            partial: form.partial,
-            date,
-        };
-        let compiled = api::compile(&st.plan, &st.texts, &batch, &options)?;
-        match compiled.docx {
-            Some(docx) => {
-                let sha = sha256_hex(&docx);
-                let at = now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
-                let detail = format!(
-                    "units={} rows={} partial={}",
-                    chosen.len(),
-                    compiled.rows_included,
-                    form.partial
-                );
-                st.ledger().add_action(&at, "compile", &detail, Some(&sha), &ip)?;
-                let file_name = format!("bao-cao-cchc-{}.docx", st.plan.year);
-                Ok((
-                    [
-                        (
-                            header::CONTENT_TYPE,
-                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document".to_string(),
-                        ),
-                        (
-                            header::CONTENT_DISPOSITION,
-                            format!("attachment; filename=\"{file_name}\""),
-                        ),
-                        (header::HeaderName::from_static("x-rows-included"), compiled.rows_included.to_string()),
-                        (header::HeaderName::from_static("x-sha256"), sha),
-                    ],
-                    docx,
-                )
-                    .into_response())
-            }
-            None => {
-                let mut doc = Document::new(&batch.files, &batch.findings, compiled.rows_included, None, lang);
-                // The stored paths are the server's business: show the names as sent.
-                for (f, s) in doc.files.iter_mut().zip(&chosen) {
-                    f.path = s.record.name.clone();
-                }
-                for b in &mut doc.findings {
-                    for p in &mut b.paths {
-                        if let Some(s) = chosen.iter().find(|s| files_dir.join(&s.stored).display().to_string() == *p) {
-                            *p = s.record.name.clone();
-                        }
-                    }
-                }
-                Ok((
-                    StatusCode::CONFLICT,
-                    Json(json!({ "blocked": true, "rows_included": compiled.rows_included, "document": doc })),
-                )
-                    .into_response())
-            }
-        }
-    })
-    .await;
+    let done =
+        tokio::task::spawn_blocking(move || compile_latest(&st, form.partial, date, &ip, lang))
+            .await;
     match done {
         Ok(Ok(r)) => r,
         Ok(Err(e)) => internal(lang, &e),
@@ -777,6 +702,112 @@ async fn compile(
             t(lang, "err.internal").to_string(),
         ),
     }
+}
+
+/// Compiles the latest submission of every unit: the .docx (the action logged), or
+/// 409 with what blocks it. Blocking: runs on a blocking thread.
+fn compile_latest(
+    st: &State,
+    partial: bool,
+    date: Option<NaiveDate>,
+    ip: &str,
+    lang: Lang,
+) -> anyhow::Result<Response> {
+    let chosen = latest_submissions(st)?;
+    let files_dir = store::files_dir(&st.data);
+    let inputs: Vec<Input> = chosen
+        .iter()
+        .map(|s| Input {
+            path: files_dir.join(&s.stored),
+            unit: s.record.unit.clone(),
+        })
+        .collect();
+    let batch = api::check_inputs(&st.rules(), &inputs, &st.limits);
+    let options = CompileOptions { partial, date };
+    let compiled = api::compile(&st.plan, &st.texts, &batch, &options)?;
+    let rows = compiled.rows_included;
+    match compiled.docx {
+        Some(docx) => {
+            let sha = sha256_hex(&docx);
+            let at = now_local().to_rfc3339_opts(chrono::SecondsFormat::Millis, false);
+            let detail = format!("units={} rows={rows} partial={partial}", chosen.len());
+            st.ledger()
+                .add_action(&at, "compile", &detail, Some(&sha), ip)?;
+            Ok(docx_response(docx, st.plan.year, rows, sha))
+        }
+        None => Ok(blocked_response(&batch, &chosen, &files_dir, rows, lang)),
+    }
+}
+
+/// The latest submission per unit, in the plan's unit order.
+fn latest_submissions(st: &State) -> anyhow::Result<Vec<Submission>> {
+    let subs = st.ledger().submissions()?;
+    Ok(st
+        .plan
+        .units
+        .iter()
+        .filter_map(|u| {
+            subs.iter()
+                .rev()
+                .find(|s| s.record.unit.as_deref() == Some(u.code.as_str()))
+                .cloned()
+        })
+        .collect())
+}
+
+/// The report as a download, with its row count and SHA-256 in headers.
+fn docx_response(docx: Vec<u8>, year: i32, rows: usize, sha: String) -> Response {
+    let file_name = format!("bao-cao-cchc-{year}.docx");
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                    .to_string(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{file_name}\""),
+            ),
+            (
+                header::HeaderName::from_static("x-rows-included"),
+                rows.to_string(),
+            ),
+            (header::HeaderName::from_static("x-sha256"), sha),
+        ],
+        docx,
+    )
+        .into_response()
+}
+
+/// 409: the findings that block the report, with the names as sent (the stored
+/// paths are the server's business).
+fn blocked_response(
+    batch: &Batch,
+    chosen: &[Submission],
+    files_dir: &std::path::Path,
+    rows: usize,
+    lang: Lang,
+) -> Response {
+    let mut doc = Document::new(&batch.files, &batch.findings, rows, None, lang);
+    for (f, s) in doc.files.iter_mut().zip(chosen) {
+        f.path = s.record.name.clone();
+    }
+    for b in &mut doc.findings {
+        for p in &mut b.paths {
+            if let Some(s) = chosen
+                .iter()
+                .find(|s| files_dir.join(&s.stored).display().to_string() == *p)
+            {
+                *p = s.record.name.clone();
+            }
+        }
+    }
+    (
+        StatusCode::CONFLICT,
+        Json(json!({ "blocked": true, "rows_included": rows, "document": doc })),
+    )
+        .into_response()
 }
 
 async fn download(

@@ -13,7 +13,7 @@ use crate::api::{self, CompileOptions};
 use crate::check::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
 use crate::cli::args::{CompileArgs, Format, GlobalArgs};
-use crate::cli::cmd::{load_plan, load_texts, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::cmd::{load_plan, load_texts, load_vocabulary, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::output::{use_color, write_text, Style};
 use crate::fsutil::{check_output_path, file_name, write_atomic};
 use crate::json::Document;
@@ -22,6 +22,7 @@ use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
 use crate::report::exclusion::file_unit;
+use crate::report::texts::Texts;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -29,6 +30,7 @@ const PROGRESS_MIN_FILES: usize = 8;
 pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let lang = global.lang;
     let plan = load_plan(global)?;
+    let vocabulary = load_vocabulary(global)?;
     let texts = load_texts(global)?;
     let inputs = list_inputs(&args.input).with_context(|| {
         ui_fill(
@@ -41,7 +43,12 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     check_output_path(&output, &args.input, &inputs.spreadsheets)?;
 
     let progress = progress_bar(inputs.spreadsheets.len());
-    let batch = check_batch(&plan, &inputs, &Limits::default(), &|| progress.inc(1));
+    let batch = check_batch(
+        &api::Rules::new(&plan, &vocabulary),
+        &inputs,
+        &Limits::default(),
+        &|| progress.inc(1),
+    );
     progress.finish_and_clear();
 
     let options = CompileOptions {
@@ -49,7 +56,6 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
         date: args.date,
     };
     let compiled = api::compile(&plan, &texts, &batch, &options)?;
-    let rows_included = compiled.rows_included;
     let written = match &compiled.docx {
         Some(bytes) => {
             write_atomic(&output, bytes)?;
@@ -59,29 +65,65 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     };
     // The workbook beside the report, for the Director (`decisions.md`).
     let workbook = match (&written, args.no_workbook) {
-        (Some(_), false) => {
-            let path = output.with_extension("xlsx");
-            let bytes =
-                api::workbook(&plan, &texts, &batch).with_context(|| path.display().to_string())?;
-            write_atomic(&path, &bytes)?;
-            Some(path)
-        }
+        (Some(_), false) => Some(write_workbook(&output, &plan, &texts, &batch)?),
         _ => None,
     };
+    let outcome = Outcome {
+        rows_included: compiled.rows_included,
+        plan_reference_missing: compiled.plan_reference_missing,
+        written,
+        workbook,
+    };
+    print_outcome(args, lang, &plan, &batch, &outcome)?;
+    Ok(if batch.errors() > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
 
+/// What a run wrote.
+struct Outcome {
+    rows_included: usize,
+    /// The plan file lacks the Department's plan number or date (the opening keeps "…").
+    plan_reference_missing: bool,
+    /// The report, when written.
+    written: Option<PathBuf>,
+    /// The workbook beside it, when written.
+    workbook: Option<PathBuf>,
+}
+
+/// Writes the workbook of the includable files beside the report (same name,
+/// `.xlsx`); returns its path.
+fn write_workbook(output: &Path, plan: &Plan, texts: &Texts, batch: &Batch) -> Result<PathBuf> {
+    let path = output.with_extension("xlsx");
+    let bytes = api::workbook(plan, texts, batch).with_context(|| path.display().to_string())?;
+    write_atomic(&path, &bytes)?;
+    Ok(path)
+}
+
+/// Prints the run: the summary document (JSON), or the findings, the roster and
+/// what was written (text).
+fn print_outcome(
+    args: &CompileArgs,
+    lang: Lang,
+    plan: &Plan,
+    batch: &Batch,
+    outcome: &Outcome,
+) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match args.format {
         Format::Json => {
-            let path = written.as_ref().map(|p| p.display().to_string());
+            let path = outcome.written.as_ref().map(|p| p.display().to_string());
             let mut doc = Document::new(
                 &batch.files,
                 &batch.findings,
-                rows_included,
+                outcome.rows_included,
                 Some(path),
                 lang,
             );
-            doc.workbook = Some(workbook.as_ref().map(|p| p.display().to_string()));
+            doc.workbook = Some(outcome.workbook.as_ref().map(|p| p.display().to_string()));
             writeln!(out, "{}", doc.to_json())?;
         }
         Format::Text => {
@@ -92,52 +134,60 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
                 &mut out,
                 &batch.files,
                 &batch.findings,
-                rows_included,
+                outcome.rows_included,
                 args.verbose,
                 style,
                 lang,
             )?;
-            write_roster(&mut out, &plan, &batch, lang)?;
-            let (key, values) = match &written {
-                Some(p) => (
-                    if batch.errors() > 0 {
-                        "compile.partial"
-                    } else {
-                        "compile.written"
-                    },
-                    vec![
-                        ("path", p.display().to_string()),
-                        ("rows", rows_included.to_string()),
-                    ],
-                ),
-                None => (
-                    "compile.blocked",
-                    vec![("errors", batch.errors().to_string())],
-                ),
-            };
-            writeln!(out, "{}", ui_fill(lang, key, &values))?;
-            if let Some(p) = &workbook {
-                writeln!(
-                    out,
-                    "{}",
-                    ui_fill(
-                        lang,
-                        "compile.workbook",
-                        &[("path", p.display().to_string())]
-                    )
-                )?;
-            }
-            if compiled.plan_reference_missing {
-                writeln!(out, "{}", ui(lang, "compile.plan_reference_missing"))?;
-            }
+            write_roster(&mut out, plan, batch, lang)?;
+            write_written(&mut out, batch, outcome, lang)?;
         }
     }
     out.flush()?;
-    Ok(if batch.errors() > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    })
+    Ok(())
+}
+
+/// The closing lines: the report written (complete or partial) or blocked, and the
+/// workbook.
+fn write_written(
+    out: &mut impl Write,
+    batch: &Batch,
+    outcome: &Outcome,
+    lang: Lang,
+) -> std::io::Result<()> {
+    let (key, values) = match &outcome.written {
+        Some(p) => (
+            if batch.errors() > 0 {
+                "compile.partial"
+            } else {
+                "compile.written"
+            },
+            vec![
+                ("path", p.display().to_string()),
+                ("rows", outcome.rows_included.to_string()),
+            ],
+        ),
+        None => (
+            "compile.blocked",
+            vec![("errors", batch.errors().to_string())],
+        ),
+    };
+    writeln!(out, "{}", ui_fill(lang, key, &values))?;
+    if let Some(p) = &outcome.workbook {
+        writeln!(
+            out,
+            "{}",
+            ui_fill(
+                lang,
+                "compile.workbook",
+                &[("path", p.display().to_string())]
+            )
+        )?;
+    }
+    if outcome.plan_reference_missing {
+        writeln!(out, "{}", ui(lang, "compile.plan_reference_missing"))?;
+    }
+    Ok(())
 }
 
 /// `output/bao-cao-cchc-<year>.docx`.

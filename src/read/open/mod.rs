@@ -289,9 +289,22 @@ fn open_zip(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
 /// main part) is read to tell what a package is.
 const SNIFF_PART: u64 = 64 * 1024;
 
-fn read_part<R: Read + io::Seek>(zip: &mut zip::ZipArchive<R>, name: &str) -> Option<String> {
+/// An entry's path with `/` between folders: some writers put `\` (Excel and
+/// calamine accept both).
+fn part_path(name: &str) -> String {
+    name.replace('\\', "/")
+}
+
+/// Reads the head of a part, found by its path whatever separator it was
+/// written with.
+fn read_part<R: Read + io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    names: &[String],
+    name: &str,
+) -> Option<String> {
+    let real = names.iter().find(|n| part_path(n) == name)?.clone();
     let mut raw = Vec::new();
-    zip.by_name(name)
+    zip.by_name(&real)
         .ok()?
         .take(SNIFF_PART)
         .read_to_end(&mut raw)
@@ -309,7 +322,7 @@ fn zip_kind<R: Read + io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     names: &[String],
 ) -> Result<Format, ReadError> {
-    let has = |n: &str| names.iter().any(|x| x == n);
+    let has = |n: &str| names.iter().any(|x| part_path(x) == n);
     if has("xl/workbook.xml") {
         return Ok(Format::Xlsx);
     }
@@ -326,7 +339,7 @@ fn zip_kind<R: Read + io::Seek>(
         if main.to_ascii_lowercase().ends_with(".bin") {
             return Ok(Format::Xlsb);
         }
-        let head = read_part(zip, &main).unwrap_or_default();
+        let head = read_part(zip, names, &main).unwrap_or_default();
         if head.contains("spreadsheetml") {
             return Ok(Format::Xlsx);
         }
@@ -338,10 +351,10 @@ fn zip_kind<R: Read + io::Seek>(
         }
     }
     let mime = if has("mimetype") {
-        read_part(zip, "mimetype").unwrap_or_default()
+        read_part(zip, names, "mimetype").unwrap_or_default()
     } else if has("META-INF/manifest.xml") {
         // The manifest's entry for the package itself (full-path "/").
-        let m = read_part(zip, "META-INF/manifest.xml").unwrap_or_default();
+        let m = read_part(zip, names, "META-INF/manifest.xml").unwrap_or_default();
         [
             "application/vnd.oasis.opendocument.spreadsheet",
             "application/vnd.oasis.opendocument.text",
@@ -367,11 +380,11 @@ fn zip_kind<R: Read + io::Seek>(
 
 /// The path of the package's main part (`officeDocument` relationship of
 /// `_rels/.rels`), when it exists in the package.
-fn office_document<R: Read + io::Seek>(
+pub(super) fn office_document<R: Read + io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     names: &[String],
 ) -> Option<String> {
-    let rels = read_part(zip, "_rels/.rels")?;
+    let rels = read_part(zip, names, "_rels/.rels")?;
     let mut reader = quick_xml::Reader::from_str(&rels);
     loop {
         match reader.read_event().ok()? {
@@ -390,8 +403,8 @@ fn office_document<R: Read + io::Seek>(
                     let target = target.trim_start_matches('/');
                     return names
                         .iter()
-                        .find(|n| n.eq_ignore_ascii_case(target))
-                        .cloned();
+                        .map(|n| part_path(n))
+                        .find(|n| n.eq_ignore_ascii_case(target));
                 }
             }
             quick_xml::events::Event::Eof => return None,

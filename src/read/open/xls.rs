@@ -125,7 +125,8 @@ const MAX_XF: usize = 65_536;
 /// bounding box checked, so calamine's dense ranges stay small. Also collects the
 /// legacy font names of text cells (FONT → XF → cell XF index).
 ///
-/// DIMENSIONS records are zeroed in `stream`: calamine reserves its cell vector
+/// CODEPAGE 0x8000/0x8001 are renumbered (see below). DIMENSIONS records are
+/// zeroed in `stream`: calamine reserves its cell vector
 /// from them (rows × columns), so a lying one (4 billion rows) would abort the
 /// process on allocation; the cells themselves are what the pre-scan bounds.
 pub(super) fn prescan(stream: &mut [u8], limits: &Limits) -> Result<Fonts, ReadError> {
@@ -138,6 +139,19 @@ pub(super) fn prescan(stream: &mut [u8], limits: &Limits) -> Result<Fonts, ReadE
         let end = (pos + 4 + len).min(stream.len());
         if typ == 0x0200 {
             stream[pos + 4..end].fill(0);
+        }
+        // CODEPAGE 0x8000 / 0x8001 (Apple Roman, Windows 1252 as Excel 2–4 and
+        // Quattro Pro write them): the same code pages by their usual numbers,
+        // which calamine knows (it refuses the workbook otherwise).
+        if typ == 0x0042 && end >= pos + 6 {
+            let cp = match u16::from_le_bytes([stream[pos + 4], stream[pos + 5]]) {
+                0x8000 => Some(10000u16),
+                0x8001 => Some(1252),
+                _ => None,
+            };
+            if let Some(cp) = cp {
+                stream[pos + 4..pos + 6].copy_from_slice(&cp.to_le_bytes());
+            }
         }
         let data = &stream[pos + 4..end];
         pos += 4 + len;

@@ -1,7 +1,9 @@
 //! .xlsb (Excel binary workbook): the record parts' records are walked first
 //! (a record may not claim more bytes than its part holds, so calamine never
 //! sizes a buffer from a lying length), then cells are streamed with calamine's
-//! cell reader into a sparse grid, as for .xlsx.
+//! cell reader into a sparse grid, as for .xlsx. A package calamine would refuse
+//! is rewritten first (`xlsx::normalize`): the workbook part moved to
+//! `xl/workbook.bin`, Excel 4.0 macro sheets set aside, UTF-16 XML parts.
 
 use std::io::{self, Cursor, Read};
 
@@ -77,6 +79,20 @@ fn prescan(bytes: &[u8]) -> Result<(), ReadError> {
 }
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+    // calamine reads the workbook only at `xl/workbook.bin`; `_rels/.rels` may
+    // name another place (Excel and LibreOffice follow it).
+    let main = {
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
+            .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
+        let names: Vec<String> = zip
+            .file_names()
+            .filter_map(|n| n.ok())
+            .map(|n| n.into_owned())
+            .collect();
+        super::office_document(&mut zip, &names)
+            .filter(|m| !m.eq_ignore_ascii_case("xl/workbook.bin"))
+    };
+    let bytes = super::xlsx::normalize(bytes, limits, main.as_deref())?;
     prescan(&bytes)?;
     let mut book: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(err)?;
     let sheets = worksheet_names(book.sheets_metadata());

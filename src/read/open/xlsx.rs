@@ -1,7 +1,7 @@
 //! .xlsx / .xlsm: cells streamed with calamine's cell reader into a sparse grid
 //! (never `worksheet_range`, which allocates the dense bounding box).
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Write};
 
 use calamine::{DataRef, Reader, Xlsx, XlsxError};
 
@@ -16,6 +16,7 @@ fn err(e: XlsxError) -> ReadError {
 }
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
+    let bytes = normalize(bytes, limits, None)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(err)?;
     let sheets = worksheet_names(book.sheets_metadata());
     let mut out = Vec::with_capacity(sheets.len());
@@ -64,4 +65,219 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
         format: Format::Xlsx,
         sheets: out,
     })
+}
+
+/// The relationship types of Excel 4.0 macro sheets (`xl/macrosheets/…`), which
+/// calamine refuses at open ("unrecognized sheet type").
+const MACRO_SHEET_TYPES: [&str; 2] = ["/xlMacrosheet", "/xlIntlMacrosheet"];
+
+/// The dialog-sheet relationship type: calamine lists such a sheet without
+/// reading it, and `worksheet_names` leaves it out.
+const DIALOG_SHEET_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
+
+/// The byte order of an XML part in UTF-16, by its byte-order mark or by the
+/// NUL beside its first `<`; `None` for UTF-8.
+fn utf16_order(head: &[u8]) -> Option<bool> {
+    match head {
+        [0xFF, 0xFE, ..] | [b'<', 0, ..] => Some(false),
+        [0xFE, 0xFF, ..] | [0, b'<', ..] => Some(true),
+        _ => None,
+    }
+}
+
+/// A UTF-16 part as UTF-8, its declaration saying so.
+fn utf16_to_utf8(raw: &[u8], big_endian: bool) -> Vec<u8> {
+    let units = raw.chunks_exact(2).map(|p| {
+        if big_endian {
+            u16::from_be_bytes([p[0], p[1]])
+        } else {
+            u16::from_le_bytes([p[0], p[1]])
+        }
+    });
+    let text: String = char::decode_utf16(units)
+        .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    let text = text.trim_start_matches('\u{FEFF}');
+    let body = match text.strip_prefix("<?xml").and_then(|t| t.split_once("?>")) {
+        Some((_, rest)) => rest,
+        None => text,
+    };
+    let mut out = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#.to_vec();
+    out.extend_from_slice(body.as_bytes());
+    out
+}
+
+/// A relationships part with Excel 4.0 macro sheets marked as dialog sheets
+/// (not data; calamine then skips them instead of refusing the workbook): the
+/// type for .xlsx, the target's folder for .xlsb (which calamine goes by).
+fn hide_macro_sheets(rels: &[u8]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(rels);
+    if !MACRO_SHEET_TYPES.iter().any(|t| text.contains(t)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, element) in text.split('<').enumerate() {
+        if i > 0 {
+            out.push('<');
+        }
+        let mut element = element.to_string();
+        for suffix in MACRO_SHEET_TYPES {
+            for quote in ['"', '\''] {
+                let Some(end) = element.find(&format!("{suffix}{quote}")) else {
+                    continue;
+                };
+                // The attribute value starts after the quote before the suffix.
+                if let Some(start) = element[..end].rfind(quote) {
+                    element.replace_range(start + 1..end + suffix.len(), DIALOG_SHEET_TYPE);
+                    element = element.replacen("macrosheets/", "dialogsheets/", 1);
+                }
+            }
+        }
+        out.push_str(&element);
+    }
+    Some(out.into_bytes())
+}
+
+/// Rewrites in memory what Excel opens but calamine refuses, copying every other
+/// entry as it is: XML parts in UTF-16 (as some .NET writers save them) become
+/// UTF-8, and Excel 4.0 macro sheets beside the data sheets are marked as dialog
+/// sheets. The package's sizes were checked against the limits before.
+///
+/// `main` (for .xlsb, which calamine reads only at `xl/workbook.bin`): the main
+/// part's path when it is elsewhere; its folder's entries then move to `xl/`
+/// and it becomes `xl/workbook.bin`.
+pub(super) fn normalize(
+    bytes: Vec<u8>,
+    limits: &Limits,
+    main: Option<&str>,
+) -> Result<Vec<u8>, ReadError> {
+    let bad = |e: &dyn std::fmt::Display| corrupt(format!("xlsx repack: {e}"));
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
+        .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
+    // Entries rewritten, by index; the others are copied as they are.
+    let mut changes: Vec<(usize, Vec<u8>)> = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).map_err(|e| bad(&e))?;
+        let name = f.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+        let is_rels = name.ends_with(".rels");
+        if !is_rels && !name.ends_with(".xml") {
+            continue;
+        }
+        let mut head = [0u8; 2];
+        let n = (&mut f).take(2).read(&mut head).map_err(|e| bad(&e))?;
+        let order = utf16_order(&head[..n]);
+        if order.is_none() && !is_rels {
+            continue;
+        }
+        let mut raw = head[..n].to_vec();
+        (&mut f)
+            .take(limits.uncompressed)
+            .read_to_end(&mut raw)
+            .map_err(|e| bad(&e))?;
+        let utf8 = order.map(|big| utf16_to_utf8(&raw, big));
+        let text = utf8.as_deref().unwrap_or(&raw);
+        let new = if is_rels {
+            hide_macro_sheets(text).or(utf8)
+        } else {
+            utf8
+        };
+        if let Some(new) = new {
+            changes.push((i, new));
+        }
+    }
+    let moved = main.map(|m| moved_part_names(m, &zip));
+    let taken: std::collections::HashSet<String> =
+        moved.iter().flat_map(|m| m.values().cloned()).collect();
+    if changes.is_empty() && moved.is_none() {
+        drop(zip);
+        return Ok(bytes);
+    }
+    use zip::write::SimpleFileOptions;
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
+    let mut changes = changes.into_iter().peekable();
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).map_err(|e| bad(&e))?;
+        let name = f.name().map_err(|e| bad(&e))?.to_string();
+        let new_name = moved.as_ref().and_then(|m| m.get(&name).cloned());
+        if new_name.is_none() && taken.contains(&name) {
+            // An entry in the way of a moved one (a stray `xl/…`) is left out.
+            changes.next_if(|(j, _)| *j == i);
+            continue;
+        }
+        match changes.next_if(|(j, _)| *j == i) {
+            Some((_, new)) => {
+                drop(f);
+                out.start_file(new_name.unwrap_or(name), deflated)
+                    .map_err(|e| bad(&e))?;
+                out.write_all(&new).map_err(|e| bad(&e))?;
+            }
+            None => match new_name {
+                Some(n) => out.raw_copy_file_rename(f, n).map_err(|e| bad(&e))?,
+                None => out.raw_copy_file(f).map_err(|e| bad(&e))?,
+            },
+        }
+    }
+    Ok(out.finish().map_err(|e| bad(&e))?.into_inner())
+}
+
+/// For a main part at `dir/name.bin`: the new name of every entry under `dir/`
+/// (`xl/…`; the main part `xl/workbook.bin`, its relationships
+/// `xl/_rels/workbook.bin.rels`).
+fn moved_part_names<R: Read + std::io::Seek>(
+    main: &str,
+    zip: &zip::ZipArchive<R>,
+) -> std::collections::HashMap<String, String> {
+    let (dir, file) = match main.rsplit_once('/') {
+        Some((d, f)) => (format!("{d}/"), f),
+        None => (String::new(), main),
+    };
+    let rels = format!("{dir}_rels/{file}.rels");
+    let mut out = std::collections::HashMap::new();
+    for name in zip.file_names().filter_map(|n| n.ok()) {
+        let new = if name.eq_ignore_ascii_case(main) {
+            "xl/workbook.bin".to_string()
+        } else if name.eq_ignore_ascii_case(&rels) {
+            "xl/_rels/workbook.bin.rels".to_string()
+        } else if !dir.is_empty() && dir != "xl/" && name.starts_with(&dir) {
+            format!("xl/{}", &name[dir.len()..])
+        } else {
+            continue;
+        };
+        out.insert(name.into_owned(), new);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_parts_become_utf8_with_their_declaration() {
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a>Kết quả</a>";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(xml.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(xml.encode_utf16().flat_map(u16::to_be_bytes));
+        let want = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><a>Kết quả</a>";
+        assert_eq!(utf16_order(&le), Some(false));
+        assert_eq!(utf16_order(&be), Some(true));
+        assert_eq!(utf16_order(b"<?xml"), None);
+        assert_eq!(utf16_to_utf8(&le, false), want.as_bytes());
+        assert_eq!(utf16_to_utf8(&be, true), want.as_bytes());
+    }
+
+    #[test]
+    fn macro_sheet_relationships_become_dialog_sheets() {
+        let rels = br#"<Relationships><Relationship Id="rId2" Type="http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet" Target="macrosheets/sheet1.xml"/><Relationship Id='rId3' Type='http://schemas.microsoft.com/office/2006/relationships/xlIntlMacrosheet' Target='macrosheets/sheet2.xml'/></Relationships>"#;
+        let out = String::from_utf8(hide_macro_sheets(rels).unwrap()).unwrap();
+        assert!(!out.contains("Macrosheet"), "{out}");
+        assert_eq!(out.matches(DIALOG_SHEET_TYPE).count(), 2, "{out}");
+        assert!(out.contains("Target=\"dialogsheets/sheet1.xml\""), "{out}");
+        assert!(out.contains("Target='dialogsheets/sheet2.xml'"), "{out}");
+        assert_eq!(hide_macro_sheets(b"<Relationships/>"), None);
+    }
 }
