@@ -702,12 +702,23 @@ fn coverage(cx: &mut Ctx<'_>) {
     }
 }
 
+/// III: strengths, shortcomings with their causes, then the reporting paragraph.
 fn section_assessment(cx: &mut Ctx<'_>) {
+    let t = cx.texts;
+    cx.section(&t.headings.assessment);
+    cx.heading(&t.headings.strengths);
+    strengths(cx);
+    cx.heading(&t.headings.shortcomings);
+    shortcomings(cx);
+    reporting(cx);
+}
+
+/// III.1: tasks done out of all (and those on schedule), each task's main
+/// outputs, the content areas covered. Never a sum across tasks.
+fn strengths(cx: &mut Ctx<'_>) {
     let t = cx.texts;
     let ph = &t.phrases;
     let data = cx.data;
-    cx.section(&t.headings.assessment);
-    cx.heading(&t.headings.strengths);
     let planned: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.in_plan).collect();
     let refs = |pick: &dyn Fn(&TaskResult) -> bool| -> Vec<String> {
         planned
@@ -771,9 +782,15 @@ fn section_assessment(cx: &mut Ctx<'_>) {
             ],
         ));
     }
+}
 
-    cx.heading(&t.headings.shortcomings);
-    // Only real shortcomings: a task on schedule was explained in II.
+/// III.2: only real shortcomings (a task on schedule was explained in II):
+/// tasks behind or not reported, content areas not or thinly covered, then the
+/// units' difficulties as causes, each with its unit.
+fn shortcomings(cx: &mut Ctx<'_>) {
+    let ph = &cx.texts.phrases;
+    let data = cx.data;
+    let planned: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.in_plan).collect();
     let mut lines: Vec<String> = Vec::new();
     for task in &planned {
         let number = task.number.to_string();
@@ -832,7 +849,6 @@ fn section_assessment(cx: &mut Ctx<'_>) {
     } else if no_lines {
         cx.para(&ph.no_shortcomings);
     }
-    reporting(cx);
 }
 
 /// The paragraph on the reporting itself (plan section VI): the cut-off, who
@@ -1155,7 +1171,12 @@ mod time_tests {
     fn appendix_times_are_written_in_one_style() {
         let w = Texts::shipped().appendix.time;
         let t = |written: &str| {
-            let p = crate::value::parse_time_text(written, 2024).unwrap();
+            let p = crate::value::parse_time_text(
+                written,
+                2024,
+                crate::vocabulary::Vocabulary::shipped(),
+            )
+            .unwrap();
             appendix_time(&w, written, &p)
         };
         assert_eq!(t("15/3/2024"), "15/03/2024");
