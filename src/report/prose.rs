@@ -594,7 +594,9 @@ fn section_results(cx: &mut Ctx<'_>) {
                 .collect();
             if !contributions.is_empty() {
                 let totals = cx.contribution_totals(task);
-                if totals.is_empty() {
+                if contributions.len() == 1 {
+                    cx.para(&ph.contributions_intro_one);
+                } else if totals.is_empty() {
                     cx.para(&ph.contributions_intro);
                 } else {
                     cx.para(fill(&ph.contributions_intro_total, &[("totals", &totals)]));
@@ -1299,7 +1301,7 @@ mod tests {
         );
         assert!(text.contains("Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ đăng tải tin, bài (121 tin, bài)."), "{text}");
 
-        // One contributing unit: its own line says it; no total.
+        // One contributing unit: `đơn vị`, not `các đơn vị`; no total.
         let p = prose_of(
             &[
                 file(
@@ -1329,9 +1331,14 @@ mod tests {
             ],
             &[],
         );
-        assert!(p
-            .body_text()
-            .contains("Các phòng, đơn vị phối hợp thực hiện:\n"));
+        let text = p.body_text();
+        assert!(
+            text.contains(
+                "Đơn vị phối hợp thực hiện:\n- Phòng Hành chính - Tổng hợp cung cấp tin, bài (14 tin, bài)."
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("Các phòng, đơn vị phối hợp"), "{text}");
     }
 
     #[test]

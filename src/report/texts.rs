@@ -136,6 +136,8 @@ pub struct Phrases {
     pub contributions_intro: String,
     /// The intro with the contributions added up where a reader adds them.
     pub contributions_intro_total: String,
+    /// The intro when a single unit contributed (`đơn vị`, not `các đơn vị`).
+    pub contributions_intro_one: String,
     pub contribution: String,
     pub task_no_rows: String,
     pub leads_not_reported: String,
@@ -522,6 +524,7 @@ impl Texts {
                 &p.contributions_intro_total,
                 &["totals"],
             ),
+            ("contributions_intro_one", &p.contributions_intro_one, NONE),
             ("contribution", &p.contribution, &["unit", "results"]),
             ("task_no_rows", &p.task_no_rows, NONE),
             ("leads_not_reported", &p.leads_not_reported, &["units"]),
