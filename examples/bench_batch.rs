@@ -1,25 +1,36 @@
-//! Batch benchmark: generates realistic unit spreadsheets for the shipped plan at
-//! several scales, times every stage of `compile` through the library, then the
-//! whole `compile` (or `check`) through the release binary under `/usr/bin/time -v`
-//! for peak memory. Figures are written up in `docs/performance.md`.
+//! Batch benchmark: the floor (calamine opening every file and touching every cell,
+//! nothing more), `baocao check` and `baocao compile`, measured in the same run over
+//! the same generated files, each phase a child process under `/usr/bin/time -v`
+//! (wall, CPU, peak RSS), runs interleaved, medians printed with the ratios to the
+//! floor. Figures are written up in `docs/performance.md`.
 //!
 //! ```sh
-//! cargo run --release --example bench_batch            # all scales
-//! cargo run --release --example bench_batch -- small mid   # some scales
+//! cargo run --release --example bench_batch                    # default cases, 5 runs
+//! cargo run --release --example bench_batch -- --runs 9 check200 compile3k
+//! cargo run --release --example bench_batch -- --stages rows1e5  # + library stages
+//! cargo run --release --example bench_batch -- rows1e6          # opt-in, ~10^6 rows
+//! cargo run --release --example bench_batch -- --keep DIR --runs 1 compile3k  # keep files
+//! cargo run --release --example bench_batch -- --before OLD_BAOCAO  # + another build
 //! ```
 //!
-//! Scales (`7 × N` = one file per unit of the plan, named by unit code, the unit
-//! written in the title block):
-//! * `small` 7 × 100, `mid` 7 × 1 000, `big` 7 × 5 000, `huge` 7 × 14 300 (≈ 10^5
-//!   rows, the province case) — full compile;
-//! * `files10` 10 × 1 000 and `files100` 100 × 1 000 — files scaling. Several files
-//!   per unit would collide (E303) and block the report, so these measure `check`
-//!   over many files (library: `check_batch`; binary: `baocao check FILES…`).
+//! Cases (the targets of issue 12 are `check200` and `compile3k`):
+//! * `check200`: 200 files × 100 rows, `baocao check FILE…` (files beyond the
+//!   seventh claim a unit already claimed: E303, which is only a finding here);
+//! * `compile3k`: 7 units × 3 000 rows, `baocao compile`;
+//! * `rows1e3`, `rows1e4`, `rows1e5`: 7 units × 143 / 1 429 / 14 286 rows, compile
+//!   (time and memory as rows grow);
+//! * `rows1e6` (only when named): 70 units × 14 286 rows, with a plan of 70 units
+//!   written next to the files (a sheet holds at most 100 000 rows, so 10^6 rows
+//!   need more units than the roster's seven).
 //!
-//! Every 25th data row repeats the row before it (same task, activity and time), so
-//! the duplicate path (W110) runs on 4 % of the rows. The library stages run in a
-//! child process (this program with `stages DIR`), so each scale's peak RSS
-//! (`VmHWM`) is its own.
+//! The floor is single-threaded: `calamine::open_workbook_auto`, then every sheet's
+//! `worksheet_range` and every used cell read (text lengths summed so nothing is
+//! optimised away). `baocao` reads files on all cores.
+//!
+//! Every 25th data row repeats the row before it (W110 on 4 % of the rows), months
+//! 9–10 of the times give W108 (~18 %), so the findings path is loaded too.
+//! `--stages` also times the library stages (plan, list, check, aggregate, render)
+//! once per case in a child process (this program with `stages DIR PLAN`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -73,52 +84,76 @@ const DUP_EVERY: usize = 25;
 const DATE: &str = "2024-11-28";
 
 #[derive(Clone, Copy)]
-struct Scale {
+struct Case {
     name: &'static str,
     files: usize,
     rows_per_file: usize,
-    /// Full compile (one file per unit), or check only (many files).
+    /// Units of the plan: the roster's 7, or more (a generated plan).
+    units: usize,
+    /// Compile (one file per unit) as well as check, or check only.
     compile: bool,
+    /// Run without being named.
+    default: bool,
 }
 
-const SCALES: [Scale; 6] = [
-    Scale {
-        name: "small",
-        files: 7,
+const CASES: [Case; 6] = [
+    Case {
+        name: "check200",
+        files: 200,
         rows_per_file: 100,
-        compile: true,
-    },
-    Scale {
-        name: "mid",
-        files: 7,
-        rows_per_file: 1_000,
-        compile: true,
-    },
-    Scale {
-        name: "big",
-        files: 7,
-        rows_per_file: 5_000,
-        compile: true,
-    },
-    Scale {
-        name: "huge",
-        files: 7,
-        rows_per_file: 14_300,
-        compile: true,
-    },
-    Scale {
-        name: "files10",
-        files: 10,
-        rows_per_file: 1_000,
+        units: 7,
         compile: false,
+        default: true,
     },
-    Scale {
-        name: "files100",
-        files: 100,
-        rows_per_file: 1_000,
-        compile: false,
+    Case {
+        name: "compile3k",
+        files: 7,
+        rows_per_file: 3_000,
+        units: 7,
+        compile: true,
+        default: true,
+    },
+    Case {
+        name: "rows1e3",
+        files: 7,
+        rows_per_file: 143,
+        units: 7,
+        compile: true,
+        default: true,
+    },
+    Case {
+        name: "rows1e4",
+        files: 7,
+        rows_per_file: 1_429,
+        units: 7,
+        compile: true,
+        default: true,
+    },
+    Case {
+        name: "rows1e5",
+        files: 7,
+        rows_per_file: 14_286,
+        units: 7,
+        compile: true,
+        default: true,
+    },
+    Case {
+        name: "rows1e6",
+        files: 70,
+        rows_per_file: 14_286,
+        units: 70,
+        compile: true,
+        default: false,
     },
 ];
+
+/// Unit `i` of a plan with `n` units: the roster first, then made-up units.
+fn unit(i: usize) -> (String, String) {
+    match UNITS.get(i) {
+        Some((code, name)) => (code.to_string(), name.to_string()),
+        None => (format!("DV{i:03}"), format!("Đơn vị thử nghiệm số {i}")),
+    }
+}
 
 /// Tasks a unit may report (lead or coordinating, 2024 plan): 1–4 for everyone,
 /// 5 for QLTC, 6 for CCTC — so each unit covers its lead tasks (no E201).
@@ -134,8 +169,7 @@ fn tasks_of(code: &str) -> Vec<u32> {
 
 /// One unit file as `cli_check.rs` writes them: title in A1, `Đơn vị: …` in A3,
 /// the header in row 6, data from row 7.
-fn write_unit(path: &Path, unit: usize, rows: usize, salt: usize) -> Res<()> {
-    let (code, name) = UNITS[unit];
+fn write_unit(path: &Path, code: &str, name: &str, rows: usize, salt: usize) -> Res<()> {
     let tasks = tasks_of(code);
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
@@ -184,20 +218,60 @@ fn write_unit(path: &Path, unit: usize, rows: usize, salt: usize) -> Res<()> {
     Ok(())
 }
 
-fn generate(dir: &Path, s: Scale) -> Res<Vec<PathBuf>> {
+/// The plan for a case: the shipped one, or with made-up units added (each of
+/// them coordinates tasks 1–4, whose `coordinating_units` is `all`).
+fn write_plan(path: &Path, units: usize) -> Res<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root.join("templates/plan.json"))?)?;
+    let list = plan["units"].as_array_mut().ok_or("plan without units")?;
+    for i in UNITS.len()..units {
+        let (code, name) = unit(i);
+        list.push(serde_json::json!({
+            "code": code,
+            "name": name,
+            "short_name": format!("ĐV {i}"),
+            "aliases": []
+        }));
+    }
+    std::fs::write(path, serde_json::to_string_pretty(&plan)?)?;
+    Ok(())
+}
+
+fn generate(dir: &Path, c: Case) -> Res<Vec<PathBuf>> {
     let mut paths = Vec::new();
-    for f in 0..s.files {
-        let unit = f % UNITS.len();
-        let name = if s.compile {
-            format!("{}.xlsx", UNITS[unit].0)
+    for f in 0..c.files {
+        let (code, name) = unit(f % c.units);
+        let file = if c.compile {
+            format!("{code}.xlsx")
         } else {
-            format!("{:03}-{}.xlsx", f, UNITS[unit].0)
+            format!("{f:03}-{code}.xlsx")
         };
-        let p = dir.join(name);
-        write_unit(&p, unit, s.rows_per_file, f)?;
+        let p = dir.join(file);
+        write_unit(&p, &code, &name, c.rows_per_file, f)?;
         paths.push(p);
     }
     Ok(paths)
+}
+
+/// Child mode `floor FILE…`: what reading alone costs, on one thread.
+fn floor(files: &[String]) -> Res<()> {
+    use calamine::{open_workbook_auto, Data, Reader};
+    let (mut cells, mut chars) = (0usize, 0usize);
+    for f in files {
+        let mut book = open_workbook_auto(f)?;
+        for name in book.sheet_names() {
+            let range = book.worksheet_range(&name)?;
+            for (_, _, v) in range.used_cells() {
+                cells += 1;
+                if let Data::String(s) = v {
+                    chars += s.len();
+                }
+            }
+        }
+    }
+    println!("FLOOR cells={cells} bytes={chars}");
+    Ok(())
 }
 
 /// Peak resident set size of this process, MB (`VmHWM`).
@@ -213,13 +287,14 @@ fn vm_hwm_mb() -> f64 {
         .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
-/// Child mode: times the library stages over `dir` and prints one `key=value` line.
-fn stages(dir: &Path, compile: bool) -> Res<()> {
+/// Child mode `stages DIR PLAN [compile]`: times the library stages over `dir`
+/// and prints one `key=value` line.
+fn stages(dir: &Path, plan: &Path, compile: bool) -> Res<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let t_all = Instant::now();
 
     let t = Instant::now();
-    let plan = Plan::load(&root.join("templates/plan.json"))?;
+    let plan = Plan::load(plan)?;
     let vocabulary = baocao::vocabulary::Vocabulary::load(&root.join("templates/vocabulary.json"))?;
     let texts = Texts::load(&root.join("templates/texts.json"))?;
     let load = t.elapsed().as_secs_f64();
@@ -239,18 +314,6 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
     let hwm_check = vm_hwm_mb();
 
     let rows: usize = batch.files.iter().map(|f| f.rows_total).sum();
-    let w110 = batch
-        .files
-        .iter()
-        .flat_map(|f| &f.findings)
-        .filter(|f| f.code() == baocao::finding::Code::W110)
-        .count();
-    let mut by_code = std::collections::BTreeMap::new();
-    for f in batch.files.iter().flat_map(|f| &f.findings) {
-        *by_code.entry(format!("{:?}", f.code())).or_insert(0usize) += 1;
-    }
-    let codes: Vec<String> = by_code.iter().map(|(c, n)| format!("{c}:{n}")).collect();
-    let codes = codes.join(",");
     let mut hwm_agg = 0.0;
     let (mut agg, mut render, mut size) = (0.0, 0.0, 0usize);
     if compile {
@@ -273,22 +336,15 @@ fn stages(dir: &Path, compile: bool) -> Res<()> {
         size = bytes.len();
     }
     println!(
-        "STAGES load={load} list={list} check={check} agg={agg} render={render} total={} \
-         rows={rows} errors={} warnings={} w110={w110} size={size} hwm_check={hwm_check} hwm_agg={hwm_agg} hwm={} \
-         codes={codes}",
+        "STAGES load={load:.3} list={list:.3} check={check:.3} agg={agg:.3} render={render:.3} \
+         total={:.3} rows={rows} errors={} warnings={} size={size} hwm_check={hwm_check:.0} \
+         hwm_agg={hwm_agg:.0} hwm={:.0}",
         t_all.elapsed().as_secs_f64(),
         batch.errors(),
         batch.warnings(),
         vm_hwm_mb()
     );
     Ok(())
-}
-
-fn field(line: &str, key: &str) -> f64 {
-    line.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(f64::NAN)
 }
 
 /// The release binary next to this example (`target/release/examples/..`), built
@@ -311,115 +367,258 @@ fn baocao_bin() -> Res<PathBuf> {
     Ok(bin)
 }
 
-/// Runs the binary (under `/usr/bin/time -v` when present): (seconds, peak RSS MB,
-/// exit code).
-fn run_binary(bin: &Path, args: &[String]) -> Res<(f64, f64, i32)> {
-    let time = Path::new("/usr/bin/time");
-    let mut cmd = if time.exists() {
-        let mut c = Command::new(time);
-        c.arg("-v").arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    };
-    cmd.args(args)
+/// One run of a child process.
+#[derive(Clone, Copy, Default)]
+struct Run {
+    wall: f64,
+    cpu: f64,
+    rss_mb: f64,
+    code: i32,
+}
+
+/// Runs a program under `/usr/bin/time -v`: wall seconds (measured here), CPU
+/// seconds (user + system) and peak RSS as `time` reports them.
+fn run(program: &Path, args: &[String]) -> Res<Run> {
+    let mut cmd = Command::new("/usr/bin/time");
+    cmd.arg("-v")
+        .arg(program)
+        .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1");
     let t = Instant::now();
     let out = cmd.output()?;
-    let secs = t.elapsed().as_secs_f64();
+    let wall = t.elapsed().as_secs_f64();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let rss = stderr
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes):"))
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .map_or(f64::NAN, |kb| kb / 1024.0);
-    Ok((secs, rss, out.status.code().unwrap_or(-1)))
+    let num = |key: &str| {
+        stderr
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(key))
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .unwrap_or(f64::NAN)
+    };
+    let code = out.status.code().unwrap_or(-1);
+    if !(0..=2).contains(&code) {
+        return Err(format!("{} {args:?} failed ({code}): {stderr}", program.display()).into());
+    }
+    Ok(Run {
+        wall,
+        cpu: num("User time (seconds):") + num("System time (seconds):"),
+        rss_mb: num("Maximum resident set size (kbytes):") / 1024.0,
+        code,
+    })
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+/// Medians of one phase over the runs.
+#[derive(Clone, Copy)]
+struct Phase {
+    wall: f64,
+    cpu: f64,
+    rss_mb: f64,
+    wall_min: f64,
+    wall_max: f64,
+}
+
+impl Phase {
+    fn of(runs: &[Run]) -> Phase {
+        let walls: Vec<f64> = runs.iter().map(|r| r.wall).collect();
+        Phase {
+            wall: median(walls.clone()),
+            cpu: median(runs.iter().map(|r| r.cpu).collect()),
+            rss_mb: median(runs.iter().map(|r| r.rss_mb).collect()),
+            wall_min: walls.iter().copied().fold(f64::INFINITY, f64::min),
+            wall_max: walls.iter().copied().fold(0.0, f64::max),
+        }
+    }
 }
 
 struct Measured {
-    scale: Scale,
-    rows: f64,
-    gen: f64,
-    line: String,
-    bin_secs: f64,
-    bin_rss: f64,
-    bin_code: i32,
-    report: u64,
+    case: Case,
+    rows: usize,
+    floor: Phase,
+    check: Phase,
+    compile: Option<Phase>,
+    report_kb: f64,
+    /// The same phases run with `--before BIN`.
+    before_check: Option<Phase>,
+    before_compile: Option<Phase>,
 }
 
 fn main() -> Res<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("stages") {
-        let dir = PathBuf::from(&args[1]);
-        return stages(&dir, args.get(2).map(String::as_str) == Some("compile"));
+    match args.first().map(String::as_str) {
+        Some("floor") => return floor(&args[1..]),
+        Some("stages") => {
+            return stages(
+                Path::new(&args[1]),
+                Path::new(&args[2]),
+                args.get(3).map(String::as_str) == Some("compile"),
+            )
+        }
+        _ => {}
     }
-    let wanted: Vec<Scale> = SCALES
+    let mut runs = 5usize;
+    let mut with_stages = false;
+    let mut keep: Option<PathBuf> = None;
+    let mut before: Option<PathBuf> = None;
+    let mut names = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--runs" => runs = it.next().ok_or("--runs N")?.parse()?,
+            "--stages" => with_stages = true,
+            "--keep" => keep = Some(PathBuf::from(it.next().ok_or("--keep DIR")?)),
+            // Another build of baocao (an older commit), run on the same files in
+            // the same runs: a before/after comparison.
+            "--before" => before = Some(PathBuf::from(it.next().ok_or("--before BIN")?)),
+            n => names.push(n.to_string()),
+        }
+    }
+    let wanted: Vec<Case> = CASES
         .iter()
         .copied()
-        .filter(|s| args.is_empty() || args.iter().any(|a| a == s.name))
+        .filter(|c| {
+            if names.is_empty() {
+                c.default
+            } else {
+                names.iter().any(|n| n == c.name)
+            }
+        })
         .collect();
     let bin = baocao_bin()?;
     let me = std::env::current_exe()?;
     println!(
-        "machine: {} cores, {}",
+        "machine: {} cores, {}; {runs} runs per phase, medians",
         std::thread::available_parallelism().map_or(0, |n| n.get()),
         cpu_model()
     );
 
     let mut results = Vec::new();
-    for s in wanted {
+    for c in wanted {
         let tmp = tempfile::tempdir()?;
-        let input = tmp.path().join("input");
-        std::fs::create_dir(&input)?;
+        // `--keep DIR`: the files, plan and report stay in DIR/<case> (to compare
+        // outputs before and after a change).
+        let work = match &keep {
+            Some(k) => k.join(c.name),
+            None => tmp.path().to_path_buf(),
+        };
+        let input = work.join("input");
+        if input.exists() {
+            std::fs::remove_dir_all(&input)?;
+        }
+        std::fs::create_dir_all(&input)?;
+        let plan = work.join("plan.json");
+        write_plan(&plan, c.units)?;
         let t = Instant::now();
-        let paths = generate(&input, s)?;
-        let gen = t.elapsed().as_secs_f64();
+        let paths = generate(&input, c)?;
+        eprintln!(
+            "{}: {} files generated in {:.1} s",
+            c.name,
+            paths.len(),
+            t.elapsed().as_secs_f64()
+        );
+        let files: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        let report = work.join("report.docx");
+        let plan_arg = plan.display().to_string();
 
-        let out = Command::new(&me)
-            .arg("stages")
-            .arg(&input)
-            .arg(if s.compile { "compile" } else { "check" })
-            .output()?;
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        let line = stdout
-            .lines()
-            .find(|l| l.starts_with("STAGES"))
-            .ok_or_else(|| format!("stages failed: {}", String::from_utf8_lossy(&out.stderr)))?
-            .to_string();
+        if with_stages {
+            let out = Command::new(&me)
+                .arg("stages")
+                .arg(&input)
+                .arg(&plan)
+                .arg(if c.compile { "compile" } else { "check" })
+                .output()?;
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            match stdout.lines().find(|l| l.starts_with("STAGES")) {
+                Some(l) => println!("{}: {l}", c.name),
+                None => eprintln!("stages failed: {}", String::from_utf8_lossy(&out.stderr)),
+            }
+        }
 
-        let report_path = tmp.path().join("report.docx");
-        let bin_args: Vec<String> = if s.compile {
-            vec![
-                "compile".into(),
-                "--input".into(),
-                input.display().to_string(),
-                "--output".into(),
-                report_path.display().to_string(),
-                "--date".into(),
-                DATE.into(),
-            ]
-        } else {
-            let mut a = vec!["check".to_string()];
-            a.extend(paths.iter().map(|p| p.display().to_string()));
-            a
-        };
-        let (bin_secs, bin_rss, bin_code) = run_binary(&bin, &bin_args)?;
-        let report = std::fs::metadata(&report_path).map_or(0, |m| m.len());
-        let m = Measured {
-            scale: s,
-            rows: field(&line, "rows"),
-            gen,
-            line,
-            bin_secs,
-            bin_rss,
-            bin_code,
-            report,
-        };
-        eprintln!("{} done: generated in {:.1} s; {}", s.name, m.gen, m.line);
-        results.push(m);
+        let floor_args: Vec<String> = std::iter::once("floor".to_string())
+            .chain(files.iter().cloned())
+            .collect();
+        let check_args: Vec<String> = ["--plan", &plan_arg, "check"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain(files.iter().cloned())
+            .collect();
+        let compile_args: Vec<String> = [
+            "--plan",
+            &plan_arg,
+            "compile",
+            "--input",
+            &input.display().to_string(),
+            "--output",
+            &report.display().to_string(),
+            "--date",
+            DATE,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+
+        let (mut fl, mut ch, mut co) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut bch, mut bco) = (Vec::new(), Vec::new());
+        let before_report = work.join("before.docx");
+        let before_compile_args: Vec<String> = compile_args
+            .iter()
+            .map(|a| {
+                if *a == report.display().to_string() {
+                    before_report.display().to_string()
+                } else {
+                    a.clone()
+                }
+            })
+            .collect();
+        for i in 0..runs {
+            // Interleaved, so a busy spell on the shared machine hits every phase.
+            fl.push(run(&me, &floor_args)?);
+            ch.push(run(&bin, &check_args)?);
+            if c.compile {
+                let r = run(&bin, &compile_args)?;
+                if r.code != 0 {
+                    return Err(format!("{}: compile exit {}", c.name, r.code).into());
+                }
+                co.push(r);
+            }
+            if let Some(old) = &before {
+                bch.push(run(old, &check_args)?);
+                if c.compile {
+                    bco.push(run(old, &before_compile_args)?);
+                }
+            }
+            eprintln!(
+                "  run {}: floor {:.3} s, check {:.3} s{}",
+                i + 1,
+                fl[i].wall,
+                ch[i].wall,
+                co.last()
+                    .map(|r| format!(", compile {:.3} s {:.0} MB", r.wall, r.rss_mb))
+                    .unwrap_or_default()
+            );
+        }
+        let report_kb = std::fs::metadata(&report).map_or(f64::NAN, |m| m.len() as f64 / 1024.0);
+        results.push(Measured {
+            case: c,
+            rows: c.files * c.rows_per_file,
+            floor: Phase::of(&fl),
+            check: Phase::of(&ch),
+            compile: (!co.is_empty()).then(|| Phase::of(&co)),
+            report_kb,
+            before_check: (!bch.is_empty()).then(|| Phase::of(&bch)),
+            before_compile: (!bco.is_empty()).then(|| Phase::of(&bco)),
+        });
     }
-    print_table(&results);
+    print_tables(&results);
     Ok(())
 }
 
@@ -435,70 +634,86 @@ fn cpu_model() -> String {
         .unwrap_or_else(|| "unknown CPU".into())
 }
 
-fn print_table(results: &[Measured]) {
+fn print_tables(results: &[Measured]) {
     println!();
     println!(
-        "| scale | files × rows | rows | W110 | check s | aggregate s | render s | library total s | \
-         library peak RSS MB | binary s | binary rows/s | binary peak RSS MB | exit | report KB |"
+        "| case | files × rows | rows | floor s | check s (range) | check / floor | compile s (range) | \
+         compile / floor | floor MB | check MB | compile MB | check CPU s | compile CPU s | report KB |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for m in results {
-        let l = &m.line;
-        let cmd = if m.scale.compile { "compile" } else { "check" };
+        let co = m.compile;
+        let opt = |f: &dyn Fn(Phase) -> String| co.map_or("–".to_string(), f);
         println!(
-            "| {} ({cmd}) | {} × {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.0} | {:.3} | {:.0} | {:.0} | {} | {} |",
-            m.scale.name,
-            m.scale.files,
-            m.scale.rows_per_file,
+            "| {} | {} × {} | {} | {:.3} | {:.3} ({:.3}–{:.3}) | {:.2}× | {} | {} | {:.0} | {:.0} | {} | {:.2} | {} | {} |",
+            m.case.name,
+            m.case.files,
+            m.case.rows_per_file,
             m.rows,
-            field(l, "w110"),
-            field(l, "check"),
-            field(l, "agg"),
-            field(l, "render"),
-            field(l, "total"),
-            field(l, "hwm"),
-            m.bin_secs,
-            m.rows / m.bin_secs,
-            m.bin_rss,
-            m.bin_code,
-            if m.report > 0 {
-                format!("{:.0}", m.report as f64 / 1024.0)
+            m.floor.wall,
+            m.check.wall,
+            m.check.wall_min,
+            m.check.wall_max,
+            m.check.wall / m.floor.wall,
+            opt(&|p| format!("{:.3} ({:.3}–{:.3})", p.wall, p.wall_min, p.wall_max)),
+            opt(&|p| format!("{:.2}×", p.wall / m.floor.wall)),
+            m.floor.rss_mb,
+            m.check.rss_mb,
+            opt(&|p| format!("{:.0}", p.rss_mb)),
+            m.check.cpu,
+            opt(&|p| format!("{:.2}", p.cpu)),
+            if m.report_kb.is_nan() {
+                "–".to_string()
             } else {
-                "-".into()
+                format!("{:.0}", m.report_kb)
             },
         );
     }
-    println!();
-    println!(
-        "Scaling (time per row relative to the previous scale of the same kind; 1.0 = linear):"
-    );
-    for kind in [true, false] {
-        let same: Vec<&Measured> = results.iter().filter(|m| m.scale.compile == kind).collect();
-        for w in same.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            let per_row = |m: &Measured, key: &str| field(&m.line, key) / m.rows;
-            let rows_ratio = b.rows / a.rows;
-            let mut parts = vec![format!(
-                "{} → {} (rows × {:.1}):",
-                a.scale.name, b.scale.name, rows_ratio
-            )];
-            let keys: &[&str] = if kind {
-                &["check", "agg", "render", "total"]
-            } else {
-                &["check", "total"]
+    if results.iter().any(|m| m.before_check.is_some()) {
+        println!();
+        println!(
+            "| case | before check s | after check s | before check CPU s | after check CPU s | \
+             before compile s | after compile s | before compile CPU s | after compile CPU s | \
+             before compile MB | after compile MB |"
+        );
+        println!("|---|---|---|---|---|---|---|---|---|---|---|");
+        for m in results {
+            let Some(bc) = m.before_check else { continue };
+            let pair = |b: Option<Phase>, a: Option<Phase>, f: &dyn Fn(Phase) -> f64, d: usize| {
+                let s =
+                    |p: Option<Phase>| p.map_or("–".to_string(), |p| format!("{:.*}", d, f(p)));
+                (s(b), s(a))
             };
-            for k in keys {
-                parts.push(format!("{k} {:.2}", per_row(b, k) / per_row(a, k)));
-            }
-            parts.push(format!(
-                "binary {:.2}",
-                (b.bin_secs / b.rows) / (a.bin_secs / a.rows)
-            ));
-            parts.push(format!("time × {:.1}", b.bin_secs / a.bin_secs));
-            println!("  {}", parts.join(" "));
+            let (bw, aw) = pair(m.before_compile, m.compile, &|p| p.wall, 3);
+            let (bcpu, acpu) = pair(m.before_compile, m.compile, &|p| p.cpu, 2);
+            let (bmb, amb) = pair(m.before_compile, m.compile, &|p| p.rss_mb, 0);
+            println!(
+                "| {} | {:.3} | {:.3} | {:.2} | {:.2} | {bw} | {aw} | {bcpu} | {acpu} | {bmb} | {amb} |",
+                m.case.name, bc.wall, m.check.wall, bc.cpu, m.check.cpu
+            );
         }
     }
-    for m in results {
-        println!("  {}: generated in {:.1} s", m.scale.name, m.gen);
+    // Growth of compile with rows: time and memory per row relative to the
+    // previous scale (1.0 = linear).
+    let scaling: Vec<&Measured> = results
+        .iter()
+        .filter(|m| m.case.name.starts_with("rows"))
+        .collect();
+    if scaling.len() > 1 {
+        println!();
+        println!("Compile as rows grow (per row, relative to the previous line; 1.0 = linear):");
+        for w in scaling.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let (pa, pb) = (a.compile.unwrap(), b.compile.unwrap());
+            let per = |x: f64, m: &Measured| x / m.rows as f64;
+            println!(
+                "  {} → {} (rows × {:.0}): time {:.2}, memory {:.2}",
+                a.case.name,
+                b.case.name,
+                b.rows as f64 / a.rows as f64,
+                per(pb.wall, b) / per(pa.wall, a),
+                per(pb.rss_mb, b) / per(pa.rss_mb, a),
+            );
+        }
     }
 }

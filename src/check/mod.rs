@@ -238,5 +238,8 @@ pub fn sort_findings(findings: &mut [Finding]) {
 /// A cell's text as stored and printed, runs of spaces squashed (the reader has
 /// already made all text NFC).
 fn clean_text(v: &CellValue) -> String {
-    squash_spaces(&v.display())
+    match v {
+        CellValue::Text(s) => squash_spaces(s),
+        v => squash_spaces(&v.display()),
+    }
 }

@@ -4,13 +4,13 @@
 //! late, the files left out, and the units' remarks. Pure and deterministic: the
 //! same inputs give the same [`ReportData`], whatever the order of the files.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::check::{CheckedFile, ResultRow};
 use crate::plan::Plan;
-use crate::value::Status;
+use crate::value::{Period, Status};
 
 pub use crate::report::exclusion::Exclusion;
 
@@ -430,6 +430,10 @@ fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
         .iter()
         .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
         .collect();
+    // Earlier lead rows with a quantity, by what must be equal (measure, quantity,
+    // period): each row is compared with those only, not with every row before it.
+    type Key<'r> = (Option<&'r str>, Option<u64>, Period);
+    let mut earlier: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     let mut out = vec![false; rows.len()];
     for j in 0..rows.len() {
         let Some(wj) = &lead_words[j] else { continue };
@@ -437,21 +441,21 @@ fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
         if b.quantity.is_none() {
             continue;
         }
-        out[j] = (0..j).any(|i| {
+        let key = (b.measure.as_deref(), b.quantity, b.period);
+        let candidates = earlier.entry(key).or_default();
+        out[j] = candidates.iter().any(|&i| {
             let a = &rows[i];
             let Some(wi) = &lead_words[i] else {
                 return false;
             };
-            if out[i] || a.unit == b.unit || a.measure != b.measure || a.quantity != b.quantity {
-                return false;
-            }
-            if a.period != b.period {
+            if out[i] || a.unit == b.unit {
                 return false;
             }
             let shared = wi.intersection(wj).count();
             let smaller = wi.len().min(wj.len()).max(1);
             shared * 10 >= smaller * 7
         });
+        candidates.push(j);
     }
     out
 }
@@ -503,6 +507,73 @@ fn sum_totals<'a>(plan: &Plan, rows: impl Iterator<Item = &'a ResultRow>) -> Tot
 mod tests {
     use super::*;
     use crate::finding::{Finding, Kind};
+
+    /// `repeated_events` as it was: every lead row against every earlier one.
+    fn repeated_by_pairs(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
+        let words = |s: &str| -> BTreeSet<String> {
+            crate::text::fold(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let lead_words: Vec<Option<BTreeSet<String>>> = rows
+            .iter()
+            .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
+            .collect();
+        let mut out = vec![false; rows.len()];
+        for j in 0..rows.len() {
+            let Some(wj) = &lead_words[j] else { continue };
+            let b = &rows[j];
+            if b.quantity.is_none() {
+                continue;
+            }
+            out[j] = (0..j).any(|i| {
+                let a = &rows[i];
+                let Some(wi) = &lead_words[i] else {
+                    return false;
+                };
+                if out[i] || a.unit == b.unit || a.measure != b.measure || a.quantity != b.quantity
+                {
+                    return false;
+                }
+                if a.period != b.period {
+                    return false;
+                }
+                let shared = wi.intersection(wj).count();
+                let smaller = wi.len().min(wj.len()).max(1);
+                shared * 10 >= smaller * 7
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn repeated_events_by_key_agree_with_every_pair() {
+        use crate::report::testdata::row;
+        let units = ["HCTH", "TTUD", "QLKH"];
+        let texts = [
+            "Chủ trì tổ chức Hội nghị nhân Ngày KH&CN Việt Nam",
+            "Tổ chức Hội nghị nhân Ngày KH&CN Việt Nam (phối hợp Phòng HC-TH)",
+            "Đăng tin về cải cách thủ tục hành chính",
+            "Đăng tin cải cách thủ tục hành chính",
+        ];
+        let rows: Vec<ResultRow> = (0..400)
+            .map(|i| {
+                let q = (i % 7 != 3).then_some(((i / 5) % 3) as u64);
+                let m = ["tin", "hội nghị", ""][(i / 2) % 3];
+                let mut r = row(units[i % 3], 4, texts[(i / 3) % 4], q, m, Status::Done);
+                if i % 5 == 0 {
+                    r.period = Period::day(crate::report::testdata::d("2024-05-18"));
+                }
+                r
+            })
+            .collect();
+        let leads = vec!["HCTH".to_string(), "TTUD".to_string()];
+        let by_key = repeated_events(&rows, &leads);
+        assert_eq!(by_key, repeated_by_pairs(&rows, &leads));
+        assert!(by_key.iter().filter(|r| **r).count() > 10);
+    }
     use crate::read::table::Column;
     use crate::report::exclusion::Reason;
     use crate::value::Period;

@@ -52,12 +52,14 @@ mod xls;
 mod xlsb;
 mod xlsx;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use super::{CellValue, FileKind, Format, Grid, LimitKind, ReadError, TextFix, Workbook};
+use crate::read::legacy::Encoding;
 
 /// Safety limits a real unit file never reaches (E006 names the one exceeded).
 #[derive(Debug, Clone)]
@@ -495,7 +497,14 @@ pub(crate) struct GridBuilder<'a> {
     grid: Grid,
     cells: u64,
     limits: &'a Limits,
+    /// Legacy-text verdicts of short texts already seen in this sheet.
+    repaired: HashMap<String, Option<(String, Encoding)>>,
 }
+
+/// Texts up to this many bytes have their legacy verdict remembered…
+const REPAIR_MEMO_TEXT: usize = 64;
+/// …up to this many per sheet.
+const REPAIR_MEMO_ENTRIES: usize = 4096;
 
 /// A raw cell value before text repair and normalisation.
 pub(crate) enum Raw {
@@ -512,6 +521,7 @@ impl<'a> GridBuilder<'a> {
             },
             cells: 0,
             limits,
+            repaired: HashMap::new(),
         }
     }
 
@@ -557,7 +567,7 @@ impl<'a> GridBuilder<'a> {
                     return Ok(());
                 }
                 self.check_text_len(&s)?;
-                CellValue::Text(self.fix_text(row, col, &s, font))
+                CellValue::Text(self.fix_text(row, col, s, font))
             }
         };
         self.cells += 1;
@@ -568,8 +578,8 @@ impl<'a> GridBuilder<'a> {
         Ok(())
     }
 
-    fn fix_text(&mut self, row: u32, col: u32, s: &str, font: Option<&str>) -> String {
-        if let Some((converted, enc)) = crate::read::legacy::repair(s, font) {
+    fn fix_text(&mut self, row: u32, col: u32, s: String, font: Option<&str>) -> String {
+        if let Some((converted, enc)) = self.repair(&s, font) {
             let fix = match enc {
                 crate::read::legacy::Encoding::Tcvn3 => TextFix::Tcvn3,
                 crate::read::legacy::Encoding::Vni => TextFix::Vni,
@@ -577,10 +587,27 @@ impl<'a> GridBuilder<'a> {
             self.grid.fixes.push((row, col, fix));
             return crate::text::nfc(&converted);
         }
-        if !crate::text::is_nfc(s) {
+        if !crate::text::is_nfc(&s) {
             self.grid.fixes.push((row, col, TextFix::Decomposed));
+            return crate::text::nfc(&s);
         }
-        crate::text::nfc(s)
+        s
+    }
+
+    /// [`crate::read::legacy::repair`], remembered for short texts without a font
+    /// hint: a sheet repeats its statuses, units and times on every row.
+    fn repair(&mut self, s: &str, font: Option<&str>) -> Option<(String, Encoding)> {
+        if font.is_some() || s.len() > REPAIR_MEMO_TEXT || s.is_ascii() {
+            return crate::read::legacy::repair(s, font);
+        }
+        if let Some(known) = self.repaired.get(s) {
+            return known.clone();
+        }
+        let found = crate::read::legacy::repair(s, None);
+        if self.repaired.len() < REPAIR_MEMO_ENTRIES {
+            self.repaired.insert(s.to_string(), found.clone());
+        }
+        found
     }
 
     /// Adds calamine's merged regions (at most one per allowed cell).

@@ -97,8 +97,13 @@ pub fn header_columns<'v>(vocabulary: &'v Vocabulary, text: &str) -> &'v [Column
 /// A label key: folded, commas made spaces, spaces collapsed, a leading enumerator
 /// (`1.`, `II.`, `a)`, `-`) and trailing colons removed.
 pub fn label_key(s: &str) -> String {
-    let f = fold(&s.replace(',', " "));
-    let f = crate::text::squash_spaces(&f);
+    // Folded text has single spaces and no other white space already; a comma
+    // only needs replacing when there is one.
+    let f = if s.contains(',') {
+        fold(&s.replace(',', " "))
+    } else {
+        fold(s)
+    };
     strip_enumerator(&f)
         .trim_end_matches([':', ' ', '.'])
         .to_string()

@@ -2,6 +2,8 @@
 //! paragraphs and summary table, the end block and the appendix. Layout (sizes,
 //! indents, widths) lives here; every word comes from [`Prose`] or the texts file.
 
+use std::io::Write;
+
 use super::package::{HEADER_FIRST_EMPTY, HEADER_PAGE_NUMBER};
 use super::page;
 use super::styles;
@@ -47,9 +49,91 @@ fn centered(text: impl Into<String>, font: Font) -> Para {
     Para::new(Align::Center, font.size).text(text, font)
 }
 
-/// The whole `w:body` content.
-pub fn body(p: Prose, texts: &Texts) -> String {
-    let mut blocks: Vec<Block> = Vec::new();
+/// Where the body goes as it is laid out: each block is written as soon as it
+/// is made, and the XML handed on in pieces, so neither the blocks nor the XML
+/// of a large appendix are ever held whole (see docs/performance.md).
+pub struct Blocks<'w> {
+    xml: String,
+    out: &'w mut dyn Write,
+    /// The first write error, returned by [`Blocks::finish`].
+    error: Option<std::io::Error>,
+}
+
+/// The XML handed on once this much of it is waiting. Large, because deflate's
+/// output depends on how its input is cut: a body under this size reaches the
+/// compressor in one piece, as it always did, so the report's bytes are those of
+/// a body built whole; only a larger body (several thousand appendix rows) is cut,
+/// which keeps the same XML and bounds the memory it takes.
+const FLUSH_AT: usize = 8 * 1024 * 1024;
+
+impl<'w> Blocks<'w> {
+    fn new(out: &'w mut dyn Write) -> Self {
+        Blocks {
+            xml: String::new(),
+            out,
+            error: None,
+        }
+    }
+
+    fn push(&mut self, b: Block) {
+        b.write(&mut self.xml);
+        self.flush_if_full();
+    }
+
+    fn flush_if_full(&mut self) {
+        if self.xml.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.error.is_none() {
+            if let Err(e) = self.out.write_all(self.xml.as_bytes()) {
+                self.error = Some(e);
+            }
+        }
+        self.xml.clear();
+    }
+
+    /// A table written row by row: its rows are not collected.
+    fn table(&mut self, table: Table) -> TableRows<'_, 'w> {
+        table.write_head(&mut self.xml);
+        TableRows {
+            blocks: self,
+            table,
+        }
+    }
+
+    fn finish(mut self) -> std::io::Result<()> {
+        self.flush();
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The rows of a table being written (see [`Blocks::table`]).
+struct TableRows<'b, 'w> {
+    blocks: &'b mut Blocks<'w>,
+    table: Table,
+}
+
+impl TableRows<'_, '_> {
+    fn push(&mut self, row: Row) {
+        self.table.write_row(&row, &mut self.blocks.xml);
+        self.blocks.flush_if_full();
+    }
+
+    fn finish(self) {
+        Table::write_tail(&mut self.blocks.xml);
+        self.blocks.flush_if_full();
+    }
+}
+
+/// The whole `w:body` content, written to `out` as it is laid out.
+pub fn body(p: Prose, texts: &Texts, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut blocks = Blocks::new(out);
     header_block(&p, texts, &mut blocks);
     title_block(&p, texts, &mut blocks);
     for b in p.body {
@@ -74,15 +158,8 @@ pub fn body(p: Prose, texts: &Texts) -> String {
         Para::new(Align::Left, 2).section(portrait_section()),
     ));
     appendix(texts, p.appendix_subtitle, p.appendix, &mut blocks);
-
-    // Each block is dropped once written: the structure and the XML of a large
-    // appendix are not both held whole (see docs/performance.md).
-    let mut out = String::new();
-    for b in blocks {
-        b.write(&mut out);
-    }
-    out.push_str(&landscape_section());
-    out
+    blocks.xml.push_str(&landscape_section());
+    blocks.finish()
 }
 
 fn portrait_section() -> String {
@@ -110,7 +187,7 @@ fn landscape_section() -> String {
     )
 }
 
-fn header_block(p: &Prose, texts: &Texts, blocks: &mut Vec<Block>) {
+fn header_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
     let h = &texts.header;
     let left_room = HEADER_LEFT - CELL_MARGINS;
     let right_room = HEADER_RIGHT - CELL_MARGINS;
@@ -152,7 +229,7 @@ fn header_block(p: &Prose, texts: &Texts, blocks: &mut Vec<Block>) {
     }));
 }
 
-fn title_block(p: &Prose, texts: &Texts, blocks: &mut Vec<Block>) {
+fn title_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
     let subject_w = text_width(&p.subject, S14, true).min(page::TEXT_WIDTH);
     blocks.push(Block::Para(
         styled(styles::TITLE, &texts.title).spacing(360, 0),
@@ -221,7 +298,7 @@ fn summary_table(texts: &Texts, summary: Vec<SummaryRow>) -> Table {
     }
 }
 
-fn end_block(t: &Texts, blocks: &mut Vec<Block>) {
+fn end_block(t: &Texts, blocks: &mut Blocks<'_>) {
     let mut left = vec![styled(styles::RECIPIENTS_LABEL, &t.recipients.label)];
     for r in &t.recipients.list {
         left.push(styled(styles::RECIPIENTS, r));
@@ -248,7 +325,7 @@ fn end_block(t: &Texts, blocks: &mut Vec<Block>) {
     }));
 }
 
-fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Vec<Block>) {
+fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Blocks<'_>) {
     let a = &t.appendix;
     blocks.push(Block::Para(styled(styles::APPENDIX_HEADING, &a.label)));
     blocks.push(Block::Para(styled(styles::APPENDIX_TITLE, &a.title)));
@@ -257,7 +334,19 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut V
             .spacing(0, 240)
             .keep_next(),
     ));
-    let mut rows = Vec::with_capacity(data.len() + 1);
+    // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
+    // Units by short name (`TT Ứng dụng và Dịch vụ KH&CN`) need the width; the
+    // task column fits its heading on one line, the time column `Quý III/2024`.
+    let widths = vec![700, 1900, 950, 4100, 850, 900, 1600, 1350, 2220];
+    debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
+    // Written row by row as the lines are laid out: a province's appendix has
+    // 10^5 rows and more.
+    let mut rows = blocks.table(Table {
+        widths,
+        style: styles::TABLE_GRID,
+        centered: true,
+        rows: Vec::new(),
+    });
     rows.push(header_row(&a.headers));
     for line in data {
         let r = match line {
@@ -290,17 +379,7 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut V
             cant_split: true,
         });
     }
-    // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
-    // Units by short name (`TT Ứng dụng và Dịch vụ KH&CN`) need the width; the
-    // task column fits its heading on one line, the time column `Quý III/2024`.
-    let widths = vec![700, 1900, 950, 4100, 850, 900, 1600, 1350, 2220];
-    debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
-    blocks.push(Block::Table(Table {
-        widths,
-        style: styles::TABLE_GRID,
-        centered: true,
-        rows,
-    }));
+    rows.finish();
     // A table may not end the body.
     blocks.push(Block::Para(Para::new(Align::Left, 2)));
 }

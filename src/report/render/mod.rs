@@ -53,12 +53,91 @@ pub fn report_docx(
 ) -> Result<Vec<u8>> {
     let prose = crate::report::prose::prose(data, plan, texts, date);
     let subject = prose.subject.clone();
-    let body = body::body(prose, texts);
     let when = date.unwrap_or(plan.deadlines.department_report);
     let props = package::Properties {
         title: &subject,
         author: &texts.author,
         date: NaiveDate::from_ymd_opt(when.year(), when.month(), when.day()).unwrap_or(when),
     };
-    package::package(&body, &props, body::PAGE_NUMBER_SIZE)
+    package::package(
+        |out| body::body(prose, texts, out),
+        &props,
+        body::PAGE_NUMBER_SIZE,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testdata::{file, row};
+    use crate::value::Status::Done;
+
+    /// The package as it was built before the body was streamed: the whole
+    /// body's XML first, handed to the package in one piece.
+    fn packed_whole(data: &ReportData, plan: &Plan, texts: &Texts, date: NaiveDate) -> Vec<u8> {
+        let prose = crate::report::prose::prose(data, plan, texts, Some(date));
+        let props = package::Properties {
+            title: &prose.subject.clone(),
+            author: &texts.author,
+            date,
+        };
+        let mut xml = Vec::new();
+        body::body(prose, texts, &mut xml).unwrap();
+        package::package(|out| out.write_all(&xml), &props, body::PAGE_NUMBER_SIZE).unwrap()
+    }
+
+    fn report_of(rows: usize) -> (Vec<u8>, Vec<u8>) {
+        let (plan, texts) = (Plan::shipped(), Texts::shipped());
+        let rows = (0..rows)
+            .map(|i| {
+                row(
+                    "TTUD",
+                    1 + (i % 3) as u32,
+                    &format!("Tin bài số {i}"),
+                    Some(1),
+                    "tin",
+                    Done,
+                )
+            })
+            .collect();
+        let files = [file("TTUD", "2024-11-10", rows)];
+        let data = crate::report::aggregate::aggregate(&plan, &files, &[]);
+        let date = NaiveDate::from_ymd_opt(2024, 11, 28).unwrap();
+        let streamed = report_docx(&data, &plan, &texts, Some(date)).unwrap();
+        (streamed, packed_whole(&data, &plan, &texts, date))
+    }
+
+    #[test]
+    fn a_streamed_body_packs_to_the_bytes_of_a_body_built_whole() {
+        // Deflate's output depends on how its input is cut: a body under the
+        // flush size reaches it in one piece, so the bytes are unchanged.
+        let (streamed, whole) = report_of(200);
+        assert!(streamed == whole, "the streamed report's bytes differ");
+    }
+
+    #[test]
+    fn a_body_cut_in_pieces_holds_the_same_parts() {
+        // Over the flush size (8 MB of XML: a few thousand rows) the pieces
+        // change the deflate stream, never the parts it holds.
+        let (streamed, whole) = report_of(9_000);
+        let parts = |bytes: &[u8]| {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+            (0..zip.len())
+                .map(|i| {
+                    let mut f = zip.by_index(i).unwrap();
+                    let mut s = Vec::new();
+                    std::io::Read::read_to_end(&mut f, &mut s).unwrap();
+                    (f.name().unwrap().to_string(), s)
+                })
+                .collect::<Vec<_>>()
+        };
+        let (a, b) = (parts(&streamed), parts(&whole));
+        let document = a.iter().find(|(n, _)| n == "word/document.xml").unwrap();
+        assert!(
+            document.1.len() > 8 * 1024 * 1024,
+            "not cut: {}",
+            document.1.len()
+        );
+        assert!(a == b, "the parts differ");
+    }
 }

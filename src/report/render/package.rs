@@ -34,9 +34,13 @@ fn document_wrapper() -> (String, &'static str) {
     )
 }
 
-/// Zips the parts into a .docx; `body` is the content of `w:body`, streamed into
-/// the package without another copy.
-pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Result<Vec<u8>> {
+/// Zips the parts into a .docx; `body` writes the content of `w:body` straight
+/// into the package's deflate stream, as it is laid out.
+pub fn package(
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    props: &Properties<'_>,
+    page_number_size: u32,
+) -> Result<Vec<u8>> {
     let header_page = header_part(
         Para::new(Align::Center, page_number_size).page_field(Font::new(page_number_size)),
     );
@@ -47,7 +51,7 @@ pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Res
         ("_rels/.rels", [&package_rels(), "", ""]),
         ("docProps/core.xml", [&core(props), "", ""]),
         ("docProps/app.xml", [&app(), "", ""]),
-        ("word/document.xml", [&document_head, body, document_tail]),
+        ("word/document.xml", [&document_head, "", document_tail]),
         ("word/_rels/document.xml.rels", [&document_rels(), "", ""]),
         ("word/styles.xml", [&super::styles::styles(), "", ""]),
         ("word/settings.xml", [&settings(), "", ""]),
@@ -65,13 +69,19 @@ pub fn package(body: &str, props: &Properties<'_>, page_number_size: u32) -> Res
         // The zip crate records the building OS (DOS on Windows): fixed, so the
         // Windows .exe writes the same bytes as the Linux build.
         .system(zip::System::Unix);
-    for (name, pieces) in &parts {
+    let mut body = Some(body);
+    for (name, [head, _, tail]) in &parts {
         zip.start_file(*name, options)
             .with_context(|| format!("writing {name}"))?;
-        for piece in pieces {
-            zip.write_all(piece.as_bytes())
-                .with_context(|| format!("writing {name}"))?;
+        zip.write_all(head.as_bytes())
+            .with_context(|| format!("writing {name}"))?;
+        if *name == "word/document.xml" {
+            if let Some(body) = body.take() {
+                body(&mut zip).with_context(|| format!("writing {name}"))?;
+            }
         }
+        zip.write_all(tail.as_bytes())
+            .with_context(|| format!("writing {name}"))?;
     }
     Ok(zip
         .finish()

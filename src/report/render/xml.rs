@@ -381,6 +381,15 @@ pub struct Table {
 
 impl Table {
     pub fn write(&self, out: &mut String) {
+        self.write_head(out);
+        for row in &self.rows {
+            self.write_row(row, out);
+        }
+        Table::write_tail(out);
+    }
+
+    /// The table's properties and grid: everything before its first row.
+    pub fn write_head(&self, out: &mut String) {
         let total: u32 = self.widths.iter().sum();
         out.push_str("<w:tbl><w:tblPr>");
         let _ = write!(out, r#"<w:tblStyle w:val="{}"/>"#, self.style);
@@ -395,45 +404,51 @@ impl Table {
             let _ = write!(out, r#"<w:gridCol w:w="{w}"/>"#);
         }
         out.push_str("</w:tblGrid>");
-        for row in &self.rows {
-            out.push_str("<w:tr>");
-            if row.cant_split || row.header {
-                out.push_str("<w:trPr>");
-                if row.cant_split {
-                    out.push_str("<w:cantSplit/>");
-                }
-                if row.header {
-                    out.push_str("<w:tblHeader/>");
-                }
-                out.push_str("</w:trPr>");
+    }
+
+    /// One row, laid on this table's grid (the table's own `rows` are not read).
+    pub fn write_row(&self, row: &Row, out: &mut String) {
+        out.push_str("<w:tr>");
+        if row.cant_split || row.header {
+            out.push_str("<w:trPr>");
+            if row.cant_split {
+                out.push_str("<w:cantSplit/>");
             }
-            let mut col = 0usize;
-            for cell in &row.cells {
-                let span = cell.span.max(1) as usize;
-                let w: u32 = self.widths
-                    [col.min(self.widths.len())..(col + span).min(self.widths.len())]
-                    .iter()
-                    .sum();
-                col += span;
-                out.push_str("<w:tc><w:tcPr>");
-                let _ = write!(out, r#"<w:tcW w:w="{w}" w:type="dxa"/>"#);
-                if span > 1 {
-                    let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
-                }
-                if cell.center_vertically {
-                    out.push_str(r#"<w:vAlign w:val="center"/>"#);
-                }
-                out.push_str("</w:tcPr>");
-                if cell.paras.is_empty() {
-                    Para::new(Align::Left, 24).write(out);
-                }
-                for p in &cell.paras {
-                    p.write(out);
-                }
-                out.push_str("</w:tc>");
+            if row.header {
+                out.push_str("<w:tblHeader/>");
             }
-            out.push_str("</w:tr>");
+            out.push_str("</w:trPr>");
         }
+        let mut col = 0usize;
+        for cell in &row.cells {
+            let span = cell.span.max(1) as usize;
+            let w: u32 = self.widths
+                [col.min(self.widths.len())..(col + span).min(self.widths.len())]
+                .iter()
+                .sum();
+            col += span;
+            out.push_str("<w:tc><w:tcPr>");
+            let _ = write!(out, r#"<w:tcW w:w="{w}" w:type="dxa"/>"#);
+            if span > 1 {
+                let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+            }
+            if cell.center_vertically {
+                out.push_str(r#"<w:vAlign w:val="center"/>"#);
+            }
+            out.push_str("</w:tcPr>");
+            if cell.paras.is_empty() {
+                Para::new(Align::Left, 24).write(out);
+            }
+            for p in &cell.paras {
+                p.write(out);
+            }
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    }
+
+    /// What ends a table.
+    pub fn write_tail(out: &mut String) {
         out.push_str("</w:tbl>");
     }
 }
