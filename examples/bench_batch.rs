@@ -391,7 +391,7 @@ fn run(program: &Path, args: &[String]) -> Res<Run> {
             .unwrap_or(f64::NAN)
     };
     let code = out.status.code().unwrap_or(-1);
-    if code > 2 || code < 0 {
+    if !(0..=2).contains(&code) {
         return Err(format!("{} {args:?} failed ({code}): {stderr}", program.display()).into());
     }
     Ok(Run {
