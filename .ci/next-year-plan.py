@@ -10,6 +10,9 @@ with open(path, encoding="utf-8") as f:
     plan = json.load(f)
 old, new = str(plan["year"]), str(plan["year"] + 1)
 plan["year"] += 1
+# Next year's plan is a new document: its number and date are not yet known.
+plan["number"] = None
+plan["issued"] = None
 plan["units"].append({"code": "TTKN", "name": "Trung tâm Kiểm nghiệm",
                       "short_name": "TT Kiểm nghiệm", "aliases": []})
 plan["tasks"].append({

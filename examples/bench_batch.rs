@@ -295,6 +295,7 @@ fn stages(dir: &Path, plan: &Path, compile: bool) -> Res<()> {
 
     let t = Instant::now();
     let plan = Plan::load(plan)?;
+    let vocabulary = baocao::vocabulary::Vocabulary::load(&root.join("templates/vocabulary.json"))?;
     let texts = Texts::load(&root.join("templates/texts.json"))?;
     let load = t.elapsed().as_secs_f64();
 
@@ -303,7 +304,12 @@ fn stages(dir: &Path, plan: &Path, compile: bool) -> Res<()> {
     let list = t.elapsed().as_secs_f64();
 
     let t = Instant::now();
-    let batch = check_batch(&plan, &inputs, &Limits::default(), &|| {});
+    let batch = check_batch(
+        &baocao::check::Rules::new(&plan, &vocabulary),
+        &inputs,
+        &Limits::default(),
+        &|| {},
+    );
     let check = t.elapsed().as_secs_f64();
     let hwm_check = vm_hwm_mb();
 

@@ -86,7 +86,8 @@ fn file(
             quantity: s.quantity,
             measure: (!s.measure.is_empty()).then(|| s.measure.to_string()),
             time_text: s.time.into(),
-            period: parse_time_text(s.time, plan.year).unwrap_or(Period::year(plan.year).unwrap()),
+            period: parse_time_text(s.time, plan.year, baocao::vocabulary::Vocabulary::shipped())
+                .unwrap_or(Period::year(plan.year).unwrap()),
             status: s.status,
             content_areas: s.areas.to_vec(),
             evidence: (!s.evidence.is_empty()).then(|| s.evidence.to_string()),

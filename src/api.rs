@@ -4,6 +4,7 @@
 //!
 //! | need | call |
 //! |---|---|
+//! | what files are checked against: the plan and the vocabulary | [`Rules`] |
 //! | check one file given as bytes and its name | [`check_bytes`] |
 //! | check files on disk, each on its own | [`check_files`] |
 //! | check a folder as one batch (E3xx, W304 too) | [`check_folder`] |
@@ -18,7 +19,7 @@ use crate::par::*;
 
 use crate::check::batch::{batch_findings, list_inputs};
 pub use crate::check::batch::{Batch, Inputs};
-pub use crate::check::{check_bytes, check_file, CheckedFile};
+pub use crate::check::{check_bytes, check_file, CheckedFile, Rules};
 use crate::plan::Plan;
 pub use crate::read::Limits;
 use crate::report::aggregate::aggregate;
@@ -37,38 +38,38 @@ pub struct Input {
 /// Checks files on disk, each on its own, in parallel; results in the given order.
 /// `forced_unit` is `check --unit CODE`.
 pub fn check_files(
-    plan: &Plan,
+    rules: &Rules<'_>,
     paths: &[PathBuf],
     forced_unit: Option<&str>,
     limits: &Limits,
 ) -> Vec<CheckedFile> {
     paths
         .par_iter()
-        .map(|p| check_file(plan, p, forced_unit, limits))
+        .map(|p| check_file(rules, p, forced_unit, limits))
         .collect()
 }
 
 /// Checks every spreadsheet of a folder as one batch: each file in parallel
 /// (`on_done` after each, for a progress bar), then the batch-level findings.
 pub fn check_folder(
-    plan: &Plan,
+    rules: &Rules<'_>,
     dir: &Path,
     limits: &Limits,
     on_done: &(dyn Fn() + Sync),
 ) -> io::Result<Batch> {
     let inputs = list_inputs(dir)?;
     Ok(crate::check::batch::check_batch(
-        plan, &inputs, limits, on_done,
+        rules, &inputs, limits, on_done,
     ))
 }
 
 /// Checks the given files as one batch, each with its unit when given.
-pub fn check_inputs(plan: &Plan, inputs: &[Input], limits: &Limits) -> Batch {
+pub fn check_inputs(rules: &Rules<'_>, inputs: &[Input], limits: &Limits) -> Batch {
     let files: Vec<CheckedFile> = inputs
         .par_iter()
-        .map(|i| check_file(plan, &i.path, i.unit.as_deref(), limits))
+        .map(|i| check_file(rules, &i.path, i.unit.as_deref(), limits))
         .collect();
-    let findings = batch_findings(plan, &files, &[]);
+    let findings = batch_findings(rules.plan, &files, &[]);
     Batch::new(files, findings)
 }
 
@@ -87,6 +88,9 @@ pub struct CompileOptions {
 pub struct Compiled {
     pub docx: Option<Vec<u8>>,
     pub rows_included: usize,
+    /// The plan file lacks the Department's own plan number or date: the report's
+    /// opening keeps `…` for the office to fill in (callers warn).
+    pub plan_reference_missing: bool,
 }
 
 /// Compiles a checked batch: the files it can include and, for the rest, why they
@@ -103,6 +107,7 @@ pub fn compile(
         return Ok(Compiled {
             docx: None,
             rows_included,
+            plan_reference_missing: false,
         });
     }
     let data = aggregate(plan, included(), &exclusions(batch, plan));
@@ -110,5 +115,6 @@ pub fn compile(
     Ok(Compiled {
         docx: Some(docx),
         rows_included,
+        plan_reference_missing: plan.number.is_none() || plan.issued.is_none(),
     })
 }

@@ -8,8 +8,10 @@
 mod en;
 mod plan;
 mod vi;
+mod vocabulary;
 
 pub use plan::plan_problem;
+pub use vocabulary::vocabulary_problem;
 
 use std::fmt::Display;
 use std::path::PathBuf;

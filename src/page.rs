@@ -1,9 +1,10 @@
 //! The offline page (`baocao page`): one self-contained HTML file that checks a
 //! spreadsheet in the browser exactly as `baocao check` does, offline. The page is
-//! the template `assets/page/page.html` with its styles, scripts, the year's plan
-//! and the checker's WebAssembly module (`assets/page/baocao_page.wasm`, built from
+//! the template `assets/page/page.html` with its styles, scripts, the year's plan,
+//! the office's vocabulary and the checker's WebAssembly module (`assets/page/baocao_page.wasm`, built from
 //! `page/` by `scripts/build-page.sh` and committed, so that building the program
-//! needs no WebAssembly tools) inlined. Same plan, same bytes: nothing else goes in.
+//! needs no WebAssembly tools) inlined. Same plan and vocabulary, same bytes: nothing
+//! else goes in.
 //! `docs/page.md` tells the whole design.
 
 use crate::plan::Plan;
@@ -26,9 +27,10 @@ pub fn file_name(plan: &Plan) -> String {
     format!("kiem-tra-bieu-{}.html", plan.year)
 }
 
-/// The page for `plan`, whose JSON text is `plan_json` (embedded as given, so the
-/// page checks against exactly the file the office edited).
-pub fn page_html(plan: &Plan, plan_json: &str) -> String {
+/// The page for `plan`, whose JSON text is `plan_json`, with the vocabulary whose
+/// JSON text is `vocabulary_json` (both embedded as given, so the page checks
+/// against exactly the files the office edited).
+pub fn page_html(plan: &Plan, plan_json: &str, vocabulary_json: &str) -> String {
     let value = |name: &str| -> String {
         match name {
             "YEAR" => plan.year.to_string(),
@@ -39,6 +41,7 @@ pub fn page_html(plan: &Plan, plan_json: &str) -> String {
             // `<` only occurs inside JSON strings, where `\u003c` means the same:
             // no `</script>` can end the block early.
             "PLAN" => plan_json.trim().replace('<', "\\u003c"),
+            "VOCABULARY" => vocabulary_json.trim().replace('<', "\\u003c"),
             "MODULE" => base64(MODULE),
             other => panic!("unknown placeholder {other} in page.html"),
         }
@@ -129,13 +132,22 @@ mod tests {
         ))
         .unwrap();
         let plan = Plan::from_json(&text).unwrap();
-        let html = page_html(&plan, &text.replace("Quảng Ngãi", "Quảng Ngãi</script>"));
+        let words = crate::vocabulary::SHIPPED.replace("Ghi chú", "Ghi chú</script>");
+        let html = page_html(
+            &plan,
+            &text.replace("Quảng Ngãi", "Quảng Ngãi</script>"),
+            &words,
+        );
         assert!(!html.contains("{{"), "a placeholder left");
-        assert_eq!(html.matches("</script>").count(), 3);
+        assert_eq!(html.matches("</script>").count(), 4);
         assert!(html.contains("Kiểm tra biểu kết quả tuyên truyền CCHC năm 2024"));
         assert_eq!(
             html,
-            page_html(&plan, &text.replace("Quảng Ngãi", "Quảng Ngãi</script>"))
+            page_html(
+                &plan,
+                &text.replace("Quảng Ngãi", "Quảng Ngãi</script>"),
+                &words
+            )
         );
     }
 }

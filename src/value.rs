@@ -121,22 +121,23 @@ pub enum TimeError {
 
 /// Reads a time cell: a date cell is that day; text goes through [`parse_time_text`].
 /// `year` is the plan's year (for `Thường xuyên`, `Cả năm`).
-pub fn parse_time(v: &CellValue, year: i32) -> Result<Period, TimeError> {
+pub fn parse_time(v: &CellValue, year: i32, vocabulary: &Vocabulary) -> Result<Period, TimeError> {
     match v {
         CellValue::Date(d) => Ok(Period::day(*d)),
-        CellValue::Text(s) => parse_time_text(s, year),
+        CellValue::Text(s) => parse_time_text(s, year, vocabulary),
         _ => Err(TimeError::Unreadable),
     }
 }
 
 /// Reads a time written as text. Day-first always: `05/18/2024` is an error.
-pub fn parse_time_text(s: &str, year: i32) -> Result<Period, TimeError> {
+/// Period phrases (`6 tháng đầu năm`) are the vocabulary's.
+pub fn parse_time_text(s: &str, year: i32, vocabulary: &Vocabulary) -> Result<Period, TimeError> {
     let f = fold(s);
     let f = f.trim_end_matches(['.', ';', ',']).trim();
     if f.is_empty() {
         return Err(TimeError::Empty);
     }
-    if let Some((phrase, named)) = Vocabulary::shipped().period(f) {
+    if let Some((phrase, named)) = vocabulary.period(f) {
         let y = named.unwrap_or(year);
         let (first, last) = phrase.months();
         let start = Period::month(y, first).ok_or(TimeError::NoSuchDate)?;
@@ -149,7 +150,7 @@ pub fn parse_time_text(s: &str, year: i32) -> Result<Period, TimeError> {
     // `Ngày 18/5/2024`: the day.
     if let Some(rest) = f.strip_prefix("ngay ") {
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
-            return parse_time_text(rest, year);
+            return parse_time_text(rest, year, vocabulary);
         }
     }
     // `Từ tháng 1 đến tháng 10/2024`: from the first month to the last.
@@ -453,15 +454,6 @@ impl Status {
     }
 }
 
-/// Reads a status, loosely matched (case, diacritics, spacing and a trailing `.` or
-/// `;` ignored) against the labels and spellings of the shipped vocabulary
-/// (`Hoàn thành`, `Đã hoàn thành`, `HT`, `Đang thực hiện`, `Đang triển khai`,
-/// `Chưa thực hiện`, `Chưa triển khai`). [`Vocabulary::status`] reads against
-/// another vocabulary.
-pub fn parse_status(s: &str) -> Option<Status> {
-    Vocabulary::shipped().status(s)
-}
-
 /// Reads a task reference: `4`, `4.0`, `IV.4`, `NV4`, `Nhiệm vụ 4`, `Nhiệm vụ số 4`,
 /// or a title with a leading number (`4. Tổ chức …`). `None` when no number leads.
 pub fn parse_task_ref(v: &CellValue) -> Option<u32> {
@@ -524,12 +516,16 @@ pub fn parse_content_areas(v: &CellValue) -> Result<Vec<u32>, String> {
 mod tests {
     use super::*;
 
+    fn parse_status(s: &str) -> Option<Status> {
+        Vocabulary::shipped().status(s)
+    }
+
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
     fn t(s: &str) -> Result<Period, TimeError> {
-        parse_time_text(s, 2024)
+        parse_time_text(s, 2024, Vocabulary::shipped())
     }
 
     fn span(a: NaiveDate, b: NaiveDate) -> Period {
@@ -550,7 +546,11 @@ mod tests {
             assert_eq!(t(s), Ok(may18), "{s}");
         }
         assert_eq!(
-            parse_time(&CellValue::Date(d(2024, 5, 18)), 2024),
+            parse_time(
+                &CellValue::Date(d(2024, 5, 18)),
+                2024,
+                Vocabulary::shipped()
+            ),
             Ok(may18)
         );
     }
@@ -668,7 +668,7 @@ mod tests {
         assert_eq!(t("Năm 2023"), Ok(Period::year(2023).unwrap()));
         assert_eq!(t(""), Err(TimeError::Empty));
         assert_eq!(
-            parse_time(&CellValue::Number(5.0), 2024),
+            parse_time(&CellValue::Number(5.0), 2024, Vocabulary::shipped()),
             Err(TimeError::Unreadable)
         );
     }

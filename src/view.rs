@@ -11,10 +11,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::check::{check_bytes, check_table, CheckedFile};
+use crate::check::{check_bytes, check_table, CheckedFile, Rules};
 use crate::finding::{Finding, Severity};
 use crate::messages::{self, Lang};
-use crate::plan::Plan;
 use crate::read::table::{find_table, UnitTable};
 use crate::read::{column_letters, open_bytes, Grid, Limits};
 
@@ -87,7 +86,7 @@ pub struct Span {
 /// table was found, returns the view of the sheet around it. A file that could not be
 /// read, or with no table, has no view (its findings say why).
 pub fn check_bytes_with_view(
-    plan: &Plan,
+    rules: &Rules<'_>,
     name: &str,
     bytes: Vec<u8>,
     forced_unit: Option<&str>,
@@ -99,13 +98,15 @@ pub fn check_bytes_with_view(
     let copy = bytes.clone();
     let opened = open_bytes(bytes, limits);
     let Ok(wb) = opened else {
-        return (check_bytes(plan, name, copy, forced_unit, limits), None);
+        return (check_bytes(rules, name, copy, forced_unit, limits), None);
     };
-    let found = catch_unwind(AssertUnwindSafe(|| find_table(&wb)));
+    let found = catch_unwind(AssertUnwindSafe(|| {
+        find_table(&wb, rules.vocabulary, &rules.plan.units_of_measure)
+    }));
     let Ok(Ok(table)) = found else {
-        return (check_bytes(plan, name, copy, forced_unit, limits), None);
+        return (check_bytes(rules, name, copy, forced_unit, limits), None);
     };
-    let file = check_table(plan, Path::new(name), &wb, &table, forced_unit);
+    let file = check_table(rules, Path::new(name), &wb, &table, forced_unit);
     let view = wb
         .sheets
         .get(table.sheet_index)
@@ -220,6 +221,8 @@ fn shown(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::Plan;
+    use crate::vocabulary::Vocabulary;
 
     fn plan() -> Plan {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/plan-2024.json");
@@ -234,6 +237,7 @@ mod tests {
     #[test]
     fn same_findings_as_check_bytes_and_cells_marked() {
         let plan = plan();
+        let rules = Rules::new(&plan, Vocabulary::shipped());
         let limits = Limits::default();
         for name in [
             "rows.xlsx",
@@ -243,8 +247,8 @@ mod tests {
             "w203.xlsx",
         ] {
             let bytes = fixture(name);
-            let plain = check_bytes(&plan, name, bytes.clone(), None, &limits);
-            let (file, view) = check_bytes_with_view(&plan, name, bytes, None, &limits, Lang::Vi);
+            let plain = check_bytes(&rules, name, bytes.clone(), None, &limits);
+            let (file, view) = check_bytes_with_view(&rules, name, bytes, None, &limits, Lang::Vi);
             assert_eq!(file, plain, "{name}");
             let view = view.expect("a table was found");
             let placed: usize = view
@@ -279,8 +283,9 @@ mod tests {
     #[test]
     fn unreadable_file_has_no_view() {
         let plan = plan();
+        let rules = Rules::new(&plan, Vocabulary::shipped());
         let (file, view) = check_bytes_with_view(
-            &plan,
+            &rules,
             "x.xlsx",
             b"not a spreadsheet".to_vec(),
             None,
@@ -294,8 +299,9 @@ mod tests {
     #[test]
     fn header_and_values_shown() {
         let plan = plan();
+        let rules = Rules::new(&plan, Vocabulary::shipped());
         let (_, view) = check_bytes_with_view(
-            &plan,
+            &rules,
             "rows.xlsx",
             fixture("rows.xlsx"),
             None,

@@ -5,14 +5,15 @@
 //! each its label (what forms and drop-downs show) and every spelling the reader
 //! and the checker accept for it. Validated on load like the plan.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
 use std::path::Path;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::datafile::{self, DataFileError};
-use crate::text::fold;
+use crate::read::table::Column;
+use crate::text::{fold, is_nfc};
 use crate::value::Status;
 
 /// The default vocabulary file, relative to the working folder (or the executable).
@@ -20,6 +21,77 @@ pub const DEFAULT_PATH: &str = "templates/vocabulary.json";
 
 /// The vocabulary file shipped with the program.
 pub const SHIPPED: &str = include_str!("../templates/vocabulary.json");
+
+/// Why a vocabulary file cannot be used: the JSON path of the problem
+/// (`statuses.done.spellings[2]`, empty for the whole file) and what is wrong
+/// there, worded per language by `messages::vocabulary_problem`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VocabularyError {
+    pub path: String,
+    pub problem: Problem,
+}
+
+/// What is wrong at a place of the vocabulary file. Column, status and period
+/// names are the file's own keys (`status`, `done`, `first_half`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The file cannot be read.
+    Unreadable {
+        file: String,
+        kind: std::io::ErrorKind,
+        /// The system's own words, shown for the uncommon kinds.
+        detail: String,
+    },
+    /// Not the vocabulary's JSON shape (serde's own words).
+    Json(String),
+    /// A text not in composed Unicode (NFC).
+    NotNfc(String),
+    /// A text that is empty once folded.
+    Empty,
+    /// A column without any label.
+    NoLabel,
+    /// A label that also names another column, where the values cannot decide.
+    LabelTaken { label: String, column: String },
+    /// A status label with a comma or a double quote (the drop-down list's separators).
+    LabelSeparator(String),
+    /// A status word that is also another status's.
+    StatusWordTaken { text: String, status: String },
+    /// A word both a spelling and a judged word of one status.
+    SpellingAndJudged { text: String, status: String },
+    /// A period phrase that names a year, or has no words.
+    PhraseWithYear(String),
+    /// A period phrase that is also another period's.
+    PhraseTaken { text: String, period: String },
+    /// A spelling of a unit of measure that is also another's.
+    MeasureTaken { text: String, measure: String },
+}
+
+impl VocabularyError {
+    fn new(path: impl Into<String>, problem: Problem) -> VocabularyError {
+        VocabularyError {
+            path: path.into(),
+            problem,
+        }
+    }
+
+    /// The JSON path and the problem in the user's language.
+    pub fn describe(&self, lang: crate::messages::Lang) -> String {
+        let message = crate::messages::vocabulary_problem(&self.problem, lang);
+        if self.path.is_empty() {
+            message
+        } else {
+            format!("{}: {message}", self.path)
+        }
+    }
+}
+
+impl fmt::Display for VocabularyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(crate::messages::Lang::En))
+    }
+}
+
+impl std::error::Error for VocabularyError {}
 
 /// The file as written.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -49,6 +121,29 @@ pub struct ColumnLabels {
 }
 
 impl ColumnLabels {
+    /// The column a key of `columns` names.
+    pub fn column(key: &str) -> Column {
+        match key {
+            "row_number" => Column::RowNumber,
+            "task" => Column::Task,
+            "activity" => Column::Activity,
+            "quantity" => Column::Quantity,
+            "measure" => Column::Measure,
+            "time" => Column::Time,
+            "status" => Column::Status,
+            "content_areas" => Column::ContentAreas,
+            _ => Column::Evidence,
+        }
+    }
+
+    /// The accepted labels of a column, as written.
+    pub fn of(&self, column: Column) -> &[String] {
+        self.all()
+            .into_iter()
+            .find(|(key, _)| ColumnLabels::column(key) == column)
+            .map_or(&[], |(_, l)| l)
+    }
+
     /// Every column's key and labels, in the file's order.
     pub fn all(&self) -> [(&'static str, &[String]); 9] {
         [
@@ -182,6 +277,10 @@ pub struct StatusReading {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Vocabulary {
     columns: ColumnLabels,
+    /// Every header label, folded → the columns it names (two when the values
+    /// must decide, as for `Kết quả thực hiện`: activity or status), in the
+    /// file's order.
+    header_keys: HashMap<String, Vec<Column>>,
     statuses: Statuses,
     /// The matching key of every label and spelling, with its reading.
     status_keys: Vec<(String, StatusReading)>,
@@ -201,19 +300,36 @@ impl Vocabulary {
     }
 
     /// Reads and validates a vocabulary file.
-    pub fn load(path: &Path) -> Result<Vocabulary, DataFileError> {
-        Vocabulary::from_json(&datafile::read(path)?)
+    pub fn load(path: &Path) -> Result<Vocabulary, VocabularyError> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            VocabularyError::new(
+                "",
+                Problem::Unreadable {
+                    file: path.display().to_string(),
+                    kind: e.kind(),
+                    detail: e.to_string(),
+                },
+            )
+        })?;
+        Vocabulary::from_json(&text)
     }
 
     /// Parses and validates vocabulary JSON.
-    pub fn from_json(json: &str) -> Result<Vocabulary, DataFileError> {
-        let file: VocabularyFile = datafile::parse(json)?;
-        check_columns(&file.columns)?;
+    pub fn from_json(json: &str) -> Result<Vocabulary, VocabularyError> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let file: VocabularyFile = serde_path_to_error::deserialize(de).map_err(|e| {
+            VocabularyError::new(
+                e.path().to_string().trim_start_matches('.'),
+                Problem::Json(e.inner().to_string()),
+            )
+        })?;
+        let header_keys = check_columns(&file.columns)?;
         let status_keys = status_keys(&file.statuses)?;
         let period_keys = period_keys(&file.periods)?;
         let measure_keys = measure_keys(&file.measures)?;
         Ok(Vocabulary {
             columns: file.columns,
+            header_keys,
             statuses: file.statuses,
             status_keys,
             period_keys,
@@ -224,6 +340,12 @@ impl Vocabulary {
     /// The header labels of every column.
     pub fn columns(&self) -> &ColumnLabels {
         &self.columns
+    }
+
+    /// The columns a header label names, matched by its folded text ([`fold`]):
+    /// none, one, or two whose values must decide.
+    pub fn header_columns(&self, folded: &str) -> Option<&[Column]> {
+        self.header_keys.get(folded).map(Vec::as_slice)
     }
 
     /// The status's label (`Hoàn thành`).
@@ -286,24 +408,37 @@ impl Vocabulary {
     }
 }
 
+/// A text of the file: NFC.
+fn check_text(path: &str, text: &str) -> Result<(), VocabularyError> {
+    if is_nfc(text) {
+        Ok(())
+    } else {
+        Err(VocabularyError::new(
+            path,
+            Problem::NotNfc(text.to_string()),
+        ))
+    }
+}
+
 /// Header labels: NFC, not empty, every column with at least one; a label may
 /// name two columns only when one of them is known by its values (the values
-/// then decide), never three.
-fn check_columns(columns: &ColumnLabels) -> Result<(), DataFileError> {
+/// then decide), never three. Returns every folded label → the columns it names.
+fn check_columns(columns: &ColumnLabels) -> Result<HashMap<String, Vec<Column>>, VocabularyError> {
     let mut seen: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    let mut keys: HashMap<String, Vec<Column>> = HashMap::new();
     for (key, labels) in columns.all() {
         let base = format!("columns.{key}");
         if labels.is_empty() && key != "row_number" {
-            return Err(DataFileError::new(base, "needs at least one label"));
+            return Err(VocabularyError::new(base, Problem::NoLabel));
         }
         for (i, label) in labels.iter().enumerate() {
             let path = format!("{base}[{i}]");
-            datafile::check_text(&path, label, &[])?;
+            check_text(&path, label)?;
             let folded = fold(label);
             if folded.is_empty() {
-                return Err(DataFileError::new(path, "must not be empty"));
+                return Err(VocabularyError::new(path, Problem::Empty));
             }
-            let owners = seen.entry(folded).or_default();
+            let owners = seen.entry(folded.clone()).or_default();
             if !owners.contains(&key) {
                 owners.push(key);
             }
@@ -313,29 +448,34 @@ fn check_columns(columns: &ColumnLabels) -> Result<(), DataFileError> {
                 _ => false,
             };
             if !ok {
-                return Err(DataFileError::new(
+                return Err(VocabularyError::new(
                     path,
-                    format!(
-                        "\"{label}\" also names the column \"{}\"; a label may name two columns only when one of them is measure, time or status (their values then decide)",
-                        owners[0]
-                    ),
+                    Problem::LabelTaken {
+                        label: label.clone(),
+                        column: owners[0].to_string(),
+                    },
                 ));
+            }
+            let columns = keys.entry(folded).or_default();
+            let column = ColumnLabels::column(key);
+            if !columns.contains(&column) {
+                columns.push(column);
             }
         }
     }
-    Ok(())
+    Ok(keys)
 }
 
 /// Every status word's matching key; a word claimed by two statuses is refused.
-fn status_keys(statuses: &Statuses) -> Result<Vec<(String, StatusReading)>, DataFileError> {
+fn status_keys(statuses: &Statuses) -> Result<Vec<(String, StatusReading)>, VocabularyError> {
     let mut keys: Vec<(String, StatusReading)> = Vec::new();
     for status in Status::ALL {
         let base = format!("statuses.{}", status.key());
         let words = statuses.get(status);
         if words.label.contains([',', '"']) {
-            return Err(DataFileError::new(
+            return Err(VocabularyError::new(
                 format!("{base}.label"),
-                "a label cannot contain a comma or a double quote (it goes into the form's drop-down list)",
+                Problem::LabelSeparator(words.label.clone()),
             ));
         }
         let plain = std::iter::once((format!("{base}.label"), &words.label, false)).chain(
@@ -351,28 +491,28 @@ fn status_keys(statuses: &Statuses) -> Result<Vec<(String, StatusReading)>, Data
             .enumerate()
             .map(|(i, s)| (format!("{base}.judged[{i}]"), s, true));
         for (path, text, judged) in plain.chain(judged) {
-            datafile::check_text(&path, text, &[])?;
+            check_text(&path, text)?;
             let key = match_key(text);
             if key.is_empty() {
-                return Err(DataFileError::new(path, "must not be empty"));
+                return Err(VocabularyError::new(path, Problem::Empty));
             }
             match keys.iter().find(|(k, _)| *k == key) {
                 Some((_, other)) if other.status != status => {
-                    return Err(DataFileError::new(
+                    return Err(VocabularyError::new(
                         path,
-                        format!(
-                            "\"{text}\" is also a spelling of \"{}\" (case, diacritics and spacing do not count)",
-                            other.status.key()
-                        ),
+                        Problem::StatusWordTaken {
+                            text: text.clone(),
+                            status: other.status.key().to_string(),
+                        },
                     ));
                 }
                 Some((_, other)) if other.judged != judged => {
-                    return Err(DataFileError::new(
+                    return Err(VocabularyError::new(
                         path,
-                        format!(
-                            "\"{text}\" is both a spelling and a judged word of \"{}\"",
-                            status.key()
-                        ),
+                        Problem::SpellingAndJudged {
+                            text: text.clone(),
+                            status: status.key().to_string(),
+                        },
                     ));
                 }
                 Some(_) => {}
@@ -384,24 +524,27 @@ fn status_keys(statuses: &Statuses) -> Result<Vec<(String, StatusReading)>, Data
 }
 
 /// Every period phrase's matching key; a phrase claimed by two periods is refused.
-fn period_keys(periods: &Periods) -> Result<Vec<(String, PeriodPhrase)>, DataFileError> {
+fn period_keys(periods: &Periods) -> Result<Vec<(String, PeriodPhrase)>, VocabularyError> {
     let mut keys: Vec<(String, PeriodPhrase)> = Vec::new();
     for p in PeriodPhrase::ALL {
         for (i, text) in periods.get(p).iter().enumerate() {
             let path = format!("periods.{}[{i}]", p.key());
-            datafile::check_text(&path, text, &[])?;
+            check_text(&path, text)?;
             let (key, year) = period_key(text);
             if key.is_empty() || year.is_some() {
-                return Err(DataFileError::new(
+                return Err(VocabularyError::new(
                     path,
-                    "must be words without a year (the year is read from the cell, else the plan's)",
+                    Problem::PhraseWithYear(text.clone()),
                 ));
             }
             match keys.iter().find(|(k, _)| *k == key) {
                 Some((_, other)) if *other != p => {
-                    return Err(DataFileError::new(
+                    return Err(VocabularyError::new(
                         path,
-                        format!("\"{text}\" is also a phrase of \"{}\"", other.key()),
+                        Problem::PhraseTaken {
+                            text: text.clone(),
+                            period: other.key().to_string(),
+                        },
                     ));
                 }
                 Some(_) => {}
@@ -415,7 +558,7 @@ fn period_keys(periods: &Periods) -> Result<Vec<(String, PeriodPhrase)>, DataFil
 /// Every measure's folded name and spellings → its name.
 fn measure_keys(
     measures: &BTreeMap<String, Vec<String>>,
-) -> Result<BTreeMap<String, String>, DataFileError> {
+) -> Result<BTreeMap<String, String>, VocabularyError> {
     let mut keys: BTreeMap<String, String> = BTreeMap::new();
     for (name, spellings) in measures {
         let base = format!("measures.{name}");
@@ -426,16 +569,19 @@ fn measure_keys(
                 .map(|(i, s)| (format!("{base}[{i}]"), s)),
         );
         for (path, text) in all {
-            datafile::check_text(&path, text, &[])?;
+            check_text(&path, text)?;
             let key = fold(text);
             if key.is_empty() {
-                return Err(DataFileError::new(path, "must not be empty"));
+                return Err(VocabularyError::new(path, Problem::Empty));
             }
             match keys.get(&key) {
                 Some(other) if other != name => {
-                    return Err(DataFileError::new(
+                    return Err(VocabularyError::new(
                         path,
-                        format!("\"{text}\" is also a spelling of \"{other}\""),
+                        Problem::MeasureTaken {
+                            text: text.clone(),
+                            measure: other.clone(),
+                        },
                     ));
                 }
                 Some(_) => {}
@@ -489,7 +635,7 @@ fn period_key(s: &str) -> (String, Option<i32>) {
 mod tests {
     use super::*;
 
-    fn with(edit: impl Fn(&mut serde_json::Value)) -> Result<Vocabulary, DataFileError> {
+    fn with(edit: impl Fn(&mut serde_json::Value)) -> Result<Vocabulary, VocabularyError> {
         let mut v: serde_json::Value = serde_json::from_str(SHIPPED).unwrap();
         edit(&mut v);
         Vocabulary::from_json(&v.to_string())
@@ -527,7 +673,7 @@ mod tests {
         let e = with(|v| v["statuses"]["in_progress"]["spellings"][0] = "HOAN THANH".into())
             .unwrap_err();
         assert_eq!(e.path, "statuses.in_progress.spellings[0]");
-        assert!(e.message.contains("\"done\""), "{e}");
+        assert!(e.to_string().contains("\"done\""), "{e}");
         // Within one status a repeat is harmless.
         assert!(with(|v| v["statuses"]["done"]["spellings"][0] = "hoàn thành".into()).is_ok());
     }
@@ -539,9 +685,9 @@ mod tests {
         })
         .unwrap_err();
         assert_eq!(e.path, "statuses");
-        assert!(e.message.contains("not_started"), "{e}");
+        assert!(e.to_string().contains("not_started"), "{e}");
         let e = with(|v| v["statuses"]["finished"] = v["statuses"]["done"].clone()).unwrap_err();
-        assert!(e.message.contains("finished"), "{e}");
+        assert!(e.to_string().contains("finished"), "{e}");
         let e = with(|v| v["statuses"]["done"]["colour"] = "green".into()).unwrap_err();
         assert_eq!(e.path, "statuses.done.colour");
         let e = with(|v| v["dates"] = serde_json::json!({})).unwrap_err();
@@ -552,7 +698,7 @@ mod tests {
     fn labels_must_be_nfc_and_not_empty() {
         let e = with(|v| v["statuses"]["done"]["label"] = "Hoa\u{0300}n thành".into()).unwrap_err();
         assert_eq!(e.path, "statuses.done.label");
-        assert!(e.message.contains("NFC"), "{e}");
+        assert!(e.to_string().contains("NFC"), "{e}");
         let e = with(|v| v["statuses"]["done"]["label"] = "Hoàn thành, xong".into()).unwrap_err();
         assert_eq!(e.path, "statuses.done.label");
         let e = with(|v| v["statuses"]["done"]["spellings"][1] = " ; ".into()).unwrap_err();
@@ -617,7 +763,7 @@ mod tests {
         let e = with(|v| v["measures"]["tin"] = serde_json::json!(["tin bài"])).unwrap_err();
         // Names are read in sorted order: the second claim is refused.
         assert_eq!(e.path, "measures.tin/bài[0]");
-        assert!(e.message.contains("\"tin\""), "{e}");
+        assert!(e.to_string().contains("\"tin\""), "{e}");
     }
 
     #[test]
@@ -629,7 +775,7 @@ mod tests {
             .any(|l| l == "Kết quả thực hiện"));
         let e = with(|v| v["columns"]["quantity"][0] = "Nhiệm vụ".into()).unwrap_err();
         assert_eq!(e.path, "columns.quantity[0]");
-        assert!(e.message.contains("task"), "{e}");
+        assert!(e.to_string().contains("task"), "{e}");
         let e = with(|v| v["columns"]["time"] = serde_json::json!([])).unwrap_err();
         assert_eq!(e.path, "columns.time");
     }

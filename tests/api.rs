@@ -5,16 +5,18 @@ mod common;
 
 use baocao::api::{
     check_bytes, check_file, check_folder, check_inputs, compile, CompileOptions, Input, Limits,
-    Texts,
+    Rules, Texts,
 };
 use baocao::json::Document;
 use baocao::messages::Lang;
 use baocao::plan::Plan;
+use baocao::vocabulary::Vocabulary;
 use common::{baocao, plan_2024, sample_paths, samples_copy};
 
 #[test]
 fn bytes_and_paths_give_the_same_findings() {
     let plan = Plan::load(&plan_2024()).unwrap();
+    let rules = Rules::new(&plan, Vocabulary::shipped());
     let limits = Limits::default();
     let mut paths = sample_paths();
     // Files with planted errors, in each format.
@@ -28,8 +30,8 @@ fn bytes_and_paths_give_the_same_findings() {
     assert!(paths.len() > 30);
     for path in paths {
         let name = path.file_name().unwrap().to_str().unwrap();
-        let on_disk = check_file(&plan, &path, None, &limits);
-        let given = check_bytes(&plan, name, std::fs::read(&path).unwrap(), None, &limits);
+        let on_disk = check_file(&rules, &path, None, &limits);
+        let given = check_bytes(&rules, name, std::fs::read(&path).unwrap(), None, &limits);
         assert_eq!(given.unit, on_disk.unit, "{name}");
         assert_eq!(given.findings, on_disk.findings, "{name}");
         let same_path = |rows: &[baocao::check::ResultRow]| {
@@ -52,8 +54,9 @@ fn bytes_and_paths_give_the_same_findings() {
 #[test]
 fn bytes_that_are_not_a_spreadsheet_are_e001() {
     let plan = Plan::load(&plan_2024()).unwrap();
+    let rules = Rules::new(&plan, Vocabulary::shipped());
     let f = check_bytes(
-        &plan,
+        &rules,
         "TTUD.xlsx",
         b"%PDF-1.7 not a sheet".to_vec(),
         None,
@@ -67,10 +70,11 @@ fn bytes_that_are_not_a_spreadsheet_are_e001() {
 fn a_batch_of_chosen_files_takes_each_files_unit() {
     // The server stores files under names it makes; the unit comes with the file.
     let plan = Plan::load(&plan_2024()).unwrap();
+    let rules = Rules::new(&plan, Vocabulary::shipped());
     let dir = tempfile::tempdir().unwrap();
     let mut inputs = Vec::new();
     for path in sample_paths() {
-        let probe = check_file(&plan, &path, None, &Limits::default());
+        let probe = check_file(&rules, &path, None, &Limits::default());
         let stored = dir.path().join(format!("{}.bin", inputs.len()));
         std::fs::copy(&path, &stored).unwrap();
         inputs.push(Input {
@@ -78,7 +82,7 @@ fn a_batch_of_chosen_files_takes_each_files_unit() {
             unit: probe.unit.clone(),
         });
     }
-    let batch = check_inputs(&plan, &inputs, &Limits::default());
+    let batch = check_inputs(&rules, &inputs, &Limits::default());
     assert_eq!(batch.files.len(), inputs.len());
     for (f, i) in batch.files.iter().zip(&inputs) {
         assert_eq!(f.unit, i.unit);
@@ -95,10 +99,11 @@ fn a_batch_of_chosen_files_takes_each_files_unit() {
 #[test]
 fn compile_gives_the_bytes_the_command_writes() {
     let plan = Plan::load(&plan_2024()).unwrap();
+    let rules = Rules::new(&plan, Vocabulary::shipped());
     let texts = Texts::load(&common::root().join("templates/texts.json")).unwrap();
     let date = chrono::NaiveDate::from_ymd_opt(2024, 11, 28);
     let (dir, input) = samples_copy(&[]);
-    let batch = check_folder(&plan, &input, &Limits::default(), &|| {}).unwrap();
+    let batch = check_folder(&rules, &input, &Limits::default(), &|| {}).unwrap();
     let options = CompileOptions {
         partial: false,
         date,
@@ -126,10 +131,11 @@ fn compile_gives_the_bytes_the_command_writes() {
 #[test]
 fn compile_is_blocked_by_errors_unless_partial() {
     let plan = Plan::load(&plan_2024()).unwrap();
+    let rules = Rules::new(&plan, Vocabulary::shipped());
     let texts = Texts::load(&common::root().join("templates/texts.json")).unwrap();
     let (_dir, input) = samples_copy(&[]);
     std::fs::write(input.join("QLKH-sai.xlsx"), b"not a workbook").unwrap();
-    let batch = check_folder(&plan, &input, &Limits::default(), &|| {}).unwrap();
+    let batch = check_folder(&rules, &input, &Limits::default(), &|| {}).unwrap();
     assert!(batch.errors() > 0);
     let mut options = CompileOptions::default();
     let blocked = compile(&plan, &texts, &batch, &options).unwrap();

@@ -496,6 +496,98 @@ fn the_date_line_follows_date() {
     );
 }
 
+/// Units write times many ways (`15/3/2024`, `tháng 07/2024`, `quý 2/2024`,
+/// `6 tháng đầu năm`); the appendix writes them in one style.
+#[test]
+fn appendix_times_are_in_one_style() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r.docx");
+    let o = compile(Path::new("input"), &out, &["--date", "2024-11-28"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    let doc = read_docx(&out);
+    let dmy = |s: &str| {
+        let b = s.as_bytes();
+        s.len() == 10
+            && b[2] == b'/'
+            && b[5] == b'/'
+            && s.chars().filter(char::is_ascii_digit).count() == 8
+    };
+    let roman = |s: &str| !s.is_empty() && s.chars().all(|c| "IV".contains(c));
+    let year = |s: &str| s.len() == 4 && s.chars().all(|c| c.is_ascii_digit());
+    let one_style = |t: &str| {
+        if t == "Thường xuyên" || dmy(t) {
+            return true;
+        }
+        if let Some((a, b)) = t.split_once(" - ") {
+            if dmy(a) && dmy(b) {
+                return true;
+            }
+        }
+        if let Some(y) = t.strip_prefix("Năm ") {
+            return year(y);
+        }
+        if let Some((m, y)) = t.strip_prefix("Tháng ").and_then(|r| r.split_once('/')) {
+            return year(y) && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+        }
+        if let Some((q, y)) = t.strip_prefix("Quý ").and_then(|r| r.split_once('/')) {
+            let q_ok = match q.split_once(" - ") {
+                Some((a, b)) => roman(a) && roman(b),
+                None => roman(q),
+            };
+            return q_ok && year(y);
+        }
+        false
+    };
+    let times: Vec<&String> = doc.appendix_rows().iter().map(|r| &r[6]).collect();
+    assert!(times.len() > 40);
+    for t in times {
+        assert!(one_style(t), "{t:?}");
+    }
+}
+
+#[test]
+fn the_opening_cites_the_plan_number_from_the_plan_file() {
+    let dir = tempfile::tempdir().unwrap();
+    // The frozen plan has no number: `…` stays and compile says so.
+    let out = dir.path().join("blank.docx");
+    let o = compile(Path::new("input"), &out, &["--date", "2024-11-28"]);
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(stdout(&o).contains("Lưu ý: tệp kế hoạch chưa có số, ký hiệu hoặc ngày ban hành"));
+    let text = read_docx(&out).paragraphs.join("\n");
+    assert!(
+        text.contains("và Kế hoạch số …/KH-SKHCN ngày …/…/2024 của Sở"),
+        "{text}"
+    );
+
+    let mut plan = plan_json();
+    plan["number"] = "25/KH-SKHCN".into();
+    plan["issued"] = "2024-02-05".into();
+    let plan_path = dir.path().join("plan.json");
+    std::fs::write(&plan_path, plan.to_string()).unwrap();
+    let out = dir.path().join("numbered.docx");
+    let o = compile(
+        Path::new("input"),
+        &out,
+        &[
+            "--date",
+            "2024-11-28",
+            "--plan",
+            plan_path.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stdout(&o));
+    assert!(
+        !stdout(&o).contains("Lưu ý: tệp kế hoạch"),
+        "{}",
+        stdout(&o)
+    );
+    let text = read_docx(&out).paragraphs.join("\n");
+    assert!(
+        text.contains("và Kế hoạch số 25/KH-SKHCN ngày 05/02/2024 của Sở"),
+        "{text}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // 2. JSON
 

@@ -260,7 +260,8 @@ fn run_case(plan: &Plan, name: &str, bytes: Vec<u8>) -> Result<String, String> {
     let input = bytes.clone();
     std::thread::spawn(move || {
         let r = std::panic::catch_unwind(|| {
-            check_bytes(&plan, &name2, input, None, &Limits::default())
+            let rules = baocao::api::Rules::new(&plan, baocao::vocabulary::Vocabulary::shipped());
+            check_bytes(&rules, &name2, input, None, &Limits::default())
         });
         let _ = tx.send(r.map_err(|p| baocao::read::panic_message(&*p)));
     });

@@ -6,6 +6,8 @@
 #[path = "fixtures/open/hostile_gen.rs"]
 mod hostile_gen;
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -59,9 +61,15 @@ fn set_password(data: &Path, password: &str) {
 }
 
 fn start(data: &Path) -> Server {
+    start_with(data, &[])
+}
+
+/// A server started with extra global options (`--vocabulary FILE`).
+fn start_with(data: &Path, global: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
         .arg("--plan")
         .arg(plan())
+        .args(global)
         .args(["serve", "--bind", "127.0.0.1:0", "--data"])
         .arg(data)
         .stdout(Stdio::piped())
@@ -588,4 +596,36 @@ fn a_restart_loses_nothing() {
     );
     // The code made before the restart still works.
     assert_eq!(s.submit("w203.xlsx", &good, &code).status, 200);
+}
+
+/// The vocabulary given at start is the one uploads are read with: `Xong`, added
+/// to the done spellings, is E105 with the shipped words and fine with the office's.
+#[test]
+fn check_reads_with_the_vocabulary_loaded_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rows = common::ttud_rows();
+    rows[0][5] = "Xong";
+    let file = common::xlsx(dir.path(), "TTUD.xlsx", Some("TTUD"), &[], &rows);
+    let bytes = std::fs::read(file).unwrap();
+    let text = std::fs::read_to_string(common::root().join("templates/vocabulary.json")).unwrap();
+    let mut words: Value = serde_json::from_str(&text).unwrap();
+    words["statuses"]["done"]["spellings"]
+        .as_array_mut()
+        .unwrap()
+        .push("Xong".into());
+    let words_path = dir.path().join("tu-ngu.json");
+    std::fs::write(&words_path, words.to_string()).unwrap();
+
+    let shipped = start(&dir.path().join("a"));
+    let j = shipped.check("TTUD.xlsx", &bytes).json();
+    assert_eq!(j["errors"], 1, "{j}");
+    assert_eq!(j["file"]["findings"][0]["code"], "E105");
+
+    let own = start_with(
+        &dir.path().join("b"),
+        &["--vocabulary", words_path.to_str().unwrap()],
+    );
+    let j = own.check("TTUD.xlsx", &bytes).json();
+    assert_eq!(j["errors"], 0, "{j}");
+    assert_eq!(j["can_submit"], true);
 }

@@ -4,6 +4,7 @@ use baocao::read::table::{
     find_table, ByValues, Column, Located, Missing, NoHeader, RawRow, UnitTable,
 };
 use baocao::read::{CellValue, Format, Grid, Rect, Workbook};
+use baocao::vocabulary::Vocabulary;
 use chrono::NaiveDate;
 
 fn t(s: &str) -> CellValue {
@@ -47,7 +48,7 @@ fn book(sheets: Vec<Grid>) -> Workbook {
 }
 
 fn read(g: Grid) -> UnitTable {
-    find_table(&book(vec![g])).expect("header found")
+    find_table(&book(vec![g]), Vocabulary::shipped(), &[]).expect("header found")
 }
 
 const HEADER: &[&str] = &[
@@ -173,7 +174,7 @@ fn header_at_row_12_under_a_title_block() {
 #[test]
 fn header_beyond_row_30_is_not_searched() {
     let g = sheet("S", 30, &[HEADER, &["1", "4", "Đăng tin"]]);
-    let err = find_table(&book(vec![g])).unwrap_err();
+    let err = find_table(&book(vec![g]), Vocabulary::shipped(), &[]).unwrap_err();
     assert_eq!(err.missing, Column::REQUIRED.to_vec());
     let g = sheet("S", 29, &[HEADER, &["1", "4", "Đăng tin"]]);
     assert_eq!(read(g).header_rows, (29, 29));
@@ -761,7 +762,7 @@ fn no_header_lists_the_missing_columns() {
         ],
     );
     let g2 = sheet("T", 3, &[&["Thời gian"]]);
-    let err = find_table(&book(vec![g2, g])).unwrap_err();
+    let err = find_table(&book(vec![g2, g]), Vocabulary::shipped(), &[]).unwrap_err();
     assert_eq!(
         err,
         NoHeader {
@@ -773,9 +774,9 @@ fn no_header_lists_the_missing_columns() {
             ]
         }
     );
-    let err = find_table(&book(vec![])).unwrap_err();
+    let err = find_table(&book(vec![]), Vocabulary::shipped(), &[]).unwrap_err();
     assert_eq!(err.missing, Column::REQUIRED.to_vec());
-    let err = find_table(&book(vec![Grid::default()])).unwrap_err();
+    let err = find_table(&book(vec![Grid::default()]), Vocabulary::shipped(), &[]).unwrap_err();
     assert_eq!(err.missing, Column::REQUIRED.to_vec());
 }
 
@@ -912,7 +913,7 @@ fn first_sheet_with_a_header_is_read() {
     let notes = sheet("Hướng dẫn", 0, &[&["Điền biểu theo mẫu"], &["Nhiệm vụ"]]);
     let data = sheet("Kết quả", 0, &[HEADER, &["1", "4", "Đăng tin"]]);
     let other = sheet("Cũ", 0, &[HEADER, &["1", "5", "Khác"]]);
-    let tb = find_table(&book(vec![notes, data, other])).unwrap();
+    let tb = find_table(&book(vec![notes, data, other]), Vocabulary::shipped(), &[]).unwrap();
     assert_eq!(tb.sheet_index, 1);
     assert_eq!(tb.sheet, "Kết quả");
     assert_eq!(tb.ignored_sheets, ["Hướng dẫn", "Cũ"]);
@@ -949,12 +950,12 @@ fn hostile_grids_do_not_panic() {
     for (c, s) in HEADER.iter().enumerate() {
         set(&mut g, u32::MAX, c as u32, t(s));
     }
-    assert!(find_table(&book(vec![g])).is_err());
+    assert!(find_table(&book(vec![g]), Vocabulary::shipped(), &[]).is_err());
     let mut g = Grid::default();
     for (c, s) in HEADER.iter().enumerate() {
         set(&mut g, 0, u32::MAX - c as u32, t(s));
     }
-    assert!(find_table(&book(vec![g])).is_ok());
+    assert!(find_table(&book(vec![g]), Vocabulary::shipped(), &[]).is_ok());
 }
 
 #[test]

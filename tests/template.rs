@@ -171,7 +171,9 @@ fn every_unit_gets_a_guarded_template_with_its_tasks() {
 /// list reads back as its status, and every status has its label in the list.
 #[test]
 fn the_status_drop_down_parses_to_every_status() {
-    use baocao::value::{parse_status, Status};
+    use baocao::value::Status;
+    use baocao::vocabulary::Vocabulary;
+    let parse_status = |s: &str| Vocabulary::shipped().status(s);
 
     let dir = tempfile::tempdir().unwrap();
     let out = run(

@@ -5,7 +5,7 @@
 // asked for the E001 the command line gives for a reader that panicked.
 (function (global) {
   "use strict";
-  var NAME = 0, FILE = 1, PLAN = 2;
+  var NAME = 0, FILE = 1, PLAN = 2, VOCABULARY = 3;
 
   // The module links a few imports it never calls when reading (wasm-bindgen's
   // placeholders, through `zip`'s getrandom); each is a stub that throws.
@@ -33,7 +33,7 @@
   }
 
   // `wasm`: the module's bytes. Resolves to a checker with
-  // `check(name, bytes, planText, lang)` → Promise of
+  // `check(name, bytes, planText, vocabularyText, lang)` → Promise of
   // {document, view} | {error}; `lang` is "vi" (default) or "en".
   function load(wasm) {
     return WebAssembly.compile(wasm).then(function (module) {
@@ -41,13 +41,15 @@
       function fresh() {
         return WebAssembly.instantiate(module, imports).then(function (i) { return i.exports; });
       }
-      function check(name, bytes, planText, lang) {
+      function check(name, bytes, planText, vocabularyText, lang) {
         var code = lang === "en" ? 1 : 0;
         var nameBytes = utf8(name), planBytes = utf8(planText);
+        var vocabularyBytes = utf8(vocabularyText);
         return fresh().then(function (ex) {
           try {
             put(ex, NAME, nameBytes);
             put(ex, PLAN, planBytes);
+            put(ex, VOCABULARY, vocabularyBytes);
             put(ex, FILE, bytes);
             return answer(ex, ex.page_check(code));
           } catch (e) {

@@ -6,6 +6,7 @@
   "use strict";
   if (typeof document === "undefined") return;  // under node (tests/page): the checker only
   var planText = document.getElementById("plan").textContent;
+  var vocabularyText = document.getElementById("vocabulary").textContent;
   var plan = JSON.parse(planText);
   var out = document.getElementById("result");
   var input = document.getElementById("file");
@@ -37,7 +38,7 @@
     out.appendChild(el("p", "busy", "Đang kiểm tra " + file.name + "…"));
     var started = Date.now();
     file.arrayBuffer().then(function (buf) {
-      return checker.check(file.name, new Uint8Array(buf), planText, "vi");
+      return checker.check(file.name, new Uint8Array(buf), planText, vocabularyText, "vi");
     }).then(function (a) {
       if (my !== seq) return;  // a newer file replaced this one
       if (a.error) return showError("Kế hoạch trong trang này không dùng được: " + a.error);

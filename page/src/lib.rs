@@ -5,28 +5,31 @@
 //!
 //! 1. `page_buffer(slot, len)` sizes an input buffer and returns where it lies in the
 //!    module's memory; the script copies the file's name ([`NAME`]), its bytes
-//!    ([`FILE`]) and the plan's JSON text ([`PLAN`]) there.
+//!    ([`FILE`]), the plan's JSON text ([`PLAN`]) and the vocabulary's
+//!    ([`VOCABULARY`]) there.
 //! 2. `page_check(lang)` checks the file and returns the length of the answer (JSON);
 //!    `page_output()` is where the answer lies.
 //! 3. `page_aborted(lang)`: after the module trapped (a reader bug aborts: the
 //!    browser has no unwinding), the script loads a fresh instance, gives it the
-//!    file's name and plan again and asks it for the answer the command line gives
+//!    file's name again and asks it for the answer the command line gives
 //!    for a reader that panicked: E001.
 //!
 //! The answer is `{"document": <baocao::json::Document>, "view": <SheetView|null>}`,
-//! or `{"error": "<why the plan cannot be used>"}`. The plan is passed in at run time
-//! (the page embeds it), so the module does not depend on the year's plan and is built
-//! once (`scripts/build-page.sh`) and committed.
+//! or `{"error": "<why the plan or vocabulary cannot be used>"}`. The plan and the
+//! vocabulary are passed in at run time (the page embeds them), so the module does not
+//! depend on the year's plan nor on the office's words and is built once
+//! (`scripts/build-page.sh`) and committed.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use baocao::check::{read_error_finding, CheckedFile};
+use baocao::check::{read_error_finding, CheckedFile, Rules};
 use baocao::json::{rows_included, Document};
 use baocao::messages::Lang;
 use baocao::plan::Plan;
 use baocao::read::{Limits, ReadError};
 use baocao::view::{check_bytes_with_view, SheetView};
+use baocao::vocabulary::Vocabulary;
 use serde_json::json;
 
 /// Input slot: the file's name (UTF-8), as the browser gives it.
@@ -35,14 +38,30 @@ pub const NAME: u32 = 0;
 pub const FILE: u32 = 1;
 /// Input slot: the plan's JSON text.
 pub const PLAN: u32 = 2;
+/// Input slot: the vocabulary's JSON text (`templates/vocabulary.json` as the office
+/// keeps it).
+pub const VOCABULARY: u32 = 3;
+/// How many input slots.
+const SLOTS: usize = 4;
 
 /// Checks one file as `baocao check --format json` does, and the sheet view.
-pub fn check_json(name: &str, bytes: Vec<u8>, plan_json: &str, lang: Lang) -> String {
+pub fn check_json(
+    name: &str,
+    bytes: Vec<u8>,
+    plan_json: &str,
+    vocabulary_json: &str,
+    lang: Lang,
+) -> String {
     let plan = match Plan::from_json(plan_json) {
         Ok(plan) => plan,
         Err(e) => return json!({ "error": e.describe(lang) }).to_string(),
     };
-    let (file, view) = check_bytes_with_view(&plan, name, bytes, None, &Limits::default(), lang);
+    let vocabulary = match Vocabulary::from_json(vocabulary_json) {
+        Ok(v) => v,
+        Err(e) => return json!({ "error": e.describe(lang) }).to_string(),
+    };
+    let rules = Rules::new(&plan, &vocabulary);
+    let (file, view) = check_bytes_with_view(&rules, name, bytes, None, &Limits::default(), lang);
     answer(file, view, lang)
 }
 
@@ -75,12 +94,12 @@ fn answer(file: CheckedFile, view: Option<SheetView>, lang: Lang) -> String {
 
 /// The input slots and the last answer. One page, one check at a time.
 struct State {
-    slots: [Vec<u8>; 3],
+    slots: [Vec<u8>; SLOTS],
     output: Vec<u8>,
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
-    slots: [Vec::new(), Vec::new(), Vec::new()],
+    slots: [Vec::new(), Vec::new(), Vec::new(), Vec::new()],
     output: Vec::new(),
 });
 
@@ -98,7 +117,7 @@ fn lang(code: u32) -> Lang {
 }
 
 fn take(slot: u32) -> Vec<u8> {
-    std::mem::take(&mut state().slots[slot as usize % 3])
+    std::mem::take(&mut state().slots[slot as usize % SLOTS])
 }
 
 fn text(slot: u32) -> String {
@@ -122,7 +141,7 @@ mod exports {
     #[no_mangle]
     pub extern "C" fn page_buffer(slot: u32, len: usize) -> *mut u8 {
         let mut s = state();
-        let buf = &mut s.slots[slot as usize % 3];
+        let buf = &mut s.slots[slot as usize % SLOTS];
         *buf = vec![0; len];
         buf.as_mut_ptr()
     }
@@ -132,8 +151,15 @@ mod exports {
     pub extern "C" fn page_check(lang_code: u32) -> usize {
         let name = text(NAME);
         let plan = text(PLAN);
+        let vocabulary = text(VOCABULARY);
         let bytes = take(FILE);
-        store(check_json(&name, bytes, &plan, lang(lang_code)))
+        store(check_json(
+            &name,
+            bytes,
+            &plan,
+            &vocabulary,
+            lang(lang_code),
+        ))
     }
 
     /// The answer for a file whose check trapped (the name in its slot).
@@ -162,9 +188,19 @@ mod tests {
         .unwrap()
     }
 
+    fn vocabulary() -> &'static str {
+        baocao::vocabulary::SHIPPED
+    }
+
     #[test]
     fn a_renamed_document_is_e001() {
-        let answer = check_json("TTUD.xlsx", b"%PDF-1.4 x".to_vec(), &plan(), Lang::Vi);
+        let answer = check_json(
+            "TTUD.xlsx",
+            b"%PDF-1.4 x".to_vec(),
+            &plan(),
+            vocabulary(),
+            Lang::Vi,
+        );
         let v: serde_json::Value = serde_json::from_str(&answer).unwrap();
         assert_eq!(v["document"]["files"][0]["findings"][0]["code"], "E001");
         assert!(v["view"].is_null());
@@ -172,9 +208,22 @@ mod tests {
 
     #[test]
     fn a_bad_plan_is_an_error_not_a_crash() {
-        let answer = check_json("TTUD.xlsx", Vec::new(), "{", Lang::Vi);
+        let answer = check_json("TTUD.xlsx", Vec::new(), "{", vocabulary(), Lang::Vi);
         let v: serde_json::Value = serde_json::from_str(&answer).unwrap();
         assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()));
+    }
+
+    #[test]
+    fn a_bad_vocabulary_is_an_error_naming_its_json_path() {
+        let bad = vocabulary().replacen("\"HT\"", "\"Chưa triển khai\"", 1);
+        let answer = check_json("TTUD.xlsx", Vec::new(), &plan(), &bad, Lang::Vi);
+        let v: serde_json::Value = serde_json::from_str(&answer).unwrap();
+        let error = v["error"].as_str().unwrap();
+        assert!(
+            error.starts_with("statuses.not_started.spellings[0]:")
+                && error.contains("đã là cách viết"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -198,6 +247,7 @@ mod tests {
                 (NAME, b"x.xlsx".to_vec()),
                 (FILE, b"PK\x03\x04junk".to_vec()),
                 (PLAN, plan().into_bytes()),
+                (VOCABULARY, vocabulary().as_bytes().to_vec()),
             ] {
                 let at = exports::page_buffer(slot, data.len());
                 assert!(!at.is_null());

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use crate::par::*;
 
-use crate::check::{check_file, CheckedFile};
+use crate::check::{check_file, CheckedFile, Rules};
 use crate::finding::{Code, Finding, Kind, UnitName};
 use crate::plan::Plan;
 use crate::read::Limits;
@@ -109,7 +109,7 @@ impl Batch {
 /// Checks every spreadsheet (in parallel; `on_done` is called after each file, for
 /// a progress bar) and adds the batch-level findings.
 pub fn check_batch(
-    plan: &Plan,
+    rules: &Rules<'_>,
     inputs: &Inputs,
     limits: &Limits,
     on_done: &(dyn Fn() + Sync),
@@ -118,12 +118,12 @@ pub fn check_batch(
         .spreadsheets
         .par_iter()
         .map(|p| {
-            let f = check_file(plan, p, None, limits);
+            let f = check_file(rules, p, None, limits);
             on_done();
             f
         })
         .collect();
-    let findings = batch_findings(plan, &files, &inputs.strays);
+    let findings = batch_findings(rules.plan, &files, &inputs.strays);
     Batch::new(files, findings)
 }
 

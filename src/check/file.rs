@@ -5,9 +5,8 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use super::{check_table, CheckedFile};
+use super::{check_table, CheckedFile, Rules};
 use crate::finding::{Finding, Kind};
-use crate::plan::Plan;
 use crate::read::legacy::Encoding;
 use crate::read::table::find_table;
 use crate::read::{panic_message, LimitKind, Limits, ReadError, TextFix};
@@ -19,30 +18,30 @@ use crate::read::{panic_message, LimitKind, Limits, ReadError, TextFix};
 /// third-party reader into E001), and a panic while finding the table becomes E001
 /// too, so one file never stops a batch.
 pub fn check_file(
-    plan: &Plan,
+    rules: &Rules<'_>,
     path: &Path,
     forced_unit: Option<&str>,
     limits: &Limits,
 ) -> CheckedFile {
-    check_opened(plan, path, crate::read::open(path, limits), forced_unit)
+    check_opened(rules, path, crate::read::open(path, limits), forced_unit)
 }
 
 /// Checks a file's content (an upload, a file the browser holds) as [`check_file`]
 /// checks a file; `name` is the file's name as the user knows it (it may name the
 /// unit, as a file name does).
 pub fn check_bytes(
-    plan: &Plan,
+    rules: &Rules<'_>,
     name: &str,
     bytes: Vec<u8>,
     forced_unit: Option<&str>,
     limits: &Limits,
 ) -> CheckedFile {
     let opened = crate::read::open_bytes(bytes, limits);
-    check_opened(plan, Path::new(name), opened, forced_unit)
+    check_opened(rules, Path::new(name), opened, forced_unit)
 }
 
 fn check_opened(
-    plan: &Plan,
+    rules: &Rules<'_>,
     path: &Path,
     opened: Result<crate::read::Workbook, crate::read::ReadError>,
     forced_unit: Option<&str>,
@@ -51,7 +50,9 @@ fn check_opened(
         Ok(wb) => wb,
         Err(e) => return unreadable(path, read_error_finding(&e)),
     };
-    let found = catch_unwind(AssertUnwindSafe(|| find_table(&wb)));
+    let found = catch_unwind(AssertUnwindSafe(|| {
+        find_table(&wb, rules.vocabulary, &rules.plan.units_of_measure)
+    }));
     let table = match found {
         Ok(Ok(t)) => t,
         Ok(Err(no_header)) => {
@@ -69,7 +70,7 @@ fn check_opened(
             return unreadable(path, f);
         }
     };
-    check_table(plan, path, &wb, &table, forced_unit)
+    check_table(rules, path, &wb, &table, forced_unit)
 }
 
 /// A file that could not be read at all: one file-level finding.

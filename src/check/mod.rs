@@ -26,8 +26,24 @@ use crate::read::table::{suggested_label, Column, UnitTable};
 use crate::read::{CellValue, Workbook};
 use crate::text::squash_spaces;
 use crate::value::{Period, Status};
+use crate::vocabulary::Vocabulary;
 
 pub use file::{check_bytes, check_file, read_error_finding};
+
+/// What a file is checked against: the year's plan and the words units write
+/// (header labels, statuses, periods, units of measure). Every check takes it, so
+/// the office's own vocabulary file is used end to end, never a built-in copy.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    pub plan: &'a Plan,
+    pub vocabulary: &'a Vocabulary,
+}
+
+impl<'a> Rules<'a> {
+    pub fn new(plan: &'a Plan, vocabulary: &'a Vocabulary) -> Rules<'a> {
+        Rules { plan, vocabulary }
+    }
+}
 
 /// One checked data row, as it goes into the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,19 +140,20 @@ impl At<'_> {
 
 /// The checks of one table, pure: no file access. `check_file` reads, this judges.
 pub fn check_table(
-    plan: &Plan,
+    rules: &Rules<'_>,
     path: &Path,
     wb: &Workbook,
     table: &UnitTable,
     forced_unit: Option<&str>,
 ) -> CheckedFile {
+    let plan = rules.plan;
     let sheet = table.sheet.as_str();
     let at = At { sheet, table };
     let mut findings = Vec::new();
 
     let unit = unit::resolve_unit(plan, path, table, forced_unit, &mut findings);
 
-    header_findings(table, &mut findings);
+    header_findings(rules.vocabulary, table, &mut findings);
     if table.rows.is_empty() {
         let col = table.columns.values().min().copied().unwrap_or(0);
         findings.push(Finding::new(Kind::NoDataRows).at(sheet, table.header_rows.0, col));
@@ -147,7 +164,7 @@ pub fn check_table(
     let mut duplicates = row::Duplicates::default();
     for raw in &table.rows {
         let before = findings.len();
-        let row = row::check_row(plan, unit.as_deref(), raw, &at, &mut findings);
+        let row = row::check_row(rules, unit.as_deref(), raw, &at, &mut findings);
         tasks_reported.extend(row.task);
         duplicates.check(&row, raw, &at, &mut findings);
         let row_has_error = findings[before..].iter().any(Finding::is_error);
@@ -163,7 +180,7 @@ pub fn check_table(
     if let (Some(code), true) = (&unit, task_column) {
         unit::missing_lead_tasks(plan, code, &tasks_reported, sheet, &mut findings);
     }
-    let report_date = unit::report_date(plan, table, &mut findings);
+    let report_date = unit::report_date(rules, table, &mut findings);
     if let Some(grid) = wb.sheets.get(table.sheet_index) {
         findings.extend(file::text_fix_finding(sheet, &grid.fixes));
     }
@@ -187,14 +204,14 @@ pub fn check_table(
 
 /// W009 for each required column taken by its values, at its header cell; E008
 /// for each still missing, at the header row.
-fn header_findings(table: &UnitTable, findings: &mut Vec<Finding>) {
+fn header_findings(vocabulary: &Vocabulary, table: &UnitTable, findings: &mut Vec<Finding>) {
     let sheet = table.sheet.as_str();
     let first_col = table.columns.values().min().copied().unwrap_or(0);
     for b in &table.header.by_values {
         let kind = Kind::ColumnByValues {
             column: b.column,
             header: b.header.clone(),
-            label: suggested_label(b.column).to_string(),
+            label: suggested_label(vocabulary, b.column).to_string(),
         };
         let row = if b.row == u32::MAX {
             table.header_rows.0

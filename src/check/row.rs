@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::Rules;
 use super::{clean_text, At, ResultRow};
 use crate::finding::{Finding, Kind};
 use crate::plan::Plan;
@@ -65,14 +66,15 @@ impl CheckedRow {
 
 /// Checks one data row, adding its findings.
 pub(super) fn check_row(
-    plan: &Plan,
+    rules: &Rules<'_>,
     unit: Option<&str>,
     raw: &RawRow,
     at: &At<'_>,
     findings: &mut Vec<Finding>,
 ) -> CheckedRow {
     let mut c = RowChecks {
-        plan,
+        plan: rules.plan,
+        vocabulary: rules.vocabulary,
         unit,
         raw,
         at,
@@ -103,6 +105,7 @@ pub(super) fn check_row(
 /// One row being checked, and where its findings go.
 struct RowChecks<'a> {
     plan: &'a Plan,
+    vocabulary: &'a Vocabulary,
     unit: Option<&'a str>,
     raw: &'a RawRow,
     at: &'a At<'a>,
@@ -259,13 +262,16 @@ impl<'a> RowChecks<'a> {
     /// another; `None` when the text is not a number and a known unit.
     fn quantity_with_measure(&mut self, value: &str) -> Option<(Option<u64>, Option<String>)> {
         let (n, written) = split_quantity_measure(value)?;
-        let measure = known_measure(self.plan, written)?;
+        let measure = known_measure(self.plan, self.vocabulary, written)?;
         let in_cell = self
             .cell(Column::Measure)
             .filter(|v| !is_error(v))
             .map(clean_text);
         match in_cell {
-            Some(other) if known_measure(self.plan, &other).as_deref() != Some(&measure) => {
+            Some(other)
+                if known_measure(self.plan, self.vocabulary, &other).as_deref()
+                    != Some(&measure) =>
+            {
                 let kind = Kind::QuantityMeasureDiffers {
                     value: value.to_string(),
                     in_quantity: written.to_string(),
@@ -294,7 +300,7 @@ impl<'a> RowChecks<'a> {
             Some(v) if is_error(v) => None,
             Some(v) => {
                 let written = clean_text(v);
-                match known_measure(self.plan, &written) {
+                match known_measure(self.plan, self.vocabulary, &written) {
                     Some(m) => Some(m),
                     None => {
                         let kind = Kind::MeasureUnknown {
@@ -321,7 +327,7 @@ impl<'a> RowChecks<'a> {
         match self.cell(Column::Status) {
             Some(v) if is_error(v) => None,
             Some(v) => {
-                let vocabulary = Vocabulary::shipped();
+                let vocabulary = self.vocabulary;
                 let reading = match v {
                     CellValue::Text(t) => vocabulary.read_status(t),
                     _ => None,
@@ -378,7 +384,7 @@ impl<'a> RowChecks<'a> {
         let text = v.map(clean_text).unwrap_or_default();
         let parsed = match v {
             None => Err(TimeError::Empty),
-            Some(v) => parse_time(v, plan.year),
+            Some(v) => parse_time(v, plan.year, self.vocabulary),
         };
         let period = match parsed {
             Ok(p) => p,
@@ -455,10 +461,10 @@ impl<'a> RowChecks<'a> {
 /// A unit of measure in the plan's spelling: as the plan writes it, or a
 /// spelling the vocabulary knows (`tin bài` → `tin/bài`) of a unit the plan
 /// accepts.
-fn known_measure(plan: &Plan, written: &str) -> Option<String> {
+fn known_measure(plan: &Plan, vocabulary: &Vocabulary, written: &str) -> Option<String> {
     plan.measure(written)
         .or_else(|| {
-            Vocabulary::shipped()
+            vocabulary
                 .measure(written)
                 .and_then(|name| plan.measure(name))
         })

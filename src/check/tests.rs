@@ -107,7 +107,9 @@ fn run(tbl: &UnitTable) -> CheckedFile {
 }
 
 fn run_with(tbl: &UnitTable, forced: Option<&str>, name: &str, wb: &Workbook) -> CheckedFile {
-    let f = check_table(&Plan::shipped(), Path::new(name), wb, tbl, forced);
+    let plan = Plan::shipped();
+    let rules = Rules::new(&plan, crate::vocabulary::Vocabulary::shipped());
+    let f = check_table(&rules, Path::new(name), wb, tbl, forced);
     // Every finding reads without a placeholder left, in both languages.
     for x in &f.findings {
         for lang in [Lang::Vi, Lang::En] {

@@ -6,12 +6,14 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::Rules;
 use crate::finding::{Finding, Kind, UnitName};
 use crate::plan::{Plan, Unit, UnitMatch};
 use crate::read::table::UnitTable;
 use crate::read::CellValue;
 use crate::text::{fold, squash_spaces};
 use crate::value::parse_time_text;
+use crate::vocabulary::Vocabulary;
 
 /// The unit of the file: `--unit`, else the title block, else the file name.
 pub(super) fn resolve_unit(
@@ -88,12 +90,13 @@ pub(super) fn missing_lead_tasks(
 /// The report date of the title block, if readable; W202 when it is after the
 /// units' deadline.
 pub(super) fn report_date(
-    plan: &Plan,
+    rules: &Rules<'_>,
     table: &UnitTable,
     findings: &mut Vec<Finding>,
 ) -> Option<NaiveDate> {
+    let plan = rules.plan;
     let d = table.report_date.as_ref()?;
-    let date = report_date_of(&d.value)?;
+    let date = report_date_of(&d.value, rules.vocabulary)?;
     let deadline = plan.deadlines.units_report;
     if date > deadline {
         let kind = Kind::LateReport { date, deadline };
@@ -105,11 +108,11 @@ pub(super) fn report_date(
 /// The report date of the title block: a date cell, a day written as text
 /// (`10/11/2024`), or `ngày 10 tháng 11 năm 2024`. Anything else is ignored: the
 /// date is optional and only used for lateness (W202).
-fn report_date_of(v: &CellValue) -> Option<NaiveDate> {
+fn report_date_of(v: &CellValue, vocabulary: &Vocabulary) -> Option<NaiveDate> {
     match v {
         CellValue::Date(d) => Some(*d),
         CellValue::Text(s) => {
-            if let Ok(p) = parse_time_text(s, 0) {
+            if let Ok(p) = parse_time_text(s, 0, vocabulary) {
                 return (p.start == p.end).then_some(p.start);
             }
             let f = fold(s);

@@ -52,6 +52,14 @@ pub struct GlobalArgs {
         default_value = crate::report::texts::DEFAULT_PATH
     )]
     pub texts: PathBuf,
+    /// Tệp từ ngữ (JSON): tên cột, cách ghi tình trạng, thời gian, đơn vị tính.
+    #[arg(
+        long,
+        global = true,
+        value_name = "TỆP",
+        default_value = crate::vocabulary::DEFAULT_PATH
+    )]
+    pub vocabulary: PathBuf,
     /// In hướng dẫn sử dụng.
     #[arg(short = 'h', long, global = true, action = ArgAction::Help)]
     pub help: Option<bool>,
@@ -286,6 +294,7 @@ const HELP_EN: &[(&str, &str)] = &[
     ("lang", "Language of messages: vi (default) or en."),
     ("plan", "The year's plan file (JSON)."),
     ("texts", "The report's fixed texts (JSON): agency names, signer, distribution list…"),
+    ("vocabulary", "The words units write (JSON): column labels, status words, period phrases, units of measure."),
     ("help", "Print help."),
     ("version", "Print the version."),
     ("check", "Check one or more results spreadsheets against the plan, each on its own."),

@@ -30,6 +30,12 @@ fn vi(p: &Problem) -> String {
         Problem::Json(e) => format!("không đúng cấu trúc của tệp kế hoạch: {e}"),
         Problem::ImplausibleYear(y) => format!("{y} không phải là một năm hợp lý"),
         Problem::NotADate(s) => format!("\"{s}\" không phải là một ngày (YYYY-MM-DD)"),
+        Problem::NotAPlanNumber(s) => {
+            format!("\"{s}\" không phải là số, ký hiệu văn bản (ví dụ 25/KH-SKHCN)")
+        }
+        Problem::ImplausibleIssueDate(s) => format!(
+            "ngày ban hành \"{s}\" không thuộc năm của kế hoạch (hoặc năm trước) hoặc sau hạn báo cáo của Sở"
+        ),
         Problem::NoUnits => "kế hoạch không có đơn vị nào".into(),
         Problem::NotAUnitCode(s) => {
             format!("\"{s}\" không phải là mã đơn vị (chỉ gồm chữ cái và chữ số)")
@@ -73,6 +79,12 @@ fn en(p: &Problem) -> String {
         Problem::Json(e) => e.clone(),
         Problem::ImplausibleYear(y) => format!("{y} is not a plausible year"),
         Problem::NotADate(s) => format!("\"{s}\" is not a date (YYYY-MM-DD)"),
+        Problem::NotAPlanNumber(s) => {
+            format!("\"{s}\" is not a document number and symbol (e.g. 25/KH-SKHCN)")
+        }
+        Problem::ImplausibleIssueDate(s) => format!(
+            "date of issue \"{s}\" is not in the plan's year (or the year before), or is after the Department's report deadline"
+        ),
         Problem::NoUnits => "the plan lists no units".into(),
         Problem::NotAUnitCode(s) => {
             format!("\"{s}\" is not a unit code (letters and digits only)")

@@ -26,6 +26,13 @@ pub const DEFAULT_PATH: &str = "templates/plan.json";
 pub struct RawPlan {
     pub year: i32,
     pub title: String,
+    /// The plan's own number as written in its header (`25/KH-SKHCN`); absent or
+    /// `null` while unknown.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// The plan's date of issue (`YYYY-MM-DD`); absent or `null` while unknown.
+    #[serde(default)]
+    pub issued: Option<String>,
     pub agency: String,
     pub compiling_unit: String,
     pub deadlines: RawDeadlines,
@@ -149,6 +156,10 @@ pub enum Role {
 pub struct Plan {
     pub year: i32,
     pub title: String,
+    /// The plan's own number (`25/KH-SKHCN`), when the plan file gives it.
+    pub number: Option<String>,
+    /// The plan's date of issue, when the plan file gives it.
+    pub issued: Option<NaiveDate>,
     pub agency: String,
     pub compiling_unit: String,
     pub deadlines: Deadlines,
@@ -518,5 +529,40 @@ mod tests {
         assert_eq!(e.path, "year");
         let e = with(|v| v["deadlines"]["units_report"] = "15/11/2024".into()).unwrap_err();
         assert_eq!(e.path, "deadlines.units_report");
+    }
+
+    #[test]
+    fn the_plans_own_number_and_date_are_optional_and_checked() {
+        let p = with(|_| {}).unwrap();
+        assert_eq!((p.number, p.issued), (None, None));
+        let p = with(|v| {
+            v["number"] = "25/KH-SKHCN".into();
+            v["issued"] = "2024-02-05".into();
+        })
+        .unwrap();
+        assert_eq!(p.number.as_deref(), Some("25/KH-SKHCN"));
+        assert_eq!(p.issued, NaiveDate::from_ymd_opt(2024, 2, 5));
+        let p = with(|v| {
+            v["number"] = serde_json::Value::Null;
+            v["issued"] = "".into();
+        })
+        .unwrap();
+        assert_eq!((p.number, p.issued), (None, None));
+        let e = with(|v| v["number"] = "KH-SKHCN".into()).unwrap_err();
+        assert_eq!(e.path, "number");
+        assert_eq!(
+            e.describe(crate::messages::Lang::Vi),
+            "number: \"KH-SKHCN\" không phải là số, ký hiệu văn bản (ví dụ 25/KH-SKHCN)"
+        );
+        let e = with(|v| v["issued"] = "05/02/2024".into()).unwrap_err();
+        assert_eq!(e.path, "issued");
+        let e = with(|v| v["issued"] = "2022-12-30".into()).unwrap_err();
+        assert_eq!(
+            e.problem,
+            Problem::ImplausibleIssueDate("2022-12-30".into())
+        );
+        let e = with(|v| v["issued"] = "2024-12-15".into()).unwrap_err();
+        assert_eq!(e.path, "issued", "after the Department's report");
+        assert!(with(|v| v["issued"] = "2023-12-28".into()).is_ok());
     }
 }

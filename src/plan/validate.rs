@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::{
     err, ContentArea, Coordinating, Deadlines, Plan, PlanError, RawContentArea, RawCoordinating,
@@ -12,6 +12,7 @@ use super::{
 };
 use crate::text::{fold, nfc};
 use crate::value::{parse_time_text, TimeError};
+use crate::vocabulary::Vocabulary;
 
 /// What is wrong at a place of the plan file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,11 @@ pub enum Problem {
     NoTasks,
     AreaNumberTaken(u32),
     EmptyMeasure,
+    /// The plan's own number is not of the form `<số>/<ký hiệu>`.
+    NotAPlanNumber(String),
+    /// The plan's date of issue is not in its year (or the year before) or comes
+    /// after the Department's report.
+    ImplausibleIssueDate(String),
 }
 
 pub(super) fn validate(raw: RawPlan) -> Result<Plan, PlanError> {
@@ -65,9 +71,12 @@ pub(super) fn validate(raw: RawPlan) -> Result<Plan, PlanError> {
     let tasks = tasks(&raw.tasks, raw.year, &known)?;
     let content_areas = content_areas(&raw.content_areas)?;
     let measures = measures(&raw.units_of_measure)?;
+    let (number, issued) = reference(&raw, &deadlines)?;
     Ok(Plan {
         year: raw.year,
         title: nfc(raw.title.trim()),
+        number,
+        issued,
         agency: nfc(raw.agency.trim()),
         compiling_unit: raw.compiling_unit,
         deadlines,
@@ -90,6 +99,43 @@ fn deadlines(raw: &RawDeadlines) -> Result<Deadlines, PlanError> {
         units_report: date("deadlines.units_report", &raw.units_report)?,
         department_report: date("deadlines.department_report", &raw.department_report)?,
     })
+}
+
+/// The plan's own number and date of issue: both optional (the office fills them
+/// in once the plan is signed); when given, the number reads `<số>/<ký hiệu>` and
+/// the date falls in the plan's year or the year before, not after the report.
+fn reference(
+    raw: &RawPlan,
+    deadlines: &Deadlines,
+) -> Result<(Option<String>, Option<NaiveDate>), PlanError> {
+    let number = match raw.number.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(n) => {
+            let (left, right) = n.split_once('/').unwrap_or(("", ""));
+            let ok = !left.trim().is_empty()
+                && !right.trim().is_empty()
+                && !n.contains(['{', '}', '\n']);
+            if !ok {
+                return Err(err("number", Problem::NotAPlanNumber(n.to_string())));
+            }
+            Some(nfc(n))
+        }
+    };
+    let issued = match raw.issued.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => {
+            let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| err("issued", Problem::NotADate(s.to_string())))?;
+            let year = i64::from(raw.year);
+            let in_range = (year - 1..=year).contains(&i64::from(d.year()))
+                && d <= deadlines.department_report;
+            if !in_range {
+                return Err(err("issued", Problem::ImplausibleIssueDate(s.to_string())));
+            }
+            Some(d)
+        }
+    };
+    Ok((number, issued))
 }
 
 /// The units, and every name each goes by (folded) → its index.
@@ -176,7 +222,7 @@ fn tasks(raw: &[RawTask], year: i32, known: &dyn Fn(&str) -> bool) -> Result<Vec
                 Coordinating::Units(list.clone())
             }
         };
-        let timeline = parse_time_text(&t.timeline, year).map_err(|e| {
+        let timeline = parse_time_text(&t.timeline, year, Vocabulary::shipped()).map_err(|e| {
             let problem = match e {
                 TimeError::NotAQuarter => Problem::NotAQuarter(t.timeline.clone()),
                 TimeError::Empty => Problem::EmptyTimeline(t.timeline.clone()),

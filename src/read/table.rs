@@ -133,6 +133,7 @@ pub use labels::{header_column, header_columns, labels_of, suggested_label};
 use super::Grid;
 use crate::text::squash_spaces;
 use crate::value::parse_task_ref;
+use crate::vocabulary::Vocabulary;
 use labels::{
     is_column_number, is_none_remark, is_place_date, is_row_number, is_signature, is_total,
     labelled, DATE_LABELS, DIFFICULTY_LABELS, PROPOSAL_LABELS, UNIT_LABELS,
@@ -144,14 +145,23 @@ pub const HEADER_SEARCH_ROWS: u32 = 30;
 /// (`shared/spec/decisions.md`); the others are then looked for by their values.
 pub const MIN_REQUIRED_COLUMNS: usize = 3;
 
-/// Finds the table: the first sheet with a header row.
+/// Finds the table: the first sheet with a header row. Header labels and the
+/// values that tell a column are the vocabulary's; `measures` are the plan's units
+/// of measure, also known by their values.
 ///
 /// Never panics, whatever the grid; linear in the number of cells and merges.
-pub fn find_table(wb: &Workbook) -> Result<UnitTable, NoHeader> {
+pub fn find_table(
+    wb: &Workbook,
+    vocabulary: &Vocabulary,
+    measures: &[String],
+) -> Result<UnitTable, NoHeader> {
     let mut best: Option<Candidate> = None;
     for (index, grid) in wb.sheets.iter().enumerate() {
-        match find_header(grid) {
-            Ok(header) => return Ok(read_sheet(wb, index, header)),
+        match find_header(grid, vocabulary) {
+            Ok(header) => {
+                let kinds = columns::Kinds::new(vocabulary, measures);
+                return Ok(read_sheet(wb, index, header, &kinds));
+            }
             Err(Some(c)) => {
                 if best.as_ref().is_none_or(|b| c.found > b.found) {
                     best = Some(c);
@@ -167,11 +177,11 @@ pub fn find_table(wb: &Workbook) -> Result<UnitTable, NoHeader> {
 
 /// A header row found in a sheet.
 #[derive(Debug)]
-struct Header {
+struct Header<'v> {
     first: u32,
     last: u32,
     /// Sheet column → the columns its label names (two when the values decide).
-    by_col: BTreeMap<u32, &'static [Column]>,
+    by_col: BTreeMap<u32, &'v [Column]>,
     /// Sheet column → the row and text of its header cell.
     texts: BTreeMap<u32, (u32, String)>,
 }
@@ -192,11 +202,14 @@ fn is_valid_rect(m: &Rect) -> bool {
 }
 
 /// The recognised header labels of one row: sheet column → the columns named.
-fn row_labels(cells: &BTreeMap<u32, CellValue>) -> BTreeMap<u32, &'static [Column]> {
+fn row_labels<'v>(
+    cells: &BTreeMap<u32, CellValue>,
+    vocabulary: &'v Vocabulary,
+) -> BTreeMap<u32, &'v [Column]> {
     cells
         .iter()
         .filter_map(|(&c, v)| {
-            let names = header_columns(v.as_text()?);
+            let names = header_columns(vocabulary, v.as_text()?);
             (!names.is_empty()).then_some((c, names))
         })
         .collect()
@@ -216,7 +229,7 @@ fn row_texts(r: u32, cells: Option<&BTreeMap<u32, CellValue>>) -> BTreeMap<u32, 
 
 /// The required columns a header row names, counting a label that names two
 /// columns once; and the required columns it does not name.
-fn required_found(by_col: &BTreeMap<u32, &'static [Column]>) -> (usize, Vec<Column>) {
+fn required_found(by_col: &BTreeMap<u32, &[Column]>) -> (usize, Vec<Column>) {
     let mut found: BTreeSet<Column> = BTreeSet::new();
     for names in by_col.values() {
         if let [one] = names {
@@ -248,7 +261,10 @@ fn required_found(by_col: &BTreeMap<u32, &'static [Column]>) -> (usize, Vec<Colu
 
 /// Finds the header row (one or two rows) in the first [`HEADER_SEARCH_ROWS`] rows.
 /// `Err` carries the best candidate row, if any row named a required column.
-fn find_header(grid: &Grid) -> Result<Header, Option<Candidate>> {
+fn find_header<'v>(
+    grid: &Grid,
+    vocabulary: &'v Vocabulary,
+) -> Result<Header<'v>, Option<Candidate>> {
     let merges: Vec<Rect> = grid
         .merges
         .iter()
@@ -257,11 +273,15 @@ fn find_header(grid: &Grid) -> Result<Header, Option<Candidate>> {
         .collect();
     let mut best: Option<Candidate> = None;
     for (&r, cells) in grid.rows.range(..HEADER_SEARCH_ROWS) {
-        let upper = row_labels(cells);
+        let upper = row_labels(cells, vocabulary);
         if upper.is_empty() {
             continue;
         }
-        let lower = grid.rows.get(&(r + 1)).map(row_labels).unwrap_or_default();
+        let lower = grid
+            .rows
+            .get(&(r + 1))
+            .map(|cells| row_labels(cells, vocabulary))
+            .unwrap_or_default();
         let vertical = merges
             .iter()
             .any(|m| m.first_row == r && m.last_row > r && cells.contains_key(&m.first_col));
@@ -336,11 +356,12 @@ fn combine_header<T: Copy>(
     out
 }
 
-fn read_sheet(wb: &Workbook, index: usize, header: Header) -> UnitTable {
+fn read_sheet(wb: &Workbook, index: usize, header: Header, kinds: &columns::Kinds) -> UnitTable {
     let grid = &wb.sheets[index];
     let (unit, report_date) = title_block(grid, header.first);
     let data_start = header.last.saturating_add(1);
-    let (columns, reading) = columns::assign(grid, &header.by_col, &header.texts, data_start);
+    let (columns, reading) =
+        columns::assign(grid, kinds, &header.by_col, &header.texts, data_start);
     let (rows, end) = match header.last.checked_add(1) {
         Some(start) => data_rows(grid, &columns, start),
         None => (Vec::new(), None),
@@ -510,7 +531,9 @@ fn has_letters(v: &CellValue) -> bool {
 }
 
 /// Reads the data rows from `start`; returns them and the row that ended them
-/// (signature, remarks or date line), if any.
+/// (signature, remarks or date line), if any. Blank rows, the `(1) (2) (3)…`
+/// numbering row, total rows and lone row numbers are skipped; a heading starts a
+/// group for the rows below.
 fn data_rows(
     grid: &Grid,
     columns: &BTreeMap<Column, u32>,
@@ -537,9 +560,57 @@ fn data_rows(
         if was_first && own.len() >= 3 && own.iter().all(|(_, v)| is_column_number(v)) {
             continue; // `(1) (2) (3)…` under the header
         }
+        let sorted = SortedRow::new(&own, &col_of);
+        if sorted.is_total(own[0].1) {
+            continue;
+        }
+        match sorted.kind(&merges, r) {
+            RowKind::Skip => {}
+            RowKind::Heading(c, v) => {
+                // Every heading starts a group, numbered or not: the checker reads
+                // its number or matches its title against the plan, and otherwise
+                // says so at the heading. Keeping the previous group would silently
+                // give the rows below to the wrong task.
+                if parse_task_ref(v).is_some() || has_letters(v) {
+                    group = Some(Located {
+                        row: r,
+                        col: c,
+                        value: v.clone(),
+                    });
+                }
+            }
+            RowKind::Data => out.push(RawRow {
+                row: r,
+                cells: sorted.cells(grid, columns, &merges, r),
+                group_task: group.clone(),
+            }),
+        }
+    }
+    (out, None)
+}
+
+/// One row's non-blank cells sorted: those in recognised columns, and the
+/// headings (text outside them, or in the row-number column, that is not a row
+/// number).
+struct SortedRow<'g> {
+    rec: BTreeMap<Column, (u32, &'g CellValue)>,
+    headings: Vec<(u32, &'g CellValue)>,
+}
+
+/// What a row is, once sorted.
+enum RowKind<'g> {
+    /// A row number alone, or numbers outside the table.
+    Skip,
+    /// A group heading at this cell.
+    Heading(u32, &'g CellValue),
+    Data,
+}
+
+impl<'g> SortedRow<'g> {
+    fn new(own: &[(u32, &'g CellValue)], col_of: &BTreeMap<u32, Column>) -> SortedRow<'g> {
         let mut rec: BTreeMap<Column, (u32, &CellValue)> = BTreeMap::new();
         let mut headings: Vec<(u32, &CellValue)> = Vec::new();
-        for &(c, v) in &own {
+        for &(c, v) in own {
             match col_of.get(&c) {
                 Some(&column) if column != Column::RowNumber => {
                     rec.insert(column, (c, v));
@@ -554,50 +625,62 @@ fn data_rows(
                 }
             }
         }
-        if let Some(t) = own[0].1.as_text() {
-            let loose = !rec.contains_key(&Column::Time) && !rec.contains_key(&Column::Status);
-            if is_total(t, loose) {
-                continue;
-            }
-        }
-        let data: Vec<(Column, u32, &CellValue)> = rec
+        SortedRow { rec, headings }
+    }
+
+    /// A total row, told by its first cell (`Tổng cộng`; a looser `Tổng …` only
+    /// without time or status).
+    fn is_total(&self, first: &CellValue) -> bool {
+        first.as_text().is_some_and(|t| {
+            let loose =
+                !self.rec.contains_key(&Column::Time) && !self.rec.contains_key(&Column::Status);
+            is_total(t, loose)
+        })
+    }
+
+    /// A heading (no data cells and a task cell or other text; or one cell alone
+    /// merged across the table, or a numbered title outside the activity column),
+    /// a data row, or nothing.
+    fn kind(&self, merges: &MergeIndex, r: u32) -> RowKind<'g> {
+        let data: Vec<(Column, u32, &CellValue)> = self
+            .rec
             .iter()
             .filter(|(k, _)| !matches!(k, Column::RowNumber | Column::Task))
             .map(|(&k, &(c, v))| (k, c, v))
             .collect();
-        let task = rec.get(&Column::Task).copied();
-        let heading = if data.is_empty() {
-            match task.or_else(|| headings.first().copied()) {
-                Some(h) => Some(h),
-                None => continue, // a row number alone, or numbers outside the table
-            }
-        } else if let ([(column, c, v)], None, true) = (data.as_slice(), task, headings.is_empty())
-        {
+        let task = self.rec.get(&Column::Task).copied();
+        if data.is_empty() {
+            return match task.or_else(|| self.headings.first().copied()) {
+                Some((c, v)) => RowKind::Heading(c, v),
+                None => RowKind::Skip,
+            };
+        }
+        if let ([(column, c, v)], None, true) = (data.as_slice(), task, self.headings.is_empty()) {
             // One cell alone: a heading when merged across the table, or a numbered
             // title outside the activity column; otherwise an incomplete data row.
             let wide = merges.is_wide(r, *c) && has_letters(v);
             let numbered =
                 *column != Column::Activity && has_letters(v) && parse_task_ref(v).is_some();
-            (wide || numbered).then_some((*c, *v))
-        } else {
-            None
-        };
-        if let Some((c, v)) = heading {
-            // Every heading starts a group, numbered or not: the checker reads its
-            // number or matches its title against the plan, and otherwise says so
-            // at the heading. Keeping the previous group would silently give the
-            // rows below to the wrong task.
-            if parse_task_ref(v).is_some() || has_letters(v) {
-                group = Some(Located {
-                    row: r,
-                    col: c,
-                    value: v.clone(),
-                });
+            if wide || numbered {
+                return RowKind::Heading(*c, v);
             }
-            continue;
         }
-        let mut cells: BTreeMap<Column, CellValue> =
-            rec.iter().map(|(&k, &(_, v))| (k, v.clone())).collect();
+        RowKind::Data
+    }
+
+    /// The row's cells by column, with the values that merges from above fill in.
+    fn cells(
+        &self,
+        grid: &Grid,
+        columns: &BTreeMap<Column, u32>,
+        merges: &MergeIndex,
+        r: u32,
+    ) -> BTreeMap<Column, CellValue> {
+        let mut cells: BTreeMap<Column, CellValue> = self
+            .rec
+            .iter()
+            .map(|(&k, &(_, v))| (k, v.clone()))
+            .collect();
         for (&column, &c) in columns {
             if cells.contains_key(&column) {
                 continue;
@@ -610,13 +693,8 @@ fn data_rows(
                 cells.insert(column, v.clone());
             }
         }
-        out.push(RawRow {
-            row: r,
-            cells,
-            group_task: group.clone(),
-        });
+        cells
     }
-    (out, None)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -16,8 +16,9 @@ use chrono::{Datelike, NaiveDate};
 use crate::check::ResultRow;
 use crate::plan::{Coordinating, Plan};
 use crate::report::aggregate::{ReportData, TaskResult, TaskStatus};
-use crate::report::texts::{fill, Texts};
-use crate::text::dmy;
+use crate::report::texts::{fill, Texts, TimeWords};
+use crate::text::{dmy, fold, nfc};
+use crate::value::Period;
 
 /// Blank left for the clerk: the document number and, without `--date`, the day.
 pub const BLANK: &str = "      ";
@@ -420,10 +421,7 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
         next_year: (plan.year + 1).to_string(),
         out: Vec::new(),
     };
-    for p in &texts.opening {
-        let s = cx.standing(p);
-        cx.para(s);
-    }
+    section_opening(&mut cx);
     section_direction(&mut cx);
     section_results(&mut cx);
     section_assessment(&mut cx);
@@ -440,6 +438,32 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
         appendix_subtitle: appendix_subtitle(&cx, date),
         appendix: appendix_lines(&cx),
         body: cx.out,
+    }
+}
+
+/// The opening: the plans and guidance the report answers, the Department's own
+/// plan by its number and date (left `…` while the plan file lacks them).
+fn section_opening(cx: &mut Ctx<'_>) {
+    let ph = &cx.texts.phrases;
+    let number = match &cx.plan.number {
+        Some(n) => n.clone(),
+        None => cx.standing(&ph.plan_number_blank),
+    };
+    let date = match cx.plan.issued {
+        Some(d) => d.format("%d/%m/%Y").to_string(),
+        None => cx.standing(&ph.plan_date_blank),
+    };
+    for p in &cx.texts.opening {
+        let s = fill(
+            p,
+            &[
+                ("year", &cx.year),
+                ("next_year", &cx.next_year),
+                ("plan_number", &number),
+                ("plan_date", &date),
+            ],
+        );
+        cx.para(s);
     }
 }
 
@@ -1041,13 +1065,84 @@ fn appendix_lines(cx: &Ctx<'_>) -> Vec<AppendixLine> {
                 activity: r.activity.clone(),
                 quantity: r.quantity.map(vn_number).unwrap_or_default(),
                 measure: r.measure.clone().unwrap_or_default(),
-                time: r.time_text.clone(),
+                time: appendix_time(&t.appendix.time, &r.time_text, &r.period),
                 status: t.status_word(r.status.into()).to_string(),
                 evidence: r.evidence.clone().unwrap_or_default(),
             }));
         }
     }
     lines
+}
+
+/// The `Thời gian` cell in one style whatever way the unit wrote it: a day
+/// `dd/mm/yyyy`, a month `Tháng 5/2024`, quarters `Quý II/2024`, `Quý I - II/2024`,
+/// a whole year `Năm 2024` (`Thường xuyên` when the unit wrote that); a range of
+/// days `dd/mm/yyyy - dd/mm/yyyy`. Other spans of months (`Tháng 3, 6, 9/2024`
+/// reads as March to September) keep the unit's words, which say more.
+fn appendix_time(w: &TimeWords, written: &str, p: &Period) -> String {
+    const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+    let (s, e) = (p.start, p.end);
+    if s == e {
+        return dmy(s);
+    }
+    let whole_months = s.day() == 1 && e.succ_opt().is_some_and(|n| n.day() == 1);
+    if !whole_months || s.year() != e.year() {
+        return format!("{} - {}", dmy(s), dmy(e));
+    }
+    let year = s.year().to_string();
+    let (first, last) = (s.month(), e.month());
+    if (first, last) == (1, 12) {
+        if fold(written).starts_with(&fold(&w.continuous)) {
+            return w.continuous.clone();
+        }
+        return fill(&w.year, &[("year", &year)]);
+    }
+    if first == last {
+        return fill(&w.month, &[("month", &first.to_string()), ("year", &year)]);
+    }
+    if first % 3 == 1 && last % 3 == 0 {
+        let (q1, q2) = (ROMAN[(first / 3) as usize], ROMAN[(last / 3 - 1) as usize]);
+        return if q1 == q2 {
+            fill(&w.quarter, &[("quarter", q1), ("year", &year)])
+        } else {
+            fill(&w.quarters, &[("first", q1), ("last", q2), ("year", &year)])
+        };
+    }
+    nfc(written.trim())
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::*;
+
+    #[test]
+    fn appendix_times_are_written_in_one_style() {
+        let w = Texts::shipped().appendix.time;
+        let t = |written: &str| {
+            let p = crate::value::parse_time_text(
+                written,
+                2024,
+                crate::vocabulary::Vocabulary::shipped(),
+            )
+            .unwrap();
+            appendix_time(&w, written, &p)
+        };
+        assert_eq!(t("15/3/2024"), "15/03/2024");
+        assert_eq!(t("18/5"), "18/05/2024");
+        assert_eq!(t("Ngày 05/6/2024"), "05/06/2024");
+        assert_eq!(t("tháng 7/2024"), "Tháng 7/2024");
+        assert_eq!(t("Tháng 07/2024"), "Tháng 7/2024");
+        assert_eq!(t("Quý II/2024"), "Quý II/2024");
+        assert_eq!(t("quý 2/2024"), "Quý II/2024");
+        assert_eq!(t("6 tháng đầu năm 2024"), "Quý I - II/2024");
+        assert_eq!(t("Quý IV/2024"), "Quý IV/2024");
+        assert_eq!(t("Năm 2024"), "Năm 2024");
+        assert_eq!(t("Cả năm"), "Năm 2024");
+        assert_eq!(t("Thường xuyên"), "Thường xuyên");
+        assert_eq!(t("thường xuyên trong năm"), "Thường xuyên");
+        assert_eq!(t("15/5/2024 - 20/5/2024"), "15/05/2024 - 20/05/2024");
+        assert_eq!(t("Tháng 3, 6, 9/2024"), "Tháng 3, 6, 9/2024");
+    }
 }
 
 #[cfg(test)]
@@ -1074,6 +1169,28 @@ mod tests {
                 _ => None,
             })
             .unwrap()
+    }
+
+    #[test]
+    fn the_opening_cites_the_departments_plan_by_number_and_date() {
+        let texts = Texts::shipped();
+        let plan = Plan::shipped();
+        let data = crate::report::aggregate::aggregate(&plan, &[], &[]);
+        let opening = |p: &Plan| prose(&data, p, &texts, None).body_text();
+        // Unknown in the plan file: left for the office to fill in.
+        assert!(opening(&plan)
+            .contains("và Kế hoạch số …/KH-SKHCN ngày …/…/2024 của Sở Khoa học và Công nghệ"));
+        let mut known = plan.clone();
+        known.number = Some("25/KH-SKHCN".into());
+        known.issued = NaiveDate::from_ymd_opt(2024, 2, 5);
+        let text = opening(&known);
+        assert!(
+            text.contains(
+                "và Kế hoạch số 25/KH-SKHCN ngày 05/02/2024 của Sở Khoa học và Công nghệ"
+            ),
+            "{text}"
+        );
+        assert!(!text.contains('…'), "{text}");
     }
 
     #[test]

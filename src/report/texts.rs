@@ -169,6 +169,10 @@ pub struct Phrases {
     pub remaining_task: String,
     pub remaining_task_continuous: String,
     pub no_proposals: String,
+    /// The Department's plan number while the plan file lacks it (`…/KH-SKHCN`).
+    pub plan_number_blank: String,
+    /// Its date while the plan file lacks it (`…/…/{year}`).
+    pub plan_date_blank: String,
     pub appendix_group: String,
     pub list_separator: String,
     pub list_last_separator: String,
@@ -224,6 +228,25 @@ pub struct Appendix {
     /// STT · Đơn vị · Nhiệm vụ · Nội dung thực hiện · Số lượng · ĐVT · Thời gian ·
     /// Tình trạng · Minh chứng.
     pub headers: [String; 9],
+    /// How the `Thời gian` column writes a period, whatever way the unit wrote it.
+    pub time: TimeWords,
+}
+
+/// The one style for periods in the appendix (days are `dd/mm/yyyy`).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimeWords {
+    /// `{month}`, `{year}`: `Tháng 5/2024`.
+    pub month: String,
+    /// `{quarter}`, `{year}`: `Quý II/2024`.
+    pub quarter: String,
+    /// `{first}`, `{last}`, `{year}`: `Quý I - II/2024`.
+    pub quarters: String,
+    /// `{year}`: `Năm 2024`.
+    pub year: String,
+    /// A whole year written as a continuous activity (`Thường xuyên`, `thường
+    /// xuyên trong năm`) reads this.
+    pub continuous: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -376,6 +399,31 @@ impl Texts {
                 &self.appendix.subtitle,
                 &["number", "date"],
             ),
+            (
+                "appendix.time.month".into(),
+                &self.appendix.time.month,
+                &["month", "year"],
+            ),
+            (
+                "appendix.time.quarter".into(),
+                &self.appendix.time.quarter,
+                &["quarter", "year"],
+            ),
+            (
+                "appendix.time.quarters".into(),
+                &self.appendix.time.quarters,
+                &["first", "last", "year"],
+            ),
+            (
+                "appendix.time.year".into(),
+                &self.appendix.time.year,
+                &["year"],
+            ),
+            (
+                "appendix.time.continuous".into(),
+                &self.appendix.time.continuous,
+                NONE,
+            ),
             ("recipients.label".into(), &self.recipients.label, NONE),
             ("signer.title".into(), &self.signer.title, NONE),
             ("signer.name".into(), &self.signer.name, NONE),
@@ -390,8 +438,14 @@ impl Texts {
                 NONE,
             ),
         ];
+        for (i, s) in self.opening.iter().enumerate() {
+            out.push((
+                format!("opening[{i}]"),
+                s,
+                &["year", "next_year", "plan_number", "plan_date"],
+            ));
+        }
         let lists = [
-            ("opening", &self.opening),
             ("direction", &self.direction),
             ("next_steps", &self.next_steps),
             ("proposals", &self.proposals),
@@ -534,6 +588,8 @@ impl Texts {
                 &["number", "title", "timeline", "remaining"],
             ),
             ("no_proposals", &p.no_proposals, NONE),
+            ("plan_number_blank", &p.plan_number_blank, YEAR),
+            ("plan_date_blank", &p.plan_date_blank, YEAR),
             ("appendix_group", &p.appendix_group, &["number", "title"]),
             ("list_separator", &p.list_separator, NONE),
             ("list_last_separator", &p.list_last_separator, NONE),
@@ -560,6 +616,17 @@ impl Texts {
             ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
+            ("appendix.time.month".into(), &self.appendix.time.month),
+            ("appendix.time.quarter".into(), &self.appendix.time.quarter),
+            (
+                "appendix.time.quarters".into(),
+                &self.appendix.time.quarters,
+            ),
+            ("appendix.time.year".into(), &self.appendix.time.year),
+            (
+                "appendix.time.continuous".into(),
+                &self.appendix.time.continuous,
+            ),
             (
                 "measure_default.quantity".into(),
                 &self.measure_default.quantity,

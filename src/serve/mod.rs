@@ -26,6 +26,7 @@ use anyhow::{Context, Result};
 use crate::plan::Plan;
 use crate::read::Limits;
 use crate::report::texts::Texts;
+use crate::vocabulary::Vocabulary;
 
 /// The ledger's setting holding the office password's argon2 hash.
 pub const PASSWORD_KEY: &str = "office_password";
@@ -34,6 +35,8 @@ pub const PASSWORD_KEY: &str = "office_password";
 pub struct Options {
     pub data: PathBuf,
     pub plan: Plan,
+    /// The words units write (`--vocabulary`), loaded at start.
+    pub vocabulary: Vocabulary,
     pub texts: Texts,
     pub limits: Limits,
     /// Largest upload accepted, bytes (HTTP 413 past it).
@@ -45,12 +48,13 @@ pub struct Options {
 }
 
 impl Options {
-    /// The defaults for a plan and texts, with data in `data`.
-    pub fn new(data: PathBuf, plan: Plan, texts: Texts) -> Options {
+    /// The defaults for a plan, vocabulary and texts, with data in `data`.
+    pub fn new(data: PathBuf, plan: Plan, vocabulary: Vocabulary, texts: Texts) -> Options {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         Options {
             data,
             plan,
+            vocabulary,
             texts,
             limits: Limits::default(),
             max_upload: 20 * 1024 * 1024,
@@ -63,6 +67,7 @@ impl Options {
 /// What every request sees.
 pub struct State {
     pub plan: Plan,
+    pub vocabulary: Vocabulary,
     pub texts: Texts,
     pub limits: Limits,
     pub data: PathBuf,
@@ -85,6 +90,7 @@ impl State {
         let ledger = ledger::Ledger::open(&o.data)?;
         Ok(State {
             plan: o.plan,
+            vocabulary: o.vocabulary,
             texts: o.texts,
             limits: o.limits,
             data: o.data,
@@ -97,6 +103,11 @@ impl State {
             check_timeout: o.check_timeout,
             max_upload: o.max_upload,
         })
+    }
+
+    /// What uploads are checked against.
+    pub fn rules(&self) -> crate::check::Rules<'_> {
+        crate::check::Rules::new(&self.plan, &self.vocabulary)
     }
 
     /// The ledger, for one short synchronous use.

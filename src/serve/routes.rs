@@ -272,7 +272,7 @@ async fn run_check(
         let bytes = body.to_vec();
         let sha256 = sha256_hex(&bytes);
         let size = bytes.len();
-        let (file, view) = check_bytes_with_view(&st.plan, &name, bytes, None, &st.limits, lang);
+        let (file, view) = check_bytes_with_view(&st.rules(), &name, bytes, None, &st.limits, lang);
         Checked {
             file,
             view,
@@ -722,7 +722,7 @@ fn compile_latest(
             unit: s.record.unit.clone(),
         })
         .collect();
-    let batch = api::check_inputs(&st.plan, &inputs, &st.limits);
+    let batch = api::check_inputs(&st.rules(), &inputs, &st.limits);
     let options = CompileOptions { partial, date };
     let compiled = api::compile(&st.plan, &st.texts, &batch, &options)?;
     let rows = compiled.rows_included;

@@ -1,5 +1,6 @@
 // Runs the checker of a built offline page under node, as the browser does: the
-// page's own script (module glue, sheet view, page) and its embedded module and plan.
+// page's own script (module glue, sheet view, page) and its embedded module, plan and
+// vocabulary.
 // Usage: node tests/page/check.js PAGE.html FILE... → one JSON line per file:
 // {"file": FILE, "ms": N, "answer": {document, view} | {error}}.
 // FILE `:abort:` stands for a file whose reading aborts the module: its bytes claim a
@@ -17,6 +18,7 @@ function block(re, what) {
   return m[1];
 }
 const planText = block(/<script type="application\/json" id="plan">([\s\S]*?)<\/script>/, "plan");
+const vocabularyText = block(/<script type="application\/json" id="vocabulary">([\s\S]*?)<\/script>/, "vocabulary");
 const moduleB64 = block(/<script type="application\/octet-stream" id="module">([\s\S]*?)<\/script>/, "module");
 const script = block(/<script>\n([\s\S]*?)<\/script>/, "script");
 
@@ -29,7 +31,7 @@ const M = window.BaocaoModule;
   for (const file of files) {
     const bytes = file === ":abort:" ? { length: 0xfffffff0 } : new Uint8Array(fs.readFileSync(file));
     const t0 = process.hrtime.bigint();
-    const answer = await checker.check(file === ":abort:" ? "QLKH.xlsx" : path.basename(file), bytes, planText, "vi");
+    const answer = await checker.check(file === ":abort:" ? "QLKH.xlsx" : path.basename(file), bytes, planText, vocabularyText, "vi");
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     process.stdout.write(JSON.stringify({ file, ms, answer }) + "\n");
   }

@@ -4,10 +4,10 @@
 
 use std::io::Write;
 
-use crate::api::check_files;
+use crate::api::{check_files, Rules};
 use crate::check::batch::list_inputs;
 use crate::cli::args::{CheckArgs, Format, GlobalArgs};
-use crate::cli::cmd::{load_plan, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::cmd::{load_plan, load_vocabulary, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::output::{use_color, write_text, Style};
 use crate::json::{rows_included, Document};
 use crate::messages::ui_fill;
@@ -16,6 +16,7 @@ use anyhow::{Context, Result};
 
 pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
+    let vocabulary = load_vocabulary(global)?;
     let mut paths = Vec::new();
     for path in &args.files {
         if !path.exists() {
@@ -40,7 +41,12 @@ pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
         }
     }
     let limits = Limits::default();
-    let files = check_files(&plan, &paths, args.unit.as_deref(), &limits);
+    let files = check_files(
+        &Rules::new(&plan, &vocabulary),
+        &paths,
+        args.unit.as_deref(),
+        &limits,
+    );
     let included = rows_included(&files);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

@@ -13,7 +13,7 @@ use crate::api::{self, CompileOptions};
 use crate::check::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
 use crate::cli::args::{CompileArgs, Format, GlobalArgs};
-use crate::cli::cmd::{load_plan, load_texts, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::cmd::{load_plan, load_texts, load_vocabulary, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::output::{use_color, write_text, Style};
 use crate::fsutil::{check_output_path, file_name, write_atomic};
 use crate::json::Document;
@@ -32,6 +32,7 @@ const PROGRESS_MIN_FILES: usize = 8;
 pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let lang = global.lang;
     let plan = load_plan(global)?;
+    let vocabulary = load_vocabulary(global)?;
     let texts = load_texts(global)?;
     let inputs = list_inputs(&args.input).with_context(|| {
         ui_fill(
@@ -44,7 +45,12 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     check_output_path(&output, &args.input, &inputs.spreadsheets)?;
 
     let progress = progress_bar(inputs.spreadsheets.len());
-    let batch = check_batch(&plan, &inputs, &Limits::default(), &|| progress.inc(1));
+    let batch = check_batch(
+        &api::Rules::new(&plan, &vocabulary),
+        &inputs,
+        &Limits::default(),
+        &|| progress.inc(1),
+    );
     progress.finish_and_clear();
 
     let options = CompileOptions {
@@ -66,6 +72,7 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     };
     let outcome = Outcome {
         rows_included: compiled.rows_included,
+        plan_reference_missing: compiled.plan_reference_missing,
         written,
         workbook,
     };
@@ -80,6 +87,8 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
 /// What a run wrote.
 struct Outcome {
     rows_included: usize,
+    /// The plan file lacks the Department's plan number or date (the opening keeps "…").
+    plan_reference_missing: bool,
     /// The report, when written.
     written: Option<PathBuf>,
     /// The workbook beside it, when written.
@@ -181,6 +190,9 @@ fn write_written(
                 &[("path", p.display().to_string())]
             )
         )?;
+    }
+    if outcome.plan_reference_missing {
+        writeln!(out, "{}", ui(lang, "compile.plan_reference_missing"))?;
     }
     Ok(())
 }

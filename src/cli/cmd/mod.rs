@@ -19,6 +19,7 @@ use crate::cli::args::GlobalArgs;
 use crate::messages::ui_fill;
 use crate::plan::Plan;
 use crate::report::texts::Texts;
+use crate::vocabulary::Vocabulary;
 
 /// Exit code: no errors (warnings allowed).
 pub const EXIT_OK: i32 = 0;
@@ -36,6 +37,21 @@ pub fn load_plan(global: &GlobalArgs) -> Result<Plan> {
             ui_fill(
                 global.lang,
                 "load.plan",
+                &[("path", path.display().to_string())],
+            )
+        })
+}
+
+/// Loads the vocabulary named by `--vocabulary`, with the file and JSON path in
+/// the error, in the user's language.
+pub fn load_vocabulary(global: &GlobalArgs) -> Result<Vocabulary> {
+    let path = data_file(&global.vocabulary, crate::vocabulary::DEFAULT_PATH);
+    Vocabulary::load(&path)
+        .map_err(|e| anyhow::anyhow!(e.describe(global.lang)))
+        .with_context(|| {
+            ui_fill(
+                global.lang,
+                "load.vocabulary",
                 &[("path", path.display().to_string())],
             )
         })

@@ -1,4 +1,4 @@
-//! `baocao page`: writes the offline check page for the current plan
+//! `baocao page`: writes the offline check page for the current plan and vocabulary
 //! (`output/kiem-tra-bieu-<year>.html` unless `--output`). The same plan gives the
 //! same bytes. The page itself: `crate::page`, `docs/page.md`.
 
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 
 use crate::cli::args::{GlobalArgs, PageArgs};
-use crate::cli::cmd::{data_file, load_plan, EXIT_OK};
+use crate::cli::cmd::{data_file, load_plan, load_vocabulary, EXIT_OK};
 use crate::fsutil::write_atomic;
 use crate::messages::ui_fill;
 
@@ -16,8 +16,8 @@ use crate::messages::ui_fill;
 pub const DEFAULT_DIR: &str = "output";
 
 pub fn page(args: &PageArgs, global: &GlobalArgs) -> Result<i32> {
-    // Validated first (its errors worded as for every command), then embedded as the
-    // office wrote it.
+    // Validated first (their errors worded as for every command), then embedded as
+    // the office wrote them.
     let plan = load_plan(global)?;
     let path = data_file(&global.plan, crate::plan::DEFAULT_PATH);
     let text = std::fs::read_to_string(&path).with_context(|| {
@@ -27,7 +27,16 @@ pub fn page(args: &PageArgs, global: &GlobalArgs) -> Result<i32> {
             &[("path", path.display().to_string())],
         )
     })?;
-    let html = crate::page::page_html(&plan, &text);
+    load_vocabulary(global)?;
+    let vocabulary_path = data_file(&global.vocabulary, crate::vocabulary::DEFAULT_PATH);
+    let vocabulary = std::fs::read_to_string(&vocabulary_path).with_context(|| {
+        ui_fill(
+            global.lang,
+            "load.vocabulary",
+            &[("path", vocabulary_path.display().to_string())],
+        )
+    })?;
+    let html = crate::page::page_html(&plan, &text, &vocabulary);
     let output = args
         .output
         .clone()

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 
 use anyhow::{bail, Context, Result};
 
-use super::{load_plan, load_texts, EXIT_OK};
+use super::{load_plan, load_texts, load_vocabulary, EXIT_OK};
 use crate::cli::args::{GlobalArgs, ServeArgs};
 use crate::messages::Lang;
 use crate::serve;
@@ -34,8 +34,9 @@ pub fn serve(args: &ServeArgs, global: &GlobalArgs) -> Result<i32> {
         return Ok(EXIT_OK);
     }
     let plan = load_plan(global)?;
+    let vocabulary = load_vocabulary(global)?;
     let texts = load_texts(global)?;
-    let options = serve::Options::new(args.data.clone(), plan, texts);
+    let options = serve::Options::new(args.data.clone(), plan, vocabulary, texts);
     serve::serve(&args.bind, options, |addr| print_addresses(addr, lang))?;
     Ok(EXIT_OK)
 }

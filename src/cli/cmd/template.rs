@@ -8,18 +8,18 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 
 use crate::cli::args::{GlobalArgs, TemplateArgs};
-use crate::cli::cmd::{data_file, load_plan, EXIT_OK};
+use crate::cli::cmd::{data_file, load_plan, load_vocabulary, EXIT_OK};
 use crate::form::{self, FormTexts};
 use crate::messages::ui_fill;
 use crate::messages::Lang;
 use crate::plan::{Plan, Role, Unit};
-use crate::vocabulary::Vocabulary;
 
 /// Default folder of `--unit` when `--output` is not given.
 pub const DEFAULT_DIR: &str = "output";
 
 pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
     let plan = load_plan(global)?;
+    let vocabulary = load_vocabulary(global)?;
     let texts = load_form_texts()?;
     let lang = global.lang;
     let targets = targets(&plan, args, lang)?;
@@ -39,7 +39,7 @@ pub fn template(args: &TemplateArgs, global: &GlobalArgs) -> Result<i32> {
     }
     let mut out = std::io::stdout().lock();
     for (unit, path) in &targets {
-        let bytes = form::to_bytes(&plan, unit, &texts, Vocabulary::shipped())
+        let bytes = form::to_bytes(&plan, unit, &texts, &vocabulary)
             .with_context(|| format!("{} ({})", path.display(), unit.code))?;
         write_file(path, &bytes, args.force).with_context(|| {
             ui_fill(

@@ -50,16 +50,38 @@ pub struct HeaderReading {
     pub missing: Vec<Missing>,
 }
 
-/// Whether a value is of the column's kind.
-fn fits(column: Column, v: &CellValue) -> bool {
-    let vocabulary = Vocabulary::shipped();
-    match (column, v) {
-        (Column::Status, CellValue::Text(t)) => vocabulary.status(t).is_some(),
-        (Column::Measure, CellValue::Text(t)) => vocabulary.measure(t).is_some(),
-        (Column::Time, CellValue::Date(_)) => true,
-        // Any year: only the shape matters here.
-        (Column::Time, CellValue::Text(_)) => parse_time(v, 2000).is_ok(),
-        _ => false,
+/// What values are of which kind: the vocabulary's words, and the units of
+/// measure this year's plan accepts (a plan may add one the vocabulary lacks).
+pub struct Kinds<'a> {
+    vocabulary: &'a Vocabulary,
+    /// The plan's units of measure, folded.
+    measures: BTreeSet<String>,
+}
+
+impl<'a> Kinds<'a> {
+    /// `measures`: the plan's units of measure, as written there.
+    pub fn new(vocabulary: &'a Vocabulary, measures: &[String]) -> Kinds<'a> {
+        Kinds {
+            vocabulary,
+            measures: measures.iter().map(|m| fold(m)).collect(),
+        }
+    }
+
+    /// Whether a value is of the column's kind.
+    fn fits(&self, column: Column, v: &CellValue) -> bool {
+        match (column, v) {
+            (Column::Status, CellValue::Text(t)) => self.vocabulary.status(t).is_some(),
+            (Column::Measure, CellValue::Text(t)) => {
+                self.vocabulary.measure(t).is_some()
+                    || self
+                        .measures
+                        .contains(&fold(t.trim().trim_end_matches(['.', ';'])))
+            }
+            (Column::Time, CellValue::Date(_)) => true,
+            // Any year: only the shape matters here.
+            (Column::Time, CellValue::Text(_)) => parse_time(v, 2000, self.vocabulary).is_ok(),
+            _ => false,
+        }
     }
 }
 
@@ -73,9 +95,9 @@ fn sample(grid: &Grid, col: u32, data_start: u32) -> Vec<&CellValue> {
 }
 
 /// The share of a column's values that fit, and how many values there are.
-fn score(grid: &Grid, col: u32, data_start: u32, column: Column) -> (usize, usize) {
+fn score(grid: &Grid, kinds: &Kinds, col: u32, data_start: u32, column: Column) -> (usize, usize) {
     let values = sample(grid, col, data_start);
-    let fit = values.iter().filter(|v| fits(column, v)).count();
+    let fit = values.iter().filter(|v| kinds.fits(column, v)).count();
     (fit, values.len())
 }
 
@@ -89,7 +111,8 @@ fn mostly(fit: usize, of: usize) -> bool {
 /// `texts`: each header column's text and its row.
 pub fn assign(
     grid: &Grid,
-    by_col: &BTreeMap<u32, &'static [Column]>,
+    kinds: &Kinds,
+    by_col: &BTreeMap<u32, &[Column]>,
     texts: &BTreeMap<u32, (u32, String)>,
     data_start: u32,
 ) -> (BTreeMap<Column, u32>, HeaderReading) {
@@ -112,7 +135,7 @@ pub fn assign(
             .collect();
         let by_values = free.iter().copied().find(|n| {
             KNOWN_BY_VALUES.contains(n) && {
-                let (fit, of) = score(grid, c, data_start, *n);
+                let (fit, of) = score(grid, kinds, c, data_start, *n);
                 mostly(fit, of) && (of > 0 || free.len() == 1)
             }
         });
@@ -142,7 +165,7 @@ pub fn assign(
         }
         let best = candidates
             .iter()
-            .map(|&c| (c, score(grid, c, data_start, column)))
+            .map(|&c| (c, score(grid, kinds, c, data_start, column)))
             .filter(|&(_, (fit, of))| of > 0 && mostly(fit, of))
             .max_by_key(|&(c, (fit, of))| (fit * 1000 / of, fit, std::cmp::Reverse(c)));
         if let Some((c, _)) = best {
@@ -165,7 +188,7 @@ pub fn assign(
         let nearest = texts
             .iter()
             .filter(|(c, _)| !taken.contains(c) && !named.contains(c))
-            .map(|(_, (_, t))| (distance_to(column, t), t))
+            .map(|(_, (_, t))| (distance_to(kinds.vocabulary, column, t), t))
             .filter(|(d, _)| d.0 * 10 <= d.1 * 6)
             .min_by_key(|(d, _)| d.0)
             .map(|(_, t)| t.clone());
@@ -177,9 +200,9 @@ pub fn assign(
 /// How far a header text is from a column's nearest label (folded, by
 /// characters), and the longer length of the two (a text is near when the
 /// distance is at most 60% of it).
-fn distance_to(column: Column, text: &str) -> (usize, usize) {
+fn distance_to(vocabulary: &Vocabulary, column: Column, text: &str) -> (usize, usize) {
     let key = fold(text);
-    labels_of(column)
+    labels_of(vocabulary, column)
         .iter()
         .map(|l| {
             let l = fold(l);

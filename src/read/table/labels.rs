@@ -3,66 +3,21 @@
 //! remarks and signature words below are written here already *folded* (see
 //! [`crate::text::fold`]): lower case, no diacritics, `đ` → `d`, single spaces.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::Column;
 use crate::read::CellValue;
 use crate::text::fold;
 use crate::vocabulary::Vocabulary;
 
-/// The header labels of the vocabulary (`templates/vocabulary.json`, `columns`),
-/// folded → the columns they name (two when the values must decide, as for
-/// `Kết quả thực hiện`: activity or status), in the file's order.
-fn header_labels() -> &'static HashMap<String, Vec<Column>> {
-    static LABELS: OnceLock<HashMap<String, Vec<Column>>> = OnceLock::new();
-    LABELS.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Column>> = HashMap::new();
-        for (key, labels) in Vocabulary::shipped().columns().all() {
-            let column = column_of_key(key);
-            for label in labels {
-                let owners = map.entry(fold(label)).or_default();
-                if !owners.contains(&column) {
-                    owners.push(column);
-                }
-            }
-        }
-        map
-    })
-}
-
-/// The column a key of the vocabulary's `columns` names.
-fn column_of_key(key: &str) -> Column {
-    match key {
-        "row_number" => Column::RowNumber,
-        "task" => Column::Task,
-        "activity" => Column::Activity,
-        "quantity" => Column::Quantity,
-        "measure" => Column::Measure,
-        "time" => Column::Time,
-        "status" => Column::Status,
-        "content_areas" => Column::ContentAreas,
-        _ => Column::Evidence,
-    }
-}
-
 /// The label a message suggests for a column (the vocabulary's first).
-pub fn suggested_label(column: Column) -> &'static str {
-    let labels = Vocabulary::shipped().columns().all();
-    labels
-        .iter()
-        .find(|(key, _)| column_of_key(key) == column)
-        .and_then(|(_, l)| l.first())
+pub fn suggested_label(vocabulary: &Vocabulary, column: Column) -> &str {
+    labels_of(vocabulary, column)
+        .first()
         .map_or("", String::as_str)
 }
 
 /// Every accepted label of a column, as written.
-pub fn labels_of(column: Column) -> &'static [String] {
-    let labels = Vocabulary::shipped().columns().all();
-    labels
-        .into_iter()
-        .find(|(key, _)| column_of_key(key) == column)
-        .map_or(&[], |(_, l)| l)
+pub fn labels_of(vocabulary: &Vocabulary, column: Column) -> &[String] {
+    vocabulary.columns().of(column)
 }
 
 /// Title-block label of the unit (`Đơn vị:`), folded, commas dropped.
@@ -108,17 +63,17 @@ static SIGNATURE_PREFIXES: &[&str] = &["nguoi lap bieu", "xac nhan cua", "thu tr
 static SIGNATURE_DELEGATION: &[&str] = &["kt.", "tl.", "tm.", "q.", "ttl.", "kt", "tl", "tm"];
 
 /// The column a header cell names, if any (the first, when the label names two).
-pub fn header_column(text: &str) -> Option<Column> {
-    header_columns(text).first().copied()
+pub fn header_column(vocabulary: &Vocabulary, text: &str) -> Option<Column> {
+    header_columns(vocabulary, text).first().copied()
 }
 
 /// The columns a header cell names: none, one, or two whose values must decide.
 /// A cell matches a label when its folded text equals it, after removing a
 /// trailing colon, `*`, `.` or parenthesised note (`Số lượng (*)`, `Thời gian:`).
-pub fn header_columns(text: &str) -> &'static [Column] {
+pub fn header_columns<'v>(vocabulary: &'v Vocabulary, text: &str) -> &'v [Column] {
     let mut key = fold(text);
     loop {
-        if let Some(c) = header_labels().get(&key) {
+        if let Some(c) = vocabulary.header_columns(&key) {
             return c;
         }
         let t = key.trim_end();
@@ -282,6 +237,14 @@ pub fn is_none_remark(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn header_column(text: &str) -> Option<Column> {
+        super::header_column(Vocabulary::shipped(), text)
+    }
+
+    fn header_columns(text: &str) -> &'static [Column] {
+        super::header_columns(Vocabulary::shipped(), text)
+    }
 
     #[test]
     fn header_labels_match_loosely() {
