@@ -313,6 +313,7 @@ fn fuzz(seed: u64, cases: Option<u64>, time: Option<Duration>) -> (u64, usize) {
     let start = Instant::now();
     let mut done = 0u64;
     let mut failures = Vec::new();
+    let in_progress = root().join("target/fuzz-in-progress");
     loop {
         if cases.is_some_and(|n| done >= n) || time.is_some_and(|t| start.elapsed() >= t) {
             break;
@@ -320,6 +321,11 @@ fn fuzz(seed: u64, cases: Option<u64>, time: Option<Duration>) -> (u64, usize) {
         let (name, base) = &corpus[rng.below(corpus.len())];
         let name = name.clone();
         let input = mutate(&mut rng, base);
+        // An abort (failed allocation) ends the process before any report: the
+        // input being run stays here.
+        if time.is_some() && cases.is_none() {
+            let _ = std::fs::write(&in_progress, &input);
+        }
         match run_case(&plan, &name, input.clone()) {
             Ok(sig) => {
                 if seen.insert(sig) && corpus.len() < 2000 {

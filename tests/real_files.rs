@@ -137,6 +137,16 @@ fn a_lying_dimensions_record_does_not_abort() {
 }
 
 #[test]
+fn a_sheet_split_by_a_chart_is_bounded_as_calamine_reads_it() {
+    // A1 before an embedded chart substream, GR65536 after it: each half is one
+    // cell, but calamine reads the sheet whole (65 536 × 200 cells, 840 MB
+    // before the fix; the fuzzer found a 64 GiB case of the kind).
+    let (_, f) = check_one(&real("split-sheet.xls"), &[]);
+    assert_eq!(codes(&f), ["E006"], "{f}");
+    assert!(first_message(&f).contains("13107200"), "{f}");
+}
+
+#[test]
 fn an_xlsb_workbook_is_read() {
     // The second: its workbook part at `wb/book.bin`, named by `_rels/.rels`.
     for name in ["sample.xlsb", "moved-workbook.xlsb"] {
@@ -187,6 +197,15 @@ fn an_excel_2_file_says_old_format_not_damaged() {
 }
 
 #[cfg(unix)]
+#[test]
+fn a_gnumeric_file_says_so_not_damaged() {
+    let (_, f) = check_one(&real("gnumeric.xls"), &[]);
+    assert_eq!(codes(&f), ["E001"], "{f}");
+    let m = first_message(&f);
+    assert!(m.contains("gzip") && m.contains("Gnumeric"), "{m}");
+    assert!(!m.contains("hỏng"), "{m}");
+}
+
 #[test]
 fn a_file_the_program_may_not_read_says_so() {
     use std::os::unix::fs::PermissionsExt;

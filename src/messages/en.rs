@@ -288,6 +288,9 @@ pub fn file_kind(k: FileKind) -> &'static str {
         FileKind::Ppt => "a PowerPoint presentation (.ppt)",
         FileKind::Odt => "an OpenDocument text (.odt)",
         FileKind::Odp => "an OpenDocument presentation (.odp)",
+        FileKind::Gzip => {
+            "a gzip-compressed file (as Gnumeric saves its workbooks; open it in Gnumeric or LibreOffice and save it as .xlsx)"
+        }
     }
 }
 

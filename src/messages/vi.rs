@@ -286,6 +286,9 @@ pub fn file_kind(k: FileKind) -> &'static str {
         FileKind::Ppt => "bản trình chiếu PowerPoint (.ppt)",
         FileKind::Odt => "văn bản OpenDocument (.odt)",
         FileKind::Odp => "bản trình chiếu OpenDocument (.odp)",
+        FileKind::Gzip => {
+            "tệp nén gzip (Gnumeric lưu bảng tính dạng này; hãy mở bằng Gnumeric hoặc LibreOffice rồi lưu lại dạng .xlsx)"
+        }
     }
 }
 

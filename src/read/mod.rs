@@ -122,11 +122,13 @@ pub enum FileKind {
     Ppt,
     Odt,
     Odp,
+    /// A gzip-compressed file: what Gnumeric saves (compressed XML).
+    Gzip,
 }
 
 impl FileKind {
     /// Every kind, for tests and listings.
-    pub const ALL: [FileKind; 14] = [
+    pub const ALL: [FileKind; 15] = [
         FileKind::Pdf,
         FileKind::Rtf,
         FileKind::Text,
@@ -141,6 +143,7 @@ impl FileKind {
         FileKind::Ppt,
         FileKind::Odt,
         FileKind::Odp,
+        FileKind::Gzip,
     ];
 
     /// A stable id, used as a finding argument and translated by `messages`.
@@ -160,6 +163,7 @@ impl FileKind {
             FileKind::Ppt => "ppt",
             FileKind::Odt => "odt",
             FileKind::Odp => "odp",
+            FileKind::Gzip => "gzip",
         }
     }
 }

@@ -230,6 +230,10 @@ fn sniff_other(bytes: &[u8]) -> ReadError {
     if bytes.starts_with(b"{\\rtf") {
         return not_sheet(FileKind::Rtf);
     }
+    // Gzip (RFC 1952, deflate): what Gnumeric saves.
+    if bytes.starts_with(&[0x1F, 0x8B, 0x08]) {
+        return not_sheet(FileKind::Gzip);
+    }
     let head = &bytes[..bytes.len().min(4096)];
     let text = head
         .strip_prefix(b"\xEF\xBB\xBF".as_slice())

@@ -162,7 +162,108 @@ pub(super) fn prescan(stream: &mut [u8], limits: &Limits) -> Result<Fonts, ReadE
     }
     scan.stats.check(limits)?;
     scan.end_sheet();
+    check_sheets_as_calamine_reads_them(stream, limits)?;
     Ok(scan.fonts)
+}
+
+/// One BIFF record at `pos`: (type, start of its data, end); `None` when the
+/// stream ends before the record does (calamine stops there with an error).
+fn record_at(stream: &[u8], pos: usize) -> Option<(u16, usize, usize)> {
+    let head = stream.get(pos..pos.checked_add(4)?)?;
+    let typ = u16::from_le_bytes([head[0], head[1]]);
+    let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+    let end = pos + 4 + len;
+    (end <= stream.len()).then_some((typ, pos + 4, end))
+}
+
+/// Walks every sheet the way calamine will: from the offset each BOUNDSHEET
+/// record of the globals gives (up to the globals' first EOF), over the same
+/// record types, skipping nested substreams (charts) as it does, to the sheet's
+/// EOF. Its cells' count and bounding box are checked against the limits, and
+/// DIMENSIONS records met on the way are zeroed. The linear walk of [`prescan`]
+/// alone is not enough: a BOUNDSHEET offset inside a record, or a chart between
+/// two halves of a sheet, gives calamine cells that walk did not bound (found by
+/// the fuzzer: a 64 GiB allocation).
+fn check_sheets_as_calamine_reads_them(
+    stream: &mut [u8],
+    limits: &Limits,
+) -> Result<(), ReadError> {
+    let mut offsets = Vec::new();
+    let mut pos = 0;
+    while let Some((typ, data, end)) = record_at(stream, pos) {
+        match typ {
+            0x0085 if end - data >= 4 => offsets.push(u32::from_le_bytes([
+                stream[data],
+                stream[data + 1],
+                stream[data + 2],
+                stream[data + 3],
+            ]) as usize),
+            0x000A => break,
+            _ => {}
+        }
+        pos = end;
+    }
+    // Sheets of a real file do not overlap: their walks together cover the
+    // stream at most once. Overlapping ones would make calamine's work grow
+    // with their number.
+    let mut budget = stream.len().saturating_mul(2);
+    for start in offsets {
+        let mut stats = Stats::default();
+        let mut fmla_pos = (0u32, 0u32);
+        let (mut seen_bof, mut depth) = (false, 0usize);
+        let mut pos = start;
+        while let Some((typ, data, end)) = record_at(stream, pos) {
+            budget = budget
+                .checked_sub(end - pos)
+                .ok_or_else(|| corrupt("xls: sheets overlap".to_string()))?;
+            pos = end;
+            if depth > 0 {
+                match typ {
+                    0x0809 => depth += 1,
+                    0x000A => depth -= 1,
+                    _ => {}
+                }
+                continue;
+            }
+            let d = &stream[data..end];
+            match typ {
+                0x0809 if seen_bof => depth += 1,
+                0x0809 => seen_bof = true,
+                0x000A => break,
+                0x0200 => stream[data..end].fill(0),
+                // Number, Label, RString, BoolErr, Rk, LabelSst, Formula.
+                0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                    if let (Some(r), Some(c)) = (u16_at(d, 0), u16_at(d, 2)) {
+                        stats.add(r, c, 1);
+                        if typ == 0x0006 {
+                            fmla_pos = (r, c);
+                        }
+                    }
+                }
+                // String (a formula's text result): at the last formula's cell.
+                0x0207 => stats.add(fmla_pos.0, fmla_pos.1, 1),
+                // MulRk: row, first col, …, last col.
+                0x00BD => {
+                    if let (Some(r), Some(c1), Some(c2)) = (
+                        u16_at(d, 0),
+                        u16_at(d, 2),
+                        d.len().checked_sub(2).and_then(|i| u16_at(d, i)),
+                    ) {
+                        if c2 >= c1 {
+                            stats.add(r, c1, 0);
+                            stats.add(r, c2, u64::from(c2 - c1 + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if stats.cells > limits.cells {
+                return Err(limit(LimitKind::Cells, limits.cells, stats.cells));
+            }
+        }
+        stats.check(limits)?;
+    }
+    Ok(())
 }
 
 /// The pre-scan's state over the BIFF records of the workbook stream.
