@@ -93,6 +93,20 @@ pub struct Compiled {
     pub plan_reference_missing: bool,
 }
 
+/// The workbook beside the report (`decisions.md`): the included rows with their
+/// source, totals per task and family, the units' remarks and the roster.
+pub fn workbook(plan: &Plan, texts: &Texts, batch: &Batch) -> anyhow::Result<Vec<u8>> {
+    let data = aggregate(
+        plan,
+        batch.files.iter().filter(|f| batch.is_includable(f)),
+        &exclusions(batch, plan),
+    );
+    let roster = crate::report::workbook::roster(plan, batch);
+    Ok(crate::report::workbook::workbook_xlsx(
+        &data, plan, texts, &roster,
+    )?)
+}
+
 /// Compiles a checked batch: the files it can include and, for the rest, why they
 /// stay out. Writes nothing; the caller stores the bytes.
 pub fn compile(

@@ -854,6 +854,19 @@ fn partial_leaves_out_bad_rows_and_corrupt_files_and_says_so() {
     let doc = read_docx(&out);
     let got = doc.appendix_activities();
     assert_eq!(got.len() as u64, s["rows_included"].as_u64().unwrap());
+    // The workbook's roster says which file stayed out, and why.
+    let mut wb = calamine::open_workbook_auto(out.with_extension("xlsx")).unwrap();
+    let roster = wb.worksheet_range("Đơn vị gửi báo cáo").unwrap();
+    let qlkh: Vec<String> = roster
+        .rows()
+        .find(|r| r[1] == "QLKH.xlsx")
+        .expect("QLKH's line")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(qlkh[4], "Không đưa vào báo cáo");
+    assert_eq!(qlkh[6], "0");
+    assert!(qlkh[9].starts_with("E001"), "{qlkh:?}");
     assert!(!got.contains(&"Hoạt động có số lượng sai".to_string()));
     assert!(got.contains(&"Cập nhật mục CCHC".to_string()));
     let text = doc.paragraphs.join("\n");
@@ -916,7 +929,12 @@ fn the_workbook_beside_the_report_holds_the_appendix_rows_with_their_source() {
     let mut wb = calamine::open_workbook_auto(&book).unwrap();
     assert_eq!(
         wb.sheet_names(),
-        ["Kết quả", "Tổng hợp", "Khó khăn, kiến nghị"]
+        [
+            "Kết quả",
+            "Tổng hợp",
+            "Khó khăn, kiến nghị",
+            "Đơn vị gửi báo cáo"
+        ]
     );
     let rows = wb.worksheet_range("Kết quả").unwrap();
     let cells: Vec<Vec<String>> = rows
@@ -949,6 +967,56 @@ fn the_workbook_beside_the_report_holds_the_appendix_rows_with_their_source() {
     assert!(remarks
         .rows()
         .any(|r| r[2].to_string().starts_with("Đề nghị Sở bố trí kinh phí")));
+
+    // The roster: every unit of the plan, the file it sent, the report date
+    // written in the file, on time or not, the rows that reached the report.
+    let roster: Vec<Vec<String>> = wb
+        .worksheet_range("Đơn vị gửi báo cáo")
+        .unwrap()
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    assert_eq!(roster[0][0], "Đơn vị");
+    assert_eq!(roster[0][3], "Ngày báo cáo (ghi trong tệp)");
+    let plan = plan_json();
+    for u in plan["units"].as_array().unwrap() {
+        let name = u["name"].as_str().unwrap();
+        assert!(roster.iter().any(|r| r[0] == name), "{name}");
+    }
+    let included: f64 = roster[1..]
+        .iter()
+        .map(|r| r[6].parse::<f64>().unwrap())
+        .sum();
+    assert_eq!(included as usize, appendix.len());
+    let ttud = roster
+        .iter()
+        .find(|r| r[1] == "TTUD.xlsx")
+        .expect("TTUD's file");
+    assert_eq!(
+        ttud[0],
+        "Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ"
+    );
+    assert!(
+        ["Đúng hạn", "Gửi muộn"].contains(&ttud[4].as_str()),
+        "{ttud:?}"
+    );
+    let date = &ttud[3];
+    assert!(date.len() == 10 && date.ends_with("/2024"), "{date}");
+    // Header frozen and filters on, in every sheet.
+    let zip = std::fs::read(&book).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+    for n in 1..=4 {
+        let mut xml = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap(),
+            &mut xml,
+        )
+        .unwrap();
+        assert!(
+            xml.contains(r#"ySplit="1""#) && xml.contains("<autoFilter"),
+            "sheet {n}"
+        );
+    }
 
     // Same inputs, same bytes; --no-workbook writes none.
     let out2 = dir.path().join("sub/r.docx");

@@ -376,7 +376,7 @@ pub static TEXTS: Texts = Texts {
         ("compile.roster_errors", "{file} — {rows} row(s), {errors} error(s), {warnings} warning(s) ({codes}); rows in error are left out"),
         ("compile.roster_excluded", "{file} — LEFT OUT OF THE REPORT ({codes})"),
         ("compile.written", "Report written to {path} ({rows} result rows)."),
-        ("compile.workbook", "Workbook written to {path} (for the Director: each row's source, totals per task, the units' difficulties and proposals)."),
+        ("compile.workbook", "Workbook written to {path} (for the Director: each row's source, totals per task, the units' difficulties and proposals, who sent what and when)."),
         ("compile.plan_reference_missing", "Note: the plan file lacks the Department's own plan number or date of issue (fields \"number\", \"issued\"); the report's opening keeps \"…\" for the office to fill in."),
         ("compile.partial", "Report written to {path} with --partial ({rows} result rows): files and rows in error were left out, and the report says so under shortcomings."),
         ("compile.blocked", "No report written: {errors} error(s) remain. Ask the units to fix and resend, or use --partial to write the report without the files and rows in error."),

@@ -374,7 +374,7 @@ pub static TEXTS: Texts = Texts {
         ("compile.roster_errors", "{file} — {rows} dòng, {errors} lỗi, {warnings} cảnh báo ({codes}); các dòng có lỗi không được tổng hợp"),
         ("compile.roster_excluded", "{file} — KHÔNG ĐƯỢC TỔNG HỢP ({codes})"),
         ("compile.written", "Đã ghi báo cáo {path} ({rows} dòng kết quả)."),
-        ("compile.workbook", "Đã ghi bảng tính tổng hợp {path} (cho lãnh đạo Sở: nguồn từng dòng, tổng theo nhiệm vụ, khó khăn và kiến nghị của các đơn vị)."),
+        ("compile.workbook", "Đã ghi bảng tính tổng hợp {path} (cho lãnh đạo Sở: nguồn từng dòng, tổng theo nhiệm vụ, khó khăn và kiến nghị của các đơn vị, tình hình gửi báo cáo)."),
         ("compile.plan_reference_missing", "Lưu ý: tệp kế hoạch chưa có số, ký hiệu hoặc ngày ban hành Kế hoạch của Sở (trường \"number\", \"issued\"); đoạn mở đầu của báo cáo để trống \"…\" để văn thư điền."),
         ("compile.partial", "Đã ghi báo cáo {path} với --partial ({rows} dòng kết quả): các tệp và dòng có lỗi bị loại, báo cáo nêu rõ ở phần tồn tại, hạn chế."),
         ("compile.blocked", "Chưa ghi báo cáo vì còn {errors} lỗi. Đề nghị các đơn vị sửa và gửi lại, hoặc dùng --partial để ghi báo cáo không gồm các tệp, dòng có lỗi."),

@@ -165,14 +165,67 @@ pub fn aggregate<'a>(
             .position(|u| u.code == code)
             .unwrap_or(usize::MAX)
     };
-    // Files in a stable order whatever order they were read in.
+    let files = sorted_files(included, &unit_rank);
+    let rows = sorted_rows(&files, &unit_rank);
+    let tasks: Vec<TaskResult> = task_numbers(plan, &rows)
+        .into_iter()
+        .map(|number| {
+            let task_rows: Vec<ResultRow> = rows
+                .iter()
+                .filter(|r| r.task == number)
+                .map(|r| (*r).clone())
+                .collect();
+            task_result(plan, number, task_rows, &unit_rank)
+        })
+        .collect();
+
+    let all_rows: Vec<&ResultRow> = tasks.iter().flat_map(|t| t.rows.iter()).collect();
+    let totals = sum_totals(plan, all_rows.iter().copied());
+    let coverage = coverage(plan, &all_rows);
+    let units_missing = units_missing(plan, &files, exclusions);
+    let units_late = units_late(plan, &files, &unit_rank);
+    let difficulties = remarks(&files, |f| &f.difficulties);
+    let proposals = remarks(&files, |f| &f.proposals);
+
+    let mut exclusions = exclusions.to_vec();
+    exclusions.sort_by(|a, b| a.key().cmp(&b.key()));
+    exclusions.dedup_by(|a, b| a.key() == b.key());
+
+    ReportData {
+        year: plan.year,
+        activities: all_rows.len(),
+        rows_included: all_rows.len(),
+        tasks,
+        totals,
+        coverage,
+        units_missing,
+        units_late,
+        exclusions,
+        difficulties,
+        proposals,
+    }
+}
+
+/// The included files in a stable order (plan unit order, then path), whatever
+/// order they were read in.
+fn sorted_files<'a>(
+    included: impl IntoIterator<Item = &'a CheckedFile>,
+    unit_rank: &dyn Fn(&str) -> usize,
+) -> Vec<&'a CheckedFile> {
     let mut files: Vec<&CheckedFile> = included.into_iter().collect();
     files.sort_by(|a, b| {
         let ua = a.unit.as_deref().unwrap_or("");
         let ub = b.unit.as_deref().unwrap_or("");
         (unit_rank(ua), ua, &a.path).cmp(&(unit_rank(ub), ub, &b.path))
     });
+    files
+}
 
+/// Every row of the files, by task, then unit (plan order), then source.
+fn sorted_rows<'a>(
+    files: &[&'a CheckedFile],
+    unit_rank: &dyn Fn(&str) -> usize,
+) -> Vec<&'a ResultRow> {
     let mut rows: Vec<&ResultRow> = files.iter().flat_map(|f| f.rows.iter()).collect();
     rows.sort_by(|a, b| {
         (
@@ -192,7 +245,11 @@ pub fn aggregate<'a>(
                 b.row,
             ))
     });
+    rows
+}
 
+/// The plan's task numbers in plan order, then any other number rows name.
+fn task_numbers(plan: &Plan, rows: &[&ResultRow]) -> Vec<u32> {
     let mut numbers: Vec<u32> = plan.tasks.iter().map(|t| t.number).collect();
     let extra: BTreeSet<u32> = rows
         .iter()
@@ -200,55 +257,54 @@ pub fn aggregate<'a>(
         .filter(|n| plan.task(*n).is_none())
         .collect();
     numbers.extend(extra);
+    numbers
+}
 
-    let tasks: Vec<TaskResult> = numbers
-        .into_iter()
-        .map(|number| {
-            let task_rows: Vec<ResultRow> = rows
-                .iter()
-                .filter(|r| r.task == number)
-                .map(|r| (*r).clone())
-                .collect();
-            task_result(plan, number, task_rows, &unit_rank)
-        })
-        .collect();
-
-    let all_rows: Vec<&ResultRow> = tasks.iter().flat_map(|t| t.rows.iter()).collect();
-    let totals = sum_totals(plan, all_rows.iter().copied());
-
+/// How many activities serve each content area of the plan (an activity once
+/// per area, however often it names it).
+fn coverage(plan: &Plan, rows: &[&ResultRow]) -> Vec<AreaCoverage> {
     let mut area_counts: BTreeMap<u32, usize> = BTreeMap::new();
-    for r in &all_rows {
+    for r in rows {
         let distinct: BTreeSet<u32> = r.content_areas.iter().copied().collect();
         for a in distinct {
             *area_counts.entry(a).or_default() += 1;
         }
     }
-    let coverage = plan
-        .content_areas
+    plan.content_areas
         .iter()
         .map(|c| AreaCoverage {
             number: c.number,
             activities: area_counts.get(&c.number).copied().unwrap_or(0),
         })
-        .collect();
+        .collect()
+}
 
+/// Plan units with neither an included file nor a file left out whole.
+fn units_missing(plan: &Plan, files: &[&CheckedFile], exclusions: &[Exclusion]) -> Vec<String> {
     let reporting: BTreeSet<&str> = files.iter().filter_map(|f| f.unit.as_deref()).collect();
     let excluded: BTreeSet<&str> = exclusions
         .iter()
         .filter(|e| e.rows.is_empty())
         .filter_map(|e| e.unit.as_deref())
         .collect();
-    let units_missing = plan
-        .units
+    plan.units
         .iter()
         .map(|u| u.code.as_str())
         .filter(|c| !reporting.contains(c) && !excluded.contains(c))
         .map(str::to_string)
-        .collect();
+        .collect()
+}
 
+/// Units whose file is dated after the units' deadline (the latest date), in
+/// plan order.
+fn units_late(
+    plan: &Plan,
+    files: &[&CheckedFile],
+    unit_rank: &dyn Fn(&str) -> usize,
+) -> Vec<LateUnit> {
     let deadline = plan.deadlines.units_report;
     let mut late: BTreeMap<(usize, String), NaiveDate> = BTreeMap::new();
-    for f in &files {
+    for f in files {
         if let (Some(unit), Some(date)) = (&f.unit, f.report_date) {
             if date > deadline {
                 let e = late.entry((unit_rank(unit), unit.clone())).or_insert(date);
@@ -256,49 +312,29 @@ pub fn aggregate<'a>(
             }
         }
     }
-    let units_late = late
-        .into_iter()
+    late.into_iter()
         .map(|((_, unit), report_date)| LateUnit { unit, report_date })
-        .collect();
+        .collect()
+}
 
-    let remarks = |pick: fn(&CheckedFile) -> &Vec<String>| {
-        let mut seen = HashSet::new();
-        let mut out: Vec<Remark> = Vec::new();
-        for f in &files {
-            let unit = f.unit.as_deref().unwrap_or_default();
-            for text in pick(f) {
-                let text = text.trim();
-                if text.is_empty() || !seen.insert((unit, text)) {
-                    continue;
-                }
-                out.push(Remark {
-                    unit: unit.to_string(),
-                    text: text.to_string(),
-                });
+/// The units' remarks picked by `pick`, each unit's text once, in file order.
+fn remarks(files: &[&CheckedFile], pick: fn(&CheckedFile) -> &Vec<String>) -> Vec<Remark> {
+    let mut seen = HashSet::new();
+    let mut out: Vec<Remark> = Vec::new();
+    for f in files {
+        let unit = f.unit.as_deref().unwrap_or_default();
+        for text in pick(f) {
+            let text = text.trim();
+            if text.is_empty() || !seen.insert((unit, text)) {
+                continue;
             }
+            out.push(Remark {
+                unit: unit.to_string(),
+                text: text.to_string(),
+            });
         }
-        out
-    };
-    let difficulties = remarks(|f| &f.difficulties);
-    let proposals = remarks(|f| &f.proposals);
-
-    let mut exclusions = exclusions.to_vec();
-    exclusions.sort_by(|a, b| a.key().cmp(&b.key()));
-    exclusions.dedup_by(|a, b| a.key() == b.key());
-
-    ReportData {
-        year: plan.year,
-        activities: all_rows.len(),
-        rows_included: all_rows.len(),
-        tasks,
-        totals,
-        coverage,
-        units_missing,
-        units_late,
-        exclusions,
-        difficulties,
-        proposals,
     }
+    out
 }
 
 fn task_result(

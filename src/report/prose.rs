@@ -303,6 +303,37 @@ impl Ctx<'_> {
         )
     }
 
+    /// The coordinating units' figures added up only where a reader adds them: a
+    /// family of measures (texts file) two or more of them report. Never added to
+    /// the lead's figures.
+    fn contribution_totals(&self, task: &TaskResult) -> String {
+        let mut families: Vec<(&str, u64, usize)> = Vec::new();
+        for u in task.units.iter().filter(|u| !u.lead) {
+            let mut counted: Vec<&str> = Vec::new();
+            for (m, n) in &u.totals {
+                if !self.texts.adds_up(m) {
+                    continue;
+                }
+                let f = self.texts.family(m);
+                let first_of_unit = !counted.contains(&f);
+                counted.push(f);
+                match families.iter_mut().find(|(g, ..)| *g == f) {
+                    Some((_, total, units)) => {
+                        *total += n;
+                        *units += usize::from(first_of_unit);
+                    }
+                    None => families.push((f, *n, 1)),
+                }
+            }
+        }
+        let v: Vec<String> = families
+            .into_iter()
+            .filter(|(_, _, units)| *units >= 2)
+            .map(|(f, n, _)| self.quantity(n, f))
+            .collect();
+        v.join(&self.texts.phrases.totals_separator)
+    }
+
     /// The one or two main outputs of a task: of its lead units' family totals,
     /// those most of the lead rows report (then the larger figure), in plan
     /// order of measures.
@@ -562,7 +593,14 @@ fn section_results(cx: &mut Ctx<'_>) {
                 })
                 .collect();
             if !contributions.is_empty() {
-                cx.para(&ph.contributions_intro);
+                let totals = cx.contribution_totals(task);
+                if contributions.len() == 1 {
+                    cx.para(&ph.contributions_intro_one);
+                } else if totals.is_empty() {
+                    cx.para(&ph.contributions_intro);
+                } else {
+                    cx.para(fill(&ph.contributions_intro_total, &[("totals", &totals)]));
+                }
                 for l in punctuate_list(contributions) {
                     cx.para(l);
                 }
@@ -666,12 +704,23 @@ fn coverage(cx: &mut Ctx<'_>) {
     }
 }
 
+/// III: strengths, shortcomings with their causes, then the reporting paragraph.
 fn section_assessment(cx: &mut Ctx<'_>) {
+    let t = cx.texts;
+    cx.section(&t.headings.assessment);
+    cx.heading(&t.headings.strengths);
+    strengths(cx);
+    cx.heading(&t.headings.shortcomings);
+    shortcomings(cx);
+    reporting(cx);
+}
+
+/// III.1: tasks done out of all (and those on schedule), each task's main
+/// outputs, the content areas covered. Never a sum across tasks.
+fn strengths(cx: &mut Ctx<'_>) {
     let t = cx.texts;
     let ph = &t.phrases;
     let data = cx.data;
-    cx.section(&t.headings.assessment);
-    cx.heading(&t.headings.strengths);
     let planned: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.in_plan).collect();
     let refs = |pick: &dyn Fn(&TaskResult) -> bool| -> Vec<String> {
         planned
@@ -735,9 +784,15 @@ fn section_assessment(cx: &mut Ctx<'_>) {
             ],
         ));
     }
+}
 
-    cx.heading(&t.headings.shortcomings);
-    // Only real shortcomings: a task on schedule was explained in II.
+/// III.2: only real shortcomings (a task on schedule was explained in II):
+/// tasks behind or not reported, content areas not or thinly covered, then the
+/// units' difficulties as causes, each with its unit.
+fn shortcomings(cx: &mut Ctx<'_>) {
+    let ph = &cx.texts.phrases;
+    let data = cx.data;
+    let planned: Vec<&TaskResult> = data.tasks.iter().filter(|t| t.in_plan).collect();
     let mut lines: Vec<String> = Vec::new();
     for task in &planned {
         let number = task.number.to_string();
@@ -796,7 +851,6 @@ fn section_assessment(cx: &mut Ctx<'_>) {
     } else if no_lines {
         cx.para(&ph.no_shortcomings);
     }
-    reporting(cx);
 }
 
 /// The paragraph on the reporting itself (plan section VI): the cut-off, who
@@ -1191,6 +1245,100 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains('…'), "{text}");
+    }
+
+    #[test]
+    fn contributions_are_summed_only_within_a_family_and_apart_from_the_lead() {
+        // Task 1: TTUD posts 121 news items; two units supply 14 and 9 of a
+        // family (`tin/bài`, `bài`); a third counts page views, never added.
+        let p = prose_of(
+            &[
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row(
+                        "TTUD",
+                        1,
+                        "Đăng tải tin, bài",
+                        Some(121),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+                file(
+                    "HCTH",
+                    "2024-11-10",
+                    vec![row(
+                        "HCTH",
+                        1,
+                        "Cung cấp tin, bài",
+                        Some(14),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+                file(
+                    "QLTC",
+                    "2024-11-10",
+                    vec![row("QLTC", 1, "Viết bài", Some(9), "bài", Done)],
+                ),
+                file(
+                    "TTRA",
+                    "2024-11-10",
+                    vec![row("TTRA", 1, "Lượt truy cập", Some(1250), "lượt", Done)],
+                ),
+            ],
+            &[],
+        );
+        let text = p.body_text();
+        assert!(
+            text.contains("Các phòng, đơn vị phối hợp thực hiện (tổng cộng 23 tin, bài):"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("1.271") && !text.contains("144 tin"),
+            "{text}"
+        );
+        assert!(text.contains("Trung tâm Ứng dụng và Dịch vụ khoa học và Công nghệ đăng tải tin, bài (121 tin, bài)."), "{text}");
+
+        // One contributing unit: `đơn vị`, not `các đơn vị`; no total.
+        let p = prose_of(
+            &[
+                file(
+                    "TTUD",
+                    "2024-11-10",
+                    vec![row(
+                        "TTUD",
+                        1,
+                        "Đăng tải tin, bài",
+                        Some(121),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+                file(
+                    "HCTH",
+                    "2024-11-10",
+                    vec![row(
+                        "HCTH",
+                        1,
+                        "Cung cấp tin, bài",
+                        Some(14),
+                        "tin/bài",
+                        Done,
+                    )],
+                ),
+            ],
+            &[],
+        );
+        let text = p.body_text();
+        assert!(
+            text.contains(
+                "Đơn vị phối hợp thực hiện:\n- Phòng Hành chính - Tổng hợp cung cấp tin, bài (14 tin, bài)."
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("Các phòng, đơn vị phối hợp"), "{text}");
     }
 
     #[test]

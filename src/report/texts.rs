@@ -71,8 +71,8 @@ pub struct Texts {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WorkbookTexts {
-    /// Rows, totals, remarks.
-    pub sheets: [String; 3],
+    /// Rows, totals, remarks, roster.
+    pub sheets: [String; 4],
     /// STT · Đơn vị · Nhiệm vụ · Vai trò · Nội dung thực hiện · Nội dung tuyên
     /// truyền · Số lượng · ĐVT · Thời gian · Tình trạng · Minh chứng · Tệp · Trang
     /// tính · Dòng.
@@ -85,6 +85,11 @@ pub struct WorkbookTexts {
     pub roles: [String; 2],
     /// Difficulty, proposal.
     pub remark_kinds: [String; 2],
+    /// Đơn vị · Tệp · Trang tính · Ngày báo cáo · Tình trạng gửi · Số dòng · Số
+    /// dòng đưa vào báo cáo · Lỗi · Cảnh báo · Phát hiện.
+    pub roster_headers: [String; 10],
+    /// On time, late, undated, left out of the report, not sent.
+    pub roster_states: [String; 5],
 }
 
 /// The two-column header block.
@@ -129,6 +134,10 @@ pub struct Phrases {
     pub lead_result: String,
     pub result_item: String,
     pub contributions_intro: String,
+    /// The intro with the contributions added up where a reader adds them.
+    pub contributions_intro_total: String,
+    /// The intro when a single unit contributed (`đơn vị`, not `các đơn vị`).
+    pub contributions_intro_one: String,
     pub contribution: String,
     pub task_no_rows: String,
     pub leads_not_reported: String,
@@ -469,8 +478,10 @@ impl Texts {
             out.push((format!("appendix.headers[{i}]"), s, NONE));
         }
         let w = &self.workbook;
-        let lists: [(&str, &[String]); 6] = [
+        let lists: [(&str, &[String]); 8] = [
             ("sheets", &w.sheets),
+            ("roster_headers", &w.roster_headers),
+            ("roster_states", &w.roster_states),
             ("rows_headers", &w.rows_headers),
             ("totals_headers", &w.totals_headers),
             ("remarks_headers", &w.remarks_headers),
@@ -508,6 +519,12 @@ impl Texts {
             ("lead_result", &p.lead_result, &["unit", "results"]),
             ("result_item", &p.result_item, &["activity", "figure"]),
             ("contributions_intro", &p.contributions_intro, NONE),
+            (
+                "contributions_intro_total",
+                &p.contributions_intro_total,
+                &["totals"],
+            ),
+            ("contributions_intro_one", &p.contributions_intro_one, NONE),
             ("contribution", &p.contribution, &["unit", "results"]),
             ("task_no_rows", &p.task_no_rows, NONE),
             ("leads_not_reported", &p.leads_not_reported, &["units"]),
@@ -614,6 +631,7 @@ impl Texts {
             ("workbook.sheets[0]".into(), &self.workbook.sheets[0]),
             ("workbook.sheets[1]".into(), &self.workbook.sheets[1]),
             ("workbook.sheets[2]".into(), &self.workbook.sheets[2]),
+            ("workbook.sheets[3]".into(), &self.workbook.sheets[3]),
             ("signer.title".into(), &self.signer.title),
             ("signer.name".into(), &self.signer.name),
             ("appendix.time.month".into(), &self.appendix.time.month),
@@ -640,6 +658,16 @@ impl Texts {
             .get(measure)
             .and_then(|t| t.family.as_deref())
             .unwrap_or(measure)
+    }
+
+    /// Whether quantities of `measure` are added up across rows: it belongs to a
+    /// family of measures (`tin`, `bài` → `tin/bài`) or is one.
+    pub fn adds_up(&self, measure: &str) -> bool {
+        self.measures.iter().any(|(m, t)| {
+            t.family
+                .as_deref()
+                .is_some_and(|f| m == measure || f == measure)
+        })
     }
 
     /// The wording of a quantity of `measure` (plan spelling): `(verb, quantity)`.

@@ -21,10 +21,8 @@ use crate::messages::Lang;
 use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
-use crate::report::aggregate::aggregate;
-use crate::report::exclusion::{exclusions, file_unit};
+use crate::report::exclusion::file_unit;
 use crate::report::texts::Texts;
-use crate::report::workbook::workbook_xlsx;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -99,12 +97,7 @@ struct Outcome {
 /// `.xlsx`); returns its path.
 fn write_workbook(output: &Path, plan: &Plan, texts: &Texts, batch: &Batch) -> Result<PathBuf> {
     let path = output.with_extension("xlsx");
-    let data = aggregate(
-        plan,
-        batch.files.iter().filter(|f| batch.is_includable(f)),
-        &exclusions(batch, plan),
-    );
-    let bytes = workbook_xlsx(&data, plan, texts).with_context(|| path.display().to_string())?;
+    let bytes = api::workbook(plan, texts, batch).with_context(|| path.display().to_string())?;
     write_atomic(&path, &bytes)?;
     Ok(path)
 }

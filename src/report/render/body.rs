@@ -336,8 +336,8 @@ fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut B
     ));
     // STT, Đơn vị, Nhiệm vụ, Nội dung, Số lượng, ĐVT, Thời gian, Tình trạng, Minh chứng.
     // Units by short name (`TT Ứng dụng và Dịch vụ KH&CN`) need the width; the
-    // task column is narrow (rows are grouped by task).
-    let widths = vec![700, 1900, 800, 4250, 850, 900, 1400, 1350, 2420];
+    // task column fits its heading on one line, the time column `Quý III/2024`.
+    let widths = vec![700, 1900, 950, 4100, 850, 900, 1600, 1350, 2220];
     debug_assert_eq!(widths.iter().sum::<u32>(), page::LANDSCAPE_TEXT_WIDTH);
     // Written row by row as the lines are laid out: a province's appendix has
     // 10^5 rows and more.
