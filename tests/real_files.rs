@@ -151,6 +151,35 @@ fn a_quattro_code_page_is_read() {
 }
 
 #[test]
+fn a_mac_central_european_code_page_is_read() {
+    // CODEPAGE 10029 (Mac Central European; PhpSpreadsheet's
+    // `maccentraleurope.biff5.xls`) was E001 "damaged": calamine lacks it.
+    // Its strings are now decoded by baocao's own table: the sheet name and the
+    // task text keep their Czech letters, in check and in the report.
+    let path = real("mac-central-european.xls");
+    let (_, f) = check_one(&path, &[]);
+    assert_eq!(f["unit"], "TTUD", "{f}");
+    assert_eq!(f["sheet"], "Výsledky č. 1", "{f}");
+    assert_eq!(f["rows"], 1, "{f}");
+    assert!(!codes(&f).iter().any(|c| c == "E001"), "{f}");
+
+    let (d, input) = samples_copy(&["TTUD.xlsx"]);
+    std::fs::copy(&path, input.join("TTUD.xls")).unwrap();
+    let out = d.path().join("r.docx");
+    let o = baocao(&[
+        "compile",
+        "--partial",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(out.exists(), "{}", String::from_utf8_lossy(&o.stderr));
+    let xml = common::docx::document_xml(&out);
+    assert!(xml.contains("Příliš žluťoučký kůň úpěl ďábelské ódy"));
+}
+
+#[test]
 fn a_lying_dimensions_record_does_not_abort() {
     // Found by the fuzzer: calamine reserved rows × columns of the record.
     let o = baocao_within(

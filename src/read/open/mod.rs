@@ -483,7 +483,7 @@ fn open_ole(mut bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> 
         Some(s) => s.map_err(|e| corrupt(format!("broken OLE file: {e}")))?,
         None => return Err(corrupt("OLE file without a Workbook stream".to_string())),
     };
-    let mut stream = stream;
+    let mut stream = xls::recode_mac_central_european(stream)?;
     let fonts = xls::prescan(&mut stream, limits)?;
     drop(file);
     drop(bytes);

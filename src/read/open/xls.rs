@@ -166,6 +166,142 @@ pub(super) fn prescan(stream: &mut [u8], limits: &Limits) -> Result<Fonts, ReadE
     Ok(scan.fonts)
 }
 
+/// Mac Central European (code page 10029), bytes 0x80–0xFF (Microsoft's
+/// table, as Python's `mac_latin2`). Neither calamine nor encoding_rs has it.
+const MAC_CENTRAL_EUROPEAN: [char; 128] = [
+    '\u{00C4}', '\u{0100}', '\u{0101}', '\u{00C9}', '\u{0104}', '\u{00D6}', '\u{00DC}', '\u{00E1}',
+    '\u{0105}', '\u{010C}', '\u{00E4}', '\u{010D}', '\u{0106}', '\u{0107}', '\u{00E9}', '\u{0179}',
+    '\u{017A}', '\u{010E}', '\u{00ED}', '\u{010F}', '\u{0112}', '\u{0113}', '\u{0116}', '\u{00F3}',
+    '\u{0117}', '\u{00F4}', '\u{00F6}', '\u{00F5}', '\u{00FA}', '\u{011A}', '\u{011B}', '\u{00FC}',
+    '\u{2020}', '\u{00B0}', '\u{0118}', '\u{00A3}', '\u{00A7}', '\u{2022}', '\u{00B6}', '\u{00DF}',
+    '\u{00AE}', '\u{00A9}', '\u{2122}', '\u{0119}', '\u{00A8}', '\u{2260}', '\u{0123}', '\u{012E}',
+    '\u{012F}', '\u{012A}', '\u{2264}', '\u{2265}', '\u{012B}', '\u{0136}', '\u{2202}', '\u{2211}',
+    '\u{0142}', '\u{013B}', '\u{013C}', '\u{013D}', '\u{013E}', '\u{0139}', '\u{013A}', '\u{0145}',
+    '\u{0146}', '\u{0143}', '\u{00AC}', '\u{221A}', '\u{0144}', '\u{0147}', '\u{2206}', '\u{00AB}',
+    '\u{00BB}', '\u{2026}', '\u{00A0}', '\u{0148}', '\u{0150}', '\u{00D5}', '\u{0151}', '\u{014C}',
+    '\u{2013}', '\u{2014}', '\u{201C}', '\u{201D}', '\u{2018}', '\u{2019}', '\u{00F7}', '\u{25CA}',
+    '\u{014D}', '\u{0154}', '\u{0155}', '\u{0158}', '\u{2039}', '\u{203A}', '\u{0159}', '\u{0156}',
+    '\u{0157}', '\u{0160}', '\u{201A}', '\u{201E}', '\u{0161}', '\u{015A}', '\u{015B}', '\u{00C1}',
+    '\u{0164}', '\u{0165}', '\u{00CD}', '\u{017D}', '\u{017E}', '\u{016A}', '\u{00D3}', '\u{00D4}',
+    '\u{016B}', '\u{016E}', '\u{00DA}', '\u{016F}', '\u{0170}', '\u{0171}', '\u{0172}', '\u{0173}',
+    '\u{00DD}', '\u{00FD}', '\u{0137}', '\u{017B}', '\u{0141}', '\u{017C}', '\u{0122}', '\u{02C7}',
+];
+
+/// A BIFF5 workbook in code page 10029 (Mac Central European), which calamine
+/// refuses: its 8-bit strings are rewritten as UTF-8 and CODEPAGE set to 65001,
+/// which calamine decodes. Only the strings calamine reads as values or names
+/// are rewritten (LABEL, RSTRING, STRING, BOUNDSHEET); the records grow, so
+/// the BOUNDSHEET offsets are moved with them. A BIFF8 workbook keeps its
+/// strings in UTF-16 whatever the code page: CODEPAGE alone becomes 1200.
+/// Any other stream is returned as it is.
+pub(super) fn recode_mac_central_european(stream: Vec<u8>) -> Result<Vec<u8>, ReadError> {
+    let mut biff8 = false;
+    let mut codepage = None;
+    let mut pos = 0;
+    while let Some((typ, data, end)) = record_at(&stream, pos) {
+        match typ {
+            0x0809 if pos == 0 => biff8 = u16_at(&stream[data..end], 0) == Some(0x0600),
+            0x0042 => {
+                codepage = u16_at(&stream[data..end], 0);
+                break;
+            }
+            0x000A => break,
+            _ => {}
+        }
+        pos = end;
+    }
+    if codepage != Some(10029) {
+        return Ok(stream);
+    }
+    let mut out = Vec::with_capacity(stream.len() + stream.len() / 4);
+    // (old start, new start) of every record, to move BOUNDSHEET offsets.
+    let mut starts = Vec::new();
+    let mut sheets = Vec::new();
+    let mut pos = 0;
+    while pos + 4 <= stream.len() {
+        let typ = u16::from_le_bytes([stream[pos], stream[pos + 1]]);
+        let len = usize::from(u16::from_le_bytes([stream[pos + 2], stream[pos + 3]]));
+        let end = (pos + 4 + len).min(stream.len());
+        let data = &stream[pos + 4..end];
+        starts.push((pos, out.len()));
+        let body: Vec<u8> = match typ {
+            0x0042 if data.len() >= 2 => {
+                let cp: u16 = if biff8 { 1200 } else { 65001 };
+                [&cp.to_le_bytes()[..], &data[2..]].concat()
+            }
+            // LABEL, RSTRING: row, col, xf, then cch (u16) and the bytes.
+            0x0204 | 0x00D6 if !biff8 => recode_string(data, 6, 2),
+            // STRING (a formula's text result): cch (u16) and the bytes.
+            0x0207 if !biff8 => recode_string(data, 0, 2),
+            // BOUNDSHEET: offset, flags, cch (u8) and the name.
+            0x0085 if !biff8 => {
+                sheets.push(out.len() + 4);
+                recode_string(data, 6, 1)
+            }
+            _ => data.to_vec(),
+        };
+        let Ok(n) = u16::try_from(body.len()) else {
+            return Err(corrupt("xls: a string too long for its record".to_string()));
+        };
+        out.extend_from_slice(&typ.to_le_bytes());
+        out.extend_from_slice(&n.to_le_bytes());
+        out.extend_from_slice(&body);
+        pos = end;
+    }
+    out.extend_from_slice(&stream[pos.min(stream.len())..]);
+    for at in sheets {
+        let Some(b) = out.get(at..at + 4) else {
+            continue;
+        };
+        let old = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
+        let i = starts.partition_point(|&(o, _)| o <= old);
+        let new = match i.checked_sub(1) {
+            Some(i) => starts[i].1 + (old - starts[i].0),
+            None => old,
+        };
+        let new = u32::try_from(new).unwrap_or(u32::MAX);
+        out[at..at + 4].copy_from_slice(&new.to_le_bytes());
+    }
+    Ok(out)
+}
+
+/// `data` with the 8-bit string at `at` (a `width`-byte length, then the
+/// bytes) rewritten in UTF-8; what follows the string is kept. A string whose
+/// UTF-8 no longer fits its length field, or a record cut short, is kept as is.
+fn recode_string(data: &[u8], at: usize, width: usize) -> Vec<u8> {
+    let Some(head) = data.get(at..at + width) else {
+        return data.to_vec();
+    };
+    let cch = if width == 1 {
+        usize::from(head[0])
+    } else {
+        usize::from(u16::from_le_bytes([head[0], head[1]]))
+    };
+    let start = at + width;
+    let end = (start + cch).min(data.len());
+    let text: String = data[start..end]
+        .iter()
+        .map(|&b| match b {
+            0..=0x7F => char::from(b),
+            _ => MAC_CENTRAL_EUROPEAN[usize::from(b - 0x80)],
+        })
+        .collect();
+    let n = text.len();
+    let fits = if width == 1 { n <= 0xFF } else { n <= 0xFFFF };
+    if !fits {
+        return data.to_vec();
+    }
+    let mut out = data[..at].to_vec();
+    if width == 1 {
+        out.push(n as u8);
+    } else {
+        out.extend_from_slice(&(n as u16).to_le_bytes());
+    }
+    out.extend_from_slice(text.as_bytes());
+    out.extend_from_slice(&data[end..]);
+    out
+}
+
 /// One BIFF record at `pos`: (type, start of its data, end); `None` when the
 /// stream ends before the record does (calamine stops there with an error).
 fn record_at(stream: &[u8], pos: usize) -> Option<(u16, usize, usize)> {
