@@ -256,7 +256,7 @@ pub(super) fn recode_mac_central_european(stream: Vec<u8>) -> Result<Vec<u8>, Re
         let old = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize;
         let i = starts.partition_point(|&(o, _)| o <= old);
         let new = match i.checked_sub(1) {
-            Some(i) => starts[i].1 + (old - starts[i].0),
+            Some(i) => starts[i].1.saturating_add(old - starts[i].0),
             None => old,
         };
         let new = u32::try_from(new).unwrap_or(u32::MAX);
@@ -594,4 +594,71 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits, fonts: &Fonts) -> Result<Wor
         format: Format::Xls,
         sheets: out,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(typ: u16, body: &[u8]) -> Vec<u8> {
+        let mut r = typ.to_le_bytes().to_vec();
+        r.extend_from_slice(&(body.len() as u16).to_le_bytes());
+        r.extend_from_slice(body);
+        r
+    }
+
+    fn stream(version: u16, codepage: u16, name: &[u8], label: &[u8]) -> Vec<u8> {
+        let bof = |kind: u16| {
+            let mut b = version.to_le_bytes().to_vec();
+            b.extend_from_slice(&kind.to_le_bytes());
+            rec(0x0809, &b)
+        };
+        let glob = |off: u32| {
+            let mut sheet = off.to_le_bytes().to_vec();
+            sheet.extend_from_slice(&[0, 0, name.len() as u8]);
+            sheet.extend_from_slice(name);
+            [
+                bof(5),
+                rec(0x0042, &codepage.to_le_bytes()),
+                rec(0x0085, &sheet),
+                rec(0x000A, &[]),
+            ]
+            .concat()
+        };
+        let mut cell = vec![0, 0, 1, 0, 15, 0];
+        cell.extend_from_slice(&(label.len() as u16).to_le_bytes());
+        cell.extend_from_slice(label);
+        let sheet = [bof(0x10), rec(0x0204, &cell), rec(0x000A, &[])].concat();
+        let g = glob(0);
+        [glob(g.len() as u32), sheet].concat()
+    }
+
+    #[test]
+    fn mac_central_european_biff5_strings_become_utf8_and_offsets_follow() {
+        // 0x80 Ä, 0x88 ą, 0xE1 Š, 0xDB Ř (Microsoft's table), ASCII kept.
+        let s = stream(0x0500, 10029, b"\x80b", b"x\x88\xE1\xDB");
+        let out = recode_mac_central_european(s).unwrap();
+        let glob_end = out.windows(4).position(|w| w == [0x0A, 0, 0, 0]).unwrap() + 4;
+        // BOUNDSHEET points at the sheet's BOF in the rewritten stream.
+        let sheet = out
+            .windows(5)
+            .position(|w| w[..5] == [0x85, 0, 10, 0, glob_end as u8])
+            .unwrap();
+        assert_eq!(&out[sheet + 10..sheet + 13], &[3, 0xC3, 0x84]);
+        assert_eq!(&out[glob_end..glob_end + 2], &[0x09, 0x08]);
+        assert!(out.windows(2).any(|w| w == 65001u16.to_le_bytes()));
+        let text = "xąŠŘ".as_bytes();
+        assert!(out.windows(text.len()).any(|w| w == text));
+    }
+
+    #[test]
+    fn mac_central_european_biff8_keeps_its_strings() {
+        let s = stream(0x0600, 10029, b"ab", b"xy");
+        let out = recode_mac_central_european(s.clone()).unwrap();
+        assert_eq!(out.len(), s.len());
+        assert!(out.windows(6).any(|w| w == [0x42, 0, 2, 0, 0xB0, 0x04]));
+        // Any other code page: untouched.
+        let s = stream(0x0500, 1252, b"\x80b", b"x\x88");
+        assert_eq!(recode_mac_central_european(s.clone()).unwrap(), s);
+    }
 }
