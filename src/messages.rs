@@ -197,6 +197,33 @@ fn encoding_name(e: Encoding) -> &'static str {
     }
 }
 
+/// A data file (plan, vocabulary) that cannot be read, in the user's language.
+fn unreadable(lang: Lang, file: &str, kind: std::io::ErrorKind, detail: &str) -> String {
+    use std::io::ErrorKind;
+    match lang {
+        Lang::Vi => {
+            let why = match kind {
+                ErrorKind::NotFound => "không có tệp này",
+                ErrorKind::PermissionDenied => "không có quyền đọc tệp",
+                ErrorKind::InvalidData => "tệp không phải văn bản UTF-8",
+                ErrorKind::IsADirectory => "đây là một thư mục",
+                _ => detail,
+            };
+            format!("không đọc được tệp {file}: {why}")
+        }
+        Lang::En => {
+            let why = match kind {
+                ErrorKind::NotFound => "no such file",
+                ErrorKind::PermissionDenied => "permission denied",
+                ErrorKind::InvalidData => "not UTF-8 text",
+                ErrorKind::IsADirectory => "it is a folder",
+                _ => detail,
+            };
+            format!("cannot read {file}: {why}")
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,6 @@
 //! What is wrong in a plan file, in each language (`Plan` loading; the JSON path is
 //! added by `PlanError::describe`).
 
-use std::io::ErrorKind;
-
 use super::Lang;
 use crate::plan::Problem;
 
@@ -18,14 +16,7 @@ pub fn plan_problem(p: &Problem, lang: Lang) -> String {
 fn vi(p: &Problem) -> String {
     match p {
         Problem::Unreadable { file, kind, detail } => {
-            let why = match kind {
-                ErrorKind::NotFound => "không có tệp này",
-                ErrorKind::PermissionDenied => "không có quyền đọc tệp",
-                ErrorKind::InvalidData => "tệp không phải văn bản UTF-8",
-                ErrorKind::IsADirectory => "đây là một thư mục",
-                _ => detail,
-            };
-            format!("không đọc được tệp {file}: {why}")
+            super::unreadable(Lang::Vi, file, *kind, detail)
         }
         Problem::Json(e) => format!("không đúng cấu trúc của tệp kế hoạch: {e}"),
         Problem::ImplausibleYear(y) => format!("{y} không phải là một năm hợp lý"),
@@ -67,14 +58,7 @@ fn vi(p: &Problem) -> String {
 fn en(p: &Problem) -> String {
     match p {
         Problem::Unreadable { file, kind, detail } => {
-            let why = match kind {
-                ErrorKind::NotFound => "no such file",
-                ErrorKind::PermissionDenied => "permission denied",
-                ErrorKind::InvalidData => "not UTF-8 text",
-                ErrorKind::IsADirectory => "it is a folder",
-                _ => detail,
-            };
-            format!("cannot read {file}: {why}")
+            super::unreadable(Lang::En, file, *kind, detail)
         }
         Problem::Json(e) => e.clone(),
         Problem::ImplausibleYear(y) => format!("{y} is not a plausible year"),

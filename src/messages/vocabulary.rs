@@ -3,8 +3,6 @@
 //! (`status`, `done`, `first_half`) are named as written there: they are what the
 //! office edits.
 
-use std::io::ErrorKind;
-
 use super::Lang;
 use crate::vocabulary::Problem;
 
@@ -20,14 +18,7 @@ pub fn vocabulary_problem(p: &Problem, lang: Lang) -> String {
 fn vi(p: &Problem) -> String {
     match p {
         Problem::Unreadable { file, kind, detail } => {
-            let why = match kind {
-                ErrorKind::NotFound => "không có tệp này",
-                ErrorKind::PermissionDenied => "không có quyền đọc tệp",
-                ErrorKind::InvalidData => "tệp không phải văn bản UTF-8",
-                ErrorKind::IsADirectory => "đây là một thư mục",
-                _ => detail,
-            };
-            format!("không đọc được tệp {file}: {why}")
+            super::unreadable(Lang::Vi, file, *kind, detail)
         }
         Problem::Json(e) => format!("không đúng cấu trúc của tệp từ ngữ: {e}"),
         Problem::NotNfc(t) => format!(
@@ -62,14 +53,7 @@ fn vi(p: &Problem) -> String {
 fn en(p: &Problem) -> String {
     match p {
         Problem::Unreadable { file, kind, detail } => {
-            let why = match kind {
-                ErrorKind::NotFound => "no such file",
-                ErrorKind::PermissionDenied => "permission denied",
-                ErrorKind::InvalidData => "not UTF-8 text",
-                ErrorKind::IsADirectory => "it is a folder",
-                _ => detail,
-            };
-            format!("cannot read {file}: {why}")
+            super::unreadable(Lang::En, file, *kind, detail)
         }
         Problem::Json(e) => e.clone(),
         Problem::NotNfc(t) => format!(
@@ -110,7 +94,7 @@ mod tests {
         let all = [
             Problem::Unreadable {
                 file: "v.json".into(),
-                kind: ErrorKind::NotFound,
+                kind: std::io::ErrorKind::NotFound,
                 detail: String::new(),
             },
             Problem::Json("missing field `columns`".into()),
