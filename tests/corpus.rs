@@ -38,7 +38,7 @@ struct Labels {
     evidence: &'static str,
 }
 
-const LABEL_SETS: [Labels; 6] = [
+const LABEL_SETS: [Labels; 7] = [
     Labels {
         number: "STT",
         task: "Nhiệm vụ",
@@ -98,6 +98,17 @@ const LABEL_SETS: [Labels; 6] = [
         time: "Thời gian",
         status: "Kết quả",
         evidence: "Ghi chú",
+    },
+    // No label over the status column (the values say what it is).
+    Labels {
+        number: "STT",
+        task: "Nhiệm vụ",
+        activity: "Nội dung thực hiện",
+        quantity: "Số lượng",
+        measure: "Đơn vị tính",
+        time: "Thời gian",
+        status: "",
+        evidence: "Minh chứng",
     },
 ];
 
@@ -399,6 +410,14 @@ struct Spec {
     save: &'static str,
 }
 
+/// `rows` with cell `k` of every row replaced.
+fn column(mut rows: Vec<Row>, k: usize, v: V) -> Vec<Row> {
+    for r in &mut rows {
+        r[k] = v;
+    }
+    rows
+}
+
 /// `rows` with cell `k` of row `r` replaced.
 fn with(mut rows: Vec<Row>, r: usize, k: usize, v: V) -> Vec<Row> {
     rows[r][k] = v;
@@ -407,7 +426,7 @@ fn with(mut rows: Vec<Row>, r: usize, k: usize, v: V) -> Vec<Row> {
 
 fn specs() -> Vec<Spec> {
     let mut v = Vec::new();
-    for l in 0..LABEL_SETS.len() {
+    for l in 0..UNIT_OF_LABELS.len() {
         for (s, shape) in SHAPES.iter().enumerate() {
             let i = l * SHAPES.len() + s;
             let code = if *shape == Shape::UnitsWords {
@@ -445,7 +464,7 @@ fn specs() -> Vec<Spec> {
             "xlsx",
         ),
         (
-            "31-plain",
+            "31-two-row-header",
             "Phòng QLCN",
             3,
             Shape::TwoRowHeader,
@@ -517,11 +536,43 @@ fn specs() -> Vec<Spec> {
             0,
             Shape::Plain,
             with(
-                with(rows("TTRA", false), 0, 4, D(2023, 12, 20)),
+                with(
+                    with(rows("TTRA", false), 0, 4, D(2023, 12, 20)),
+                    1,
+                    2,
+                    T(""),
+                ),
                 1,
-                2,
-                T(""),
+                5,
+                T("Hoàn thành"),
             ),
+            "xlsx",
+        ),
+        // The status column without its label: known by its values (W009).
+        (
+            "40-status-unlabelled",
+            "Chi cục TĐC",
+            6,
+            Shape::Plain,
+            rows("CCTC", false),
+            "xlsx",
+        ),
+        // No status written anywhere and no column for it: E008.
+        (
+            "41-no-status-column",
+            "Phòng Quản lý Khoa học",
+            6,
+            Shape::Plain,
+            column(rows("QLKH", false), 5, T("")),
+            "xlsx",
+        ),
+        // The unit named only by the file name.
+        (
+            "42 Báo cáo CCHC - Thanh tra Sở",
+            "",
+            1,
+            Shape::Plain,
+            rows("TTRA", false),
             "xlsx",
         ),
     ];
@@ -598,7 +649,9 @@ fn unit_file(dir: &Path, spec: &Spec) -> PathBuf {
     )
     .unwrap();
     // The unit: in one cell, or a label and the name beside it.
-    if spec.remarks == 1 {
+    if spec.unit.is_empty() {
+        ws.write_string(2, 0, "Đơn vị:").unwrap();
+    } else if spec.remarks == 1 {
         ws.write_string(2, 0, format!("Đơn vị: {}", spec.unit))
             .unwrap();
     } else {
@@ -634,7 +687,7 @@ fn unit_file(dir: &Path, spec: &Spec) -> PathBuf {
         ws.write_string(header + 1, cols[4], names[4]).unwrap();
         first_data = header + 2;
     } else {
-        for (k, name) in names.iter().enumerate() {
+        for (k, name) in names.iter().enumerate().filter(|(_, n)| !n.is_empty()) {
             ws.write_string(header, cols[k], *name).unwrap();
         }
     }
@@ -710,6 +763,29 @@ struct Expected {
     unit: String,
     rows: u64,
     errors: BTreeSet<String>,
+    note: String,
+    /// A known disagreement: what the checker reads instead (`UNIT ROWS ERRORS`).
+    known: Option<String>,
+}
+
+/// Comma-separated codes, `-` for none.
+fn codes(s: &str) -> BTreeSet<String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && *c != "-")
+        .map(String::from)
+        .collect()
+}
+
+/// A reading written the way `known:` is: `UNIT ROWS E1,E2` (`-` for none).
+fn reading(unit: &str, rows: u64, errors: &BTreeSet<String>) -> String {
+    let errors: Vec<&str> = errors.iter().map(String::as_str).collect();
+    let errors = if errors.is_empty() {
+        "-".to_string()
+    } else {
+        errors.join(",")
+    };
+    format!("{unit} {rows} {errors}")
 }
 
 fn expected() -> Vec<Expected> {
@@ -723,12 +799,12 @@ fn expected() -> Vec<Expected> {
                 file: f[0].to_string(),
                 unit: f[1].to_string(),
                 rows: f[2].parse().unwrap(),
-                errors: f[3]
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|c| !c.is_empty() && *c != "-")
-                    .map(String::from)
-                    .collect(),
+                errors: codes(f[3]),
+                note: f.get(4).unwrap_or(&"").to_string(),
+                known: f
+                    .get(5)
+                    .and_then(|k| k.strip_prefix("known:"))
+                    .map(|k| k.trim().to_string()),
             }
         })
         .collect()
@@ -760,6 +836,7 @@ fn the_corpus_is_read_as_a_person_reads_it() {
     assert_eq!(files.len(), expected.len());
     let mut disagreements = Vec::new();
     let mut false_errors = 0;
+    let mut known = Vec::new();
     for (e, f) in expected.iter().zip(files) {
         let found = |sev: &str| -> Vec<(String, String)> {
             f["findings"]
@@ -787,11 +864,25 @@ fn the_corpus_is_read_as_a_person_reads_it() {
         if codes.iter().any(|c| !e.errors.contains(c)) {
             false_errors += 1;
         }
-        if unit != e.unit || rows != e.rows || codes != e.errors {
-            disagreements.push(format!(
-                "{}: a person reads unit {} rows {} errors {:?}; the checker unit {unit} rows {rows} errors {errors:?}",
-                e.file, e.unit, e.rows, e.errors
-            ));
+        let agrees = unit == e.unit && rows == e.rows && codes == e.errors;
+        let read = reading(unit, rows, &codes);
+        match &e.known {
+            None if agrees => {}
+            Some(k) if !agrees && *k == read => known.push(format!(
+                "{}: a person reads {}; the checker {read} ({})",
+                e.file,
+                reading(&e.unit, e.rows, &e.errors),
+                e.note
+            )),
+            Some(_) if agrees => disagreements.push(format!(
+                "{}: now read as a person reads it; remove its `known:` in expected.tsv",
+                e.file
+            )),
+            _ => disagreements.push(format!(
+                "{}: a person reads {}; the checker {read} {errors:?}",
+                e.file,
+                reading(&e.unit, e.rows, &e.errors)
+            )),
         }
     }
     let good = expected.len() - false_errors;
@@ -800,6 +891,9 @@ fn the_corpus_is_read_as_a_person_reads_it() {
         expected.len(),
         100.0 * good as f64 / expected.len() as f64
     );
+    for k in &known {
+        println!("known disagreement: {k}");
+    }
     for d in &disagreements {
         println!("disagreement: {d}");
     }
