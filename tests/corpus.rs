@@ -424,15 +424,25 @@ fn with(mut rows: Vec<Row>, r: usize, k: usize, v: V) -> Vec<Row> {
     rows
 }
 
+/// A hand-made file: (stem, unit, label set, shape, rows, save).
+type Extra = (
+    &'static str,
+    &'static str,
+    usize,
+    Shape,
+    Vec<Row>,
+    &'static str,
+);
+
 fn specs() -> Vec<Spec> {
     let mut v = Vec::new();
-    for l in 0..UNIT_OF_LABELS.len() {
+    for (l, label_unit) in UNIT_OF_LABELS.iter().enumerate() {
         for (s, shape) in SHAPES.iter().enumerate() {
             let i = l * SHAPES.len() + s;
             let code = if *shape == Shape::UnitsWords {
                 "TTUD"
             } else {
-                UNIT_OF_LABELS[l]
+                label_unit
             };
             let names = unit_names(code);
             let save = match i {
@@ -454,7 +464,7 @@ fn specs() -> Vec<Spec> {
     use V::*;
     let ttud = || rows("TTUD", false);
     // (stem, unit, label set, shape, rows, save)
-    let extra: Vec<(&str, &'static str, usize, Shape, Vec<Row>, &str)> = vec![
+    let extra: Vec<Extra> = vec![
         (
             "30-plain",
             "Phòng QLCN và CN",
