@@ -293,17 +293,46 @@ impl Plan {
         UnitMatch::Unknown(nearest)
     }
 
-    /// Finds the unit a file name names: the whole stem, or one of its parts
-    /// (`TTUD.xlsx`, `bao-cao_TTUD_2024.xls`).
+    /// Finds the unit a file name names: the whole stem, one of its parts
+    /// (`TTUD.xlsx`, `bao-cao_TTUD_2024.xls`), or — as a person reads
+    /// `Báo cáo CCHC - Thanh tra Sở.xlsx` — a unit name, short name or alias
+    /// among its words, when the names found all belong to one unit.
     pub fn unit_from_file_stem(&self, stem: &str) -> Option<&Unit> {
         if let UnitMatch::Found(u) = self.match_unit(stem) {
             return Some(u);
         }
-        stem.split(|c: char| !c.is_alphanumeric()).find_map(|part| {
+        let by_code = stem.split(|c: char| !c.is_alphanumeric()).find_map(|part| {
             self.units
                 .iter()
                 .find(|u| u.code.eq_ignore_ascii_case(part))
-        })
+        });
+        by_code.or_else(|| self.unit_named_within(stem))
+    }
+
+    /// The one unit whose name appears, as whole words, within `text`; `None`
+    /// when no unit's or several units' names do.
+    fn unit_named_within(&self, text: &str) -> Option<&Unit> {
+        let words = |s: &str| -> String {
+            fold(s)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let text = format!(" {} ", words(text));
+        let mut found = self
+            .unit_names
+            .iter()
+            .filter(|(name, _)| {
+                let name = words(name);
+                !name.is_empty() && text.contains(&format!(" {name} "))
+            })
+            .map(|(_, &i)| i);
+        let first = found.next()?;
+        let code = &self.units[first].code;
+        found
+            .all(|i| &self.units[i].code == code)
+            .then(|| &self.units[first])
     }
 
     /// The task a heading names by its title alone (`Tổ chức tuyên truyền về công
@@ -486,6 +515,14 @@ mod tests {
             "QLKH"
         );
         assert!(p.unit_from_file_stem("ket-qua").is_none());
+        let code = |stem: &str| p.unit_from_file_stem(stem).map(|u| u.code.as_str());
+        // A name among other words, whole words only, in any spelling.
+        assert_eq!(code("Báo cáo CCHC - Thanh tra Sở"), Some("TTRA"));
+        assert_eq!(code("bao_cao_2024_phong_quan_ly_khoa_hoc"), Some("QLKH"));
+        assert_eq!(code("KQ tuyên truyền (Chi cục TĐC)"), Some("CCTC"));
+        assert_eq!(code("Thanh trang"), None);
+        // Two units named: the file is the sender's or the recipient's, so none.
+        assert_eq!(code("Thanh tra Sở gửi Văn phòng Sở"), None);
     }
 
     #[test]
