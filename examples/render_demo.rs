@@ -77,7 +77,7 @@ fn file(
         .enumerate()
         .map(|(i, s)| ResultRow {
             unit: unit.into(),
-            path: path.clone(),
+            path: path.as_path().into(),
             sheet: "Kết quả".into(),
             row: 7 + i as u32,
             task: s.task,

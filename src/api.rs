@@ -75,40 +75,31 @@ pub fn check_inputs(rules: &Rules<'_>, inputs: &[Input], limits: &Limits) -> Bat
 
 /// How to compile: with errors in the batch, `partial` still writes the report
 /// from what can be included; `date` is the report's date (default: the plan's
-/// deadline for the Department's report).
+/// deadline for the Department's report); `workbook` also makes the workbook
+/// beside the report (`decisions.md`), from the same figures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CompileOptions {
     pub partial: bool,
     pub date: Option<chrono::NaiveDate>,
+    pub workbook: bool,
 }
 
 /// A compiled batch: the report's .docx bytes, or `None` when errors block it
-/// (no `partial`), and the rows it holds.
+/// (no `partial`), the workbook's .xlsx bytes when asked for and the report is
+/// made, and the rows they hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Compiled {
     pub docx: Option<Vec<u8>>,
+    pub workbook: Option<Vec<u8>>,
     pub rows_included: usize,
     /// The plan file lacks the Department's own plan number or date: the report's
     /// opening keeps `…` for the office to fill in (callers warn).
     pub plan_reference_missing: bool,
 }
 
-/// The workbook beside the report (`decisions.md`): the included rows with their
-/// source, totals per task and family, the units' remarks and the roster.
-pub fn workbook(plan: &Plan, texts: &Texts, batch: &Batch) -> anyhow::Result<Vec<u8>> {
-    let data = aggregate(
-        plan,
-        batch.files.iter().filter(|f| batch.is_includable(f)),
-        &exclusions(batch, plan),
-    );
-    let roster = crate::report::workbook::roster(plan, batch);
-    Ok(crate::report::workbook::workbook_xlsx(
-        &data, plan, texts, &roster,
-    )?)
-}
-
 /// Compiles a checked batch: the files it can include and, for the rest, why they
-/// stay out. Writes nothing; the caller stores the bytes.
+/// stay out. The report and the workbook are made from one aggregation, which
+/// borrows the batch's rows. Writes nothing; the caller stores the bytes.
 pub fn compile(
     plan: &Plan,
     texts: &Texts,
@@ -120,14 +111,24 @@ pub fn compile(
     if batch.errors() > 0 && !options.partial {
         return Ok(Compiled {
             docx: None,
+            workbook: None,
             rows_included,
             plan_reference_missing: false,
         });
     }
     let data = aggregate(plan, included(), &exclusions(batch, plan));
     let docx = report_docx(&data, plan, texts, options.date)?;
+    let workbook = if options.workbook {
+        let roster = crate::report::workbook::roster(plan, batch);
+        Some(crate::report::workbook::workbook_xlsx(
+            &data, plan, texts, &roster,
+        )?)
+    } else {
+        None
+    };
     Ok(Compiled {
         docx: Some(docx),
+        workbook,
         rows_included,
         plan_reference_missing: plan.number.is_none() || plan.issued.is_none(),
     })

@@ -36,7 +36,8 @@ fn bytes_and_paths_give_the_same_findings() {
         assert_eq!(given.findings, on_disk.findings, "{name}");
         let same_path = |rows: &[baocao::check::ResultRow]| {
             let mut rows = rows.to_vec();
-            rows.iter_mut().for_each(|r| r.path = name.into());
+            rows.iter_mut()
+                .for_each(|r| r.path = std::path::Path::new(name).into());
             rows
         };
         assert_eq!(given.rows, same_path(&on_disk.rows), "{name}");
@@ -107,6 +108,7 @@ fn compile_gives_the_bytes_the_command_writes() {
     let options = CompileOptions {
         partial: false,
         date,
+        workbook: true,
     };
     let compiled = compile(&plan, &texts, &batch, &options).unwrap();
     let out = dir.path().join("r.docx");

@@ -41,7 +41,7 @@ fn row(
 ) -> ResultRow {
     ResultRow {
         unit: unit.into(),
-        path: PathBuf::from(format!("{unit}.xlsx")),
+        path: PathBuf::from(format!("{unit}.xlsx")).into(),
         sheet: "Sheet1".into(),
         row: n,
         task,
@@ -158,12 +158,12 @@ fn exclusions() -> Vec<Exclusion> {
     }]
 }
 
-fn data() -> ReportData {
-    aggregate(&plan(), &files(), &exclusions())
+fn data(files: &[CheckedFile]) -> ReportData<'_> {
+    aggregate(&plan(), files, &exclusions())
 }
 
 fn render(date: Option<NaiveDate>) -> Vec<u8> {
-    report_docx(&data(), &plan(), &Texts::shipped(), date).unwrap()
+    report_docx(&data(&files()), &plan(), &Texts::shipped(), date).unwrap()
 }
 
 fn part(docx: &[u8], name: &str) -> String {
@@ -436,7 +436,8 @@ fn totals_statuses_and_attributed_remarks() {
 #[test]
 fn every_row_appears_once_in_the_appendix() {
     let (doc, xml) = doc();
-    let data = data();
+    let sources = files();
+    let data = data(&sources);
     let appendix = doc.tables.last().unwrap();
     assert_eq!(
         appendix[0].cells,
@@ -503,7 +504,7 @@ fn distribution_list_and_signer() {
     let mut texts = Texts::shipped();
     texts.signer.authority = Some("KT. GIÁM ĐỐC".into());
     texts.signer.title = "PHÓ GIÁM ĐỐC".into();
-    let bytes = report_docx(&data(), &plan(), &texts, None).unwrap();
+    let bytes = report_docx(&data(&files()), &plan(), &texts, None).unwrap();
     let doc = read_doc(&part(&bytes, "word/document.xml"));
     let end = end_block(&doc);
     assert_eq!(

@@ -17,6 +17,7 @@ mod tests;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -45,13 +46,15 @@ impl<'a> Rules<'a> {
     }
 }
 
-/// One checked data row, as it goes into the report.
+/// One checked data row, as it goes into the report. The unit, file and sheet
+/// are the same for every row of a file: shared, not copied per row (a province's
+/// 10^6 rows would otherwise hold 3 × 10^6 copies).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResultRow {
     /// The unit's code.
-    pub unit: String,
-    pub path: PathBuf,
-    pub sheet: String,
+    pub unit: Arc<str>,
+    pub path: Arc<Path>,
+    pub sheet: Arc<str>,
     /// 1-based sheet row, as the user sees it.
     pub row: u32,
     pub task: u32,
@@ -160,6 +163,11 @@ pub fn check_table(
     }
 
     let mut rows = Vec::new();
+    let source = unit.as_deref().map(|unit| row::Source {
+        unit: Arc::from(unit),
+        path: Arc::from(path),
+        sheet: Arc::from(sheet),
+    });
     let mut tasks_reported: BTreeSet<u32> = BTreeSet::new();
     let mut duplicates = row::Duplicates::default();
     for raw in &table.rows {
@@ -168,8 +176,8 @@ pub fn check_table(
         tasks_reported.extend(row.task);
         duplicates.check(&row, raw, &at, &mut findings);
         let row_has_error = findings[before..].iter().any(Finding::is_error);
-        if let (false, Some(unit)) = (row_has_error, &unit) {
-            if let Some(r) = row.into_result(plan, unit, path, sheet, raw) {
+        if let (false, Some(source)) = (row_has_error, &source) {
+            if let Some(r) = row.into_result(plan, source, raw) {
                 rows.push(r);
             }
         }

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::Rules;
 use super::{clean_text, At, ResultRow};
@@ -29,22 +30,22 @@ pub(super) struct CheckedRow {
     content_areas: Vec<u32>,
 }
 
+/// Where a file's rows come from: one copy shared by all of them.
+pub(super) struct Source {
+    pub unit: Arc<str>,
+    pub path: Arc<Path>,
+    pub sheet: Arc<str>,
+}
+
 impl CheckedRow {
     /// The row as it goes into the report, if every value it needs is usable.
-    pub fn into_result(
-        self,
-        plan: &Plan,
-        unit: &str,
-        path: &Path,
-        sheet: &str,
-        raw: &RawRow,
-    ) -> Option<ResultRow> {
+    pub fn into_result(self, plan: &Plan, source: &Source, raw: &RawRow) -> Option<ResultRow> {
         let task = self.task?;
-        let role = plan.task(task).and_then(|t| plan.role(t, unit));
+        let role = plan.task(task).and_then(|t| plan.role(t, &source.unit));
         Some(ResultRow {
-            unit: unit.to_string(),
-            path: path.to_path_buf(),
-            sheet: sheet.to_string(),
+            unit: Arc::clone(&source.unit),
+            path: Arc::clone(&source.path),
+            sheet: Arc::clone(&source.sheet),
             row: raw.row + 1,
             task,
             role,

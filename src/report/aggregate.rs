@@ -44,8 +44,6 @@ pub struct UnitResult {
     /// Rows (activities) the unit reported for the task.
     pub activities: usize,
     pub totals: Totals,
-    /// The unit's distinct activity texts, in row order.
-    pub activity_texts: Vec<String>,
     /// Whether the unit leads the task (its figures are the task's); otherwise
     /// its rows are contributions, never added to the lead's figures.
     pub lead: bool,
@@ -53,13 +51,13 @@ pub struct UnitResult {
 
 /// The results of one task.
 #[derive(Debug, Clone, PartialEq)]
-pub struct TaskResult {
+pub struct TaskResult<'a> {
     pub number: u32,
     /// Whether the plan has this task (rows naming another number are kept too,
     /// so that every included row reaches the appendix).
     pub in_plan: bool,
     /// The task's rows, by unit (plan order), file and sheet row.
-    pub rows: Vec<ResultRow>,
+    pub rows: Vec<&'a ResultRow>,
     /// Per unit, in plan order.
     pub units: Vec<UnitResult>,
     /// Across units (every row: for the workbook, never for the report's prose).
@@ -83,7 +81,7 @@ pub struct TaskResult {
     pub continuous: bool,
 }
 
-impl TaskResult {
+impl TaskResult<'_> {
     /// Lead units that sent no row for the task.
     pub fn leads_not_reported(&self) -> Vec<&str> {
         self.lead_status
@@ -117,10 +115,10 @@ pub struct Remark {
 
 /// Everything the report states that comes from the units' files.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReportData {
+pub struct ReportData<'a> {
     pub year: i32,
     /// Plan tasks in plan order, then any other task numbers found, ascending.
-    pub tasks: Vec<TaskResult>,
+    pub tasks: Vec<TaskResult<'a>>,
     /// All rows.
     pub activities: usize,
     /// Across all tasks.
@@ -138,8 +136,8 @@ pub struct ReportData {
     pub rows_included: usize,
 }
 
-impl ReportData {
-    pub fn task(&self, number: u32) -> Option<&TaskResult> {
+impl ReportData<'_> {
+    pub fn task(&self, number: u32) -> Option<&TaskResult<'_>> {
         self.tasks.iter().find(|t| t.number == number)
     }
 
@@ -158,7 +156,7 @@ pub fn aggregate<'a>(
     plan: &Plan,
     included: impl IntoIterator<Item = &'a CheckedFile>,
     exclusions: &[Exclusion],
-) -> ReportData {
+) -> ReportData<'a> {
     let unit_rank = |code: &str| {
         plan.units
             .iter()
@@ -167,19 +165,16 @@ pub fn aggregate<'a>(
     };
     let files = sorted_files(included, &unit_rank);
     let rows = sorted_rows(&files, &unit_rank);
-    let tasks: Vec<TaskResult> = task_numbers(plan, &rows)
+    let tasks: Vec<TaskResult<'a>> = task_numbers(plan, &rows)
         .into_iter()
         .map(|number| {
-            let task_rows: Vec<ResultRow> = rows
-                .iter()
-                .filter(|r| r.task == number)
-                .map(|r| (*r).clone())
-                .collect();
+            let task_rows: Vec<&ResultRow> =
+                rows.iter().filter(|r| r.task == number).copied().collect();
             task_result(plan, number, task_rows, &unit_rank)
         })
         .collect();
 
-    let all_rows: Vec<&ResultRow> = tasks.iter().flat_map(|t| t.rows.iter()).collect();
+    let all_rows: Vec<&ResultRow> = tasks.iter().flat_map(|t| t.rows.iter().copied()).collect();
     let totals = sum_totals(plan, all_rows.iter().copied());
     let coverage = coverage(plan, &all_rows);
     let units_missing = units_missing(plan, &files, exclusions);
@@ -337,14 +332,14 @@ fn remarks(files: &[&CheckedFile], pick: fn(&CheckedFile) -> &Vec<String>) -> Ve
     out
 }
 
-fn task_result(
+fn task_result<'a>(
     plan: &Plan,
     number: u32,
-    rows: Vec<ResultRow>,
+    rows: Vec<&'a ResultRow>,
     unit_rank: &dyn Fn(&str) -> usize,
-) -> TaskResult {
+) -> TaskResult<'a> {
     let task = plan.task(number);
-    let mut unit_codes: Vec<&str> = rows.iter().map(|r| r.unit.as_str()).collect();
+    let mut unit_codes: Vec<&str> = rows.iter().map(|r| &*r.unit).collect();
     unit_codes.sort_by_key(|u| (unit_rank(u), *u));
     unit_codes.dedup();
     let leads: Vec<String> = match task {
@@ -354,39 +349,30 @@ fn task_result(
     let units = unit_codes
         .iter()
         .map(|&code| {
-            let mine: Vec<&ResultRow> = rows.iter().filter(|r| r.unit == code).collect();
-            // Distinct texts in row order; a set keeps this linear in rows.
-            let mut seen = HashSet::new();
-            let activity_texts: Vec<String> = mine
-                .iter()
-                .map(|r| r.activity.trim())
-                .filter(|t| !t.is_empty() && seen.insert(*t))
-                .map(str::to_string)
-                .collect();
+            let mine: Vec<&ResultRow> = rows.iter().filter(|r| &*r.unit == code).copied().collect();
             UnitResult {
                 unit: code.to_string(),
                 activities: mine.len(),
                 totals: sum_totals(plan, mine.iter().copied()),
-                activity_texts,
                 lead: leads.iter().any(|l| l == code),
             }
         })
         .collect();
-    let totals = sum_totals(plan, rows.iter());
+    let totals = sum_totals(plan, rows.iter().copied());
     let repeated = repeated_events(&rows, &leads);
     let lead_totals = sum_totals(
         plan,
         rows.iter()
             .zip(&repeated)
-            .filter(|(r, rep)| leads.contains(&r.unit) && !**rep)
-            .map(|(r, _)| r),
+            .filter(|(r, rep)| leads.iter().any(|l| **l == *r.unit) && !**rep)
+            .map(|(r, _)| *r),
     );
     let lead_status: Vec<(String, TaskStatus)> = leads
         .into_iter()
         .map(|lead| {
             let status = combine(
                 rows.iter()
-                    .filter(|r| r.unit == lead)
+                    .filter(|r| *r.unit == *lead)
                     .map(|r| TaskStatus::from(r.status)),
             );
             (lead, status)
@@ -418,7 +404,7 @@ fn task_result(
 /// unit already reports: same measure, quantity and period, and activity texts
 /// sharing most of their words (`Chủ trì tổ chức Hội nghị nhân Ngày KH&CN …` and
 /// `Tổ chức Hội nghị nhân Ngày KH&CN … (phối hợp Phòng HC-TH)`).
-fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
+fn repeated_events(rows: &[&ResultRow], leads: &[String]) -> Vec<bool> {
     let words = |s: &str| -> BTreeSet<String> {
         crate::text::fold(s)
             .split(|c: char| !c.is_alphanumeric())
@@ -428,7 +414,12 @@ fn repeated_events(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
     };
     let lead_words: Vec<Option<BTreeSet<String>>> = rows
         .iter()
-        .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
+        .map(|r| {
+            leads
+                .iter()
+                .any(|l| **l == *r.unit)
+                .then(|| words(&r.activity))
+        })
         .collect();
     // Earlier lead rows with a quantity, by what must be equal (measure, quantity,
     // period): each row is compared with those only, not with every row before it.
@@ -509,7 +500,7 @@ mod tests {
     use crate::finding::{Finding, Kind};
 
     /// `repeated_events` as it was: every lead row against every earlier one.
-    fn repeated_by_pairs(rows: &[ResultRow], leads: &[String]) -> Vec<bool> {
+    fn repeated_by_pairs(rows: &[&ResultRow], leads: &[String]) -> Vec<bool> {
         let words = |s: &str| -> BTreeSet<String> {
             crate::text::fold(s)
                 .split(|c: char| !c.is_alphanumeric())
@@ -519,7 +510,12 @@ mod tests {
         };
         let lead_words: Vec<Option<BTreeSet<String>>> = rows
             .iter()
-            .map(|r| leads.contains(&r.unit).then(|| words(&r.activity)))
+            .map(|r| {
+                leads
+                    .iter()
+                    .any(|l| **l == *r.unit)
+                    .then(|| words(&r.activity))
+            })
             .collect();
         let mut out = vec![false; rows.len()];
         for j in 0..rows.len() {
@@ -570,8 +566,9 @@ mod tests {
             })
             .collect();
         let leads = vec!["HCTH".to_string(), "TTUD".to_string()];
-        let by_key = repeated_events(&rows, &leads);
-        assert_eq!(by_key, repeated_by_pairs(&rows, &leads));
+        let refs: Vec<&ResultRow> = rows.iter().collect();
+        let by_key = repeated_events(&refs, &leads);
+        assert_eq!(by_key, repeated_by_pairs(&refs, &leads));
         assert!(by_key.iter().filter(|r| **r).count() > 10);
     }
     use crate::read::table::Column;
@@ -593,7 +590,7 @@ mod tests {
     ) -> ResultRow {
         ResultRow {
             unit: unit.into(),
-            path: PathBuf::from(format!("{unit}.xlsx")),
+            path: PathBuf::from(format!("{unit}.xlsx")).into(),
             sheet: "Sheet1".into(),
             row: 0,
             task,
@@ -664,7 +661,8 @@ mod tests {
     #[test]
     fn totals_and_status_follow_the_rules() {
         let p = Plan::shipped();
-        let data = aggregate(&p, &sample(), &[]);
+        let files = sample();
+        let data = aggregate(&p, &files, &[]);
         let t1 = data.task(1).unwrap();
         assert_eq!(t1.totals, vec![("tin/bài".to_string(), 154)]);
         assert_eq!(t1.units[0].unit, "HCTH");
@@ -730,7 +728,8 @@ mod tests {
                 missing: vec![Column::Task],
             })))),
         }];
-        let data = aggregate(&p, &sample(), &excl);
+        let files = sample();
+        let data = aggregate(&p, &files, &excl);
         let cov: Vec<usize> = data.coverage.iter().map(|c| c.activities).collect();
         assert_eq!(cov, [1, 3, 0, 0, 1, 0, 0, 2, 0]);
         assert_eq!(data.areas_not_covered(), [3, 4, 6, 7, 9]);
@@ -745,10 +744,11 @@ mod tests {
     #[test]
     fn order_of_files_does_not_matter() {
         let p = Plan::shipped();
-        let mut files = sample();
+        let files = sample();
+        let mut reversed = sample();
+        reversed.reverse();
         let a = aggregate(&p, &files, &[]);
-        files.reverse();
-        let b = aggregate(&p, &files, &[]);
+        let b = aggregate(&p, &reversed, &[]);
         assert_eq!(a, b);
     }
 

@@ -89,7 +89,6 @@ pub struct Prose {
     pub body: Vec<Block>,
     /// `(Kèm theo Báo cáo số … ngày …)`.
     pub appendix_subtitle: String,
-    pub appendix: Vec<AppendixLine>,
 }
 
 impl Prose {
@@ -236,7 +235,7 @@ fn letter(i: usize) -> String {
 }
 
 struct Ctx<'a> {
-    data: &'a ReportData,
+    data: &'a ReportData<'a>,
     plan: &'a Plan,
     texts: &'a Texts,
     year: String,
@@ -244,7 +243,18 @@ struct Ctx<'a> {
     out: Vec<Block>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    fn new(data: &'a ReportData<'a>, plan: &'a Plan, texts: &'a Texts) -> Ctx<'a> {
+        Ctx {
+            data,
+            plan,
+            texts,
+            year: plan.year.to_string(),
+            next_year: (plan.year + 1).to_string(),
+            out: Vec::new(),
+        }
+    }
+
     fn section(&mut self, s: impl Into<String>) {
         self.out.push(Block::Section(s.into()));
     }
@@ -342,8 +352,8 @@ impl Ctx<'_> {
             .rows
             .iter()
             .zip(&task.repeated)
-            .filter(|(r, rep)| !**rep && task.units.iter().any(|u| u.lead && u.unit == r.unit))
-            .map(|(r, _)| r)
+            .filter(|(r, rep)| !**rep && task.units.iter().any(|u| u.lead && *u.unit == *r.unit))
+            .map(|(r, _)| *r)
             .collect();
         let mut families: Vec<(&str, u64, usize, usize)> = Vec::new();
         for (rank, (m, n)) in task.lead_totals.iter().enumerate() {
@@ -385,7 +395,7 @@ impl Ctx<'_> {
             .rows
             .iter()
             .zip(&task.repeated)
-            .filter(|(r, _)| r.unit == unit)
+            .filter(|(r, _)| &*r.unit == unit)
             .map(|(r, repeated)| {
                 let activity = mid_sentence(trim_end_punct(r.activity.trim()));
                 match (r.quantity, &r.measure) {
@@ -444,14 +454,7 @@ impl Ctx<'_> {
 /// The report's text: the aggregated figures in the words of the texts file.
 /// `date` is the signing date; without it the day is left blank.
 pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDate>) -> Prose {
-    let mut cx = Ctx {
-        data,
-        plan,
-        texts,
-        year: plan.year.to_string(),
-        next_year: (plan.year + 1).to_string(),
-        out: Vec::new(),
-    };
+    let mut cx = Ctx::new(data, plan, texts);
     section_opening(&mut cx);
     section_direction(&mut cx);
     section_results(&mut cx);
@@ -467,7 +470,6 @@ pub fn prose(data: &ReportData, plan: &Plan, texts: &Texts, date: Option<NaiveDa
         date_line: date_line(texts, date, plan.deadlines.department_report),
         subject: cx.standing(&texts.subject),
         appendix_subtitle: appendix_subtitle(&cx, date),
-        appendix: appendix_lines(&cx),
         body: cx.out,
     }
 }
@@ -864,7 +866,7 @@ fn reporting(cx: &mut Ctx<'_>) {
     let reported: std::collections::BTreeSet<&str> = data
         .tasks
         .iter()
-        .flat_map(|t| t.rows.iter().map(|r| r.unit.as_str()))
+        .flat_map(|t| t.rows.iter().map(|r| &*r.unit))
         .collect();
     // On time: units whose figures reached the report and that were not late.
     let on_time = cx
@@ -967,8 +969,9 @@ fn section_next_steps(cx: &mut Ctx<'_>) {
             let open: Vec<&ResultRow> = task
                 .rows
                 .iter()
-                .filter(|r| task.lead_status.iter().any(|(u, _)| *u == r.unit))
+                .filter(|r| task.lead_status.iter().any(|(u, _)| **u == *r.unit))
                 .filter(|r| TaskStatus::from(r.status) != TaskStatus::Done)
+                .copied()
                 .collect();
             if open.is_empty() {
                 return None;
@@ -1095,37 +1098,61 @@ fn appendix_subtitle(cx: &Ctx<'_>, date: Option<NaiveDate>) -> String {
     )
 }
 
-fn appendix_lines(cx: &Ctx<'_>) -> Vec<AppendixLine> {
+/// The appendix table's lines — task group rows and data rows numbered from 1 —
+/// made one at a time as they are read: a province's appendix has 10^5 rows and
+/// more, and holding its text whole would double what the report takes in memory.
+pub fn appendix<'a>(
+    data: &'a ReportData<'a>,
+    plan: &'a Plan,
+    texts: &'a Texts,
+) -> impl Iterator<Item = AppendixLine> + 'a {
+    let cx = std::rc::Rc::new(Ctx::new(data, plan, texts));
+    let starts = data
+        .tasks
+        .iter()
+        .filter(|t| !t.rows.is_empty())
+        .scan(0u64, |before, task| {
+            let start = *before;
+            *before += task.rows.len() as u64;
+            Some((start, task))
+        });
+    starts.flat_map(move |(start, task)| {
+        let group = AppendixLine::Group(appendix_group(&cx, task.number));
+        let cx = std::rc::Rc::clone(&cx);
+        let rows = task
+            .rows
+            .iter()
+            .enumerate()
+            .map(move |(i, r)| AppendixLine::Row(appendix_row(&cx, start + i as u64 + 1, r)));
+        std::iter::once(group).chain(rows)
+    })
+}
+
+/// A task's group row of the appendix (`Nhiệm vụ 1: …`).
+fn appendix_group(cx: &Ctx<'_>, number: u32) -> String {
+    fill(
+        &cx.texts.phrases.appendix_group,
+        &[
+            ("number", &number.to_string()),
+            ("title", &cx.task_title(number, true)),
+        ],
+    )
+}
+
+/// A data row of the appendix, numbered `stt`.
+fn appendix_row(cx: &Ctx<'_>, stt: u64, r: &ResultRow) -> AppendixRow {
     let t = cx.texts;
-    let mut lines = Vec::with_capacity(cx.data.rows_included + cx.data.tasks.len());
-    let mut stt = 0u64;
-    for task in &cx.data.tasks {
-        if task.rows.is_empty() {
-            continue;
-        }
-        lines.push(AppendixLine::Group(fill(
-            &t.phrases.appendix_group,
-            &[
-                ("number", &task.number.to_string()),
-                ("title", &cx.task_title(task.number, true)),
-            ],
-        )));
-        for r in &task.rows {
-            stt += 1;
-            lines.push(AppendixLine::Row(AppendixRow {
-                number: vn_number(stt),
-                unit: cx.unit_short(&r.unit),
-                task: r.task.to_string(),
-                activity: r.activity.clone(),
-                quantity: r.quantity.map(vn_number).unwrap_or_default(),
-                measure: r.measure.clone().unwrap_or_default(),
-                time: appendix_time(&t.appendix.time, &r.time_text, &r.period),
-                status: t.status_word(r.status.into()).to_string(),
-                evidence: r.evidence.clone().unwrap_or_default(),
-            }));
-        }
+    AppendixRow {
+        number: vn_number(stt),
+        unit: cx.unit_short(&r.unit),
+        task: r.task.to_string(),
+        activity: r.activity.clone(),
+        quantity: r.quantity.map(vn_number).unwrap_or_default(),
+        measure: r.measure.clone().unwrap_or_default(),
+        time: appendix_time(&t.appendix.time, &r.time_text, &r.period),
+        status: t.status_word(r.status.into()).to_string(),
+        evidence: r.evidence.clone().unwrap_or_default(),
     }
-    lines
 }
 
 /// The `Thời gian` cell in one style whatever way the unit wrote it: a day
@@ -1503,45 +1530,44 @@ mod tests {
 
     #[test]
     fn the_reporting_paragraph_names_late_silent_and_unusable_reports() {
-        let p = prose_of(
-            &[
-                file(
-                    "TTUD",
-                    "2024-11-10",
-                    vec![row("TTUD", 1, "Đăng tin", Some(12), "tin/bài", Done)],
-                ),
-                file(
-                    "TTRA",
-                    "2024-11-18",
-                    vec![row("TTRA", 1, "Cung cấp tin", Some(6), "tin/bài", Done)],
-                ),
-                file(
-                    "HCTH",
-                    "2024-11-12",
-                    vec![row("HCTH", 4, "Treo băng rôn", Some(6), "hoạt động", Done)],
-                ),
-            ],
-            &[
-                Exclusion {
-                    path: "x/QLKH-sai.xlsx".into(),
-                    unit: Some("QLKH".into()),
-                    rows: vec![],
-                    reason: Some(Reason::UnitUnknown),
-                },
-                Exclusion {
-                    path: "x/HCTH.xlsx".into(),
-                    unit: Some("HCTH".into()),
-                    rows: vec![9, 10],
-                    reason: None,
-                },
-                Exclusion {
-                    path: "x/ai-do.xlsx".into(),
-                    unit: None,
-                    rows: vec![],
-                    reason: Some(Reason::UnitUnknown),
-                },
-            ],
-        );
+        let files = [
+            file(
+                "TTUD",
+                "2024-11-10",
+                vec![row("TTUD", 1, "Đăng tin", Some(12), "tin/bài", Done)],
+            ),
+            file(
+                "TTRA",
+                "2024-11-18",
+                vec![row("TTRA", 1, "Cung cấp tin", Some(6), "tin/bài", Done)],
+            ),
+            file(
+                "HCTH",
+                "2024-11-12",
+                vec![row("HCTH", 4, "Treo băng rôn", Some(6), "hoạt động", Done)],
+            ),
+        ];
+        let exclusions = [
+            Exclusion {
+                path: "x/QLKH-sai.xlsx".into(),
+                unit: Some("QLKH".into()),
+                rows: vec![],
+                reason: Some(Reason::UnitUnknown),
+            },
+            Exclusion {
+                path: "x/HCTH.xlsx".into(),
+                unit: Some("HCTH".into()),
+                rows: vec![9, 10],
+                reason: None,
+            },
+            Exclusion {
+                path: "x/ai-do.xlsx".into(),
+                unit: None,
+                rows: vec![],
+                reason: Some(Reason::UnitUnknown),
+            },
+        ];
+        let p = prose_of(&files, &exclusions);
         let text = p.body_text();
         let line = text.lines().find(|l| l.starts_with("Số liệu")).unwrap();
         assert_eq!(
@@ -1557,9 +1583,12 @@ mod tests {
         );
         // No code or file name anywhere in the official text.
         let mut all = text.clone();
-        for l in &p.appendix {
+        let plan = Plan::shipped();
+        let texts = Texts::shipped();
+        let data = crate::report::aggregate::aggregate(&plan, &files, &exclusions);
+        for l in appendix(&data, &plan, &texts) {
             match l {
-                AppendixLine::Group(g) => all.push_str(g),
+                AppendixLine::Group(g) => all.push_str(&g),
                 AppendixLine::Row(r) => all.push_str(&r.unit),
             }
         }

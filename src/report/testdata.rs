@@ -22,7 +22,7 @@ pub fn row(
 ) -> ResultRow {
     ResultRow {
         unit: unit.into(),
-        path: PathBuf::from(format!("{unit}.xlsx")),
+        path: PathBuf::from(format!("{unit}.xlsx")).into(),
         sheet: "Sheet1".into(),
         row: 0,
         task,

@@ -204,11 +204,11 @@ fn rows_sheet(
     for task in &data.tasks {
         for row in &task.rows {
             r += 1;
-            let lead = task.units.iter().any(|u| u.lead && u.unit == row.unit);
+            let lead = task.units.iter().any(|u| u.lead && *u.unit == *row.unit);
             let areas: Vec<String> = row.content_areas.iter().map(u32::to_string).collect();
             let unit = plan
                 .unit(&row.unit)
-                .map_or(row.unit.as_str(), |u| u.short_name.as_str());
+                .map_or(&*row.unit, |u| u.short_name.as_str());
             sheet.write_number(r, 0, f64::from(r))?;
             sheet.write_string(r, 1, unit)?;
             sheet.write_number(r, 2, f64::from(row.task))?;
@@ -223,7 +223,7 @@ fn rows_sheet(
             sheet.write_string(r, 9, texts.status_word(TaskStatus::from(row.status)))?;
             sheet.write_string(r, 10, row.evidence.as_deref().unwrap_or_default())?;
             sheet.write_string(r, 11, crate::fsutil::file_name(&row.path))?;
-            sheet.write_string(r, 12, &row.sheet)?;
+            sheet.write_string(r, 12, &*row.sheet)?;
             sheet.write_number(r, 13, f64::from(row.row))?;
         }
     }
@@ -245,7 +245,7 @@ fn family_sums(task: &TaskResult, texts: &Texts) -> Vec<(String, u64, u64)> {
         let (Some(q), Some(m)) = (row.quantity, &row.measure) else {
             continue;
         };
-        let lead = task.units.iter().any(|u| u.lead && u.unit == row.unit);
+        let lead = task.units.iter().any(|u| u.lead && *u.unit == *row.unit);
         let family = texts.family(m).to_string();
         let i = match sums.iter().position(|(f, ..)| *f == family) {
             Some(i) => i,

@@ -723,7 +723,11 @@ fn compile_latest(
         })
         .collect();
     let batch = api::check_inputs(&st.rules(), &inputs, &st.limits);
-    let options = CompileOptions { partial, date };
+    let options = CompileOptions {
+        partial,
+        date,
+        workbook: false,
+    };
     let compiled = api::compile(&st.plan, &st.texts, &batch, &options)?;
     let rows = compiled.rows_included;
     match compiled.docx {

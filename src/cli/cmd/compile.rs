@@ -22,7 +22,6 @@ use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
 use crate::report::exclusion::file_unit;
-use crate::report::texts::Texts;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -54,6 +53,7 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
     let options = CompileOptions {
         partial: args.partial,
         date: args.date,
+        workbook: !args.no_workbook,
     };
     let compiled = api::compile(&plan, &texts, &batch, &options)?;
     let written = match &compiled.docx {
@@ -63,10 +63,15 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
         }
         None => None,
     };
-    // The workbook beside the report, for the Director (`decisions.md`).
-    let workbook = match (&written, args.no_workbook) {
-        (Some(_), false) => Some(write_workbook(&output, &plan, &texts, &batch)?),
-        _ => None,
+    // The workbook beside the report (same name, `.xlsx`), for the Director
+    // (`decisions.md`).
+    let workbook = match &compiled.workbook {
+        Some(bytes) => {
+            let path = output.with_extension("xlsx");
+            write_atomic(&path, bytes)?;
+            Some(path)
+        }
+        None => None,
     };
     let outcome = Outcome {
         rows_included: compiled.rows_included,
@@ -91,15 +96,6 @@ struct Outcome {
     written: Option<PathBuf>,
     /// The workbook beside it, when written.
     workbook: Option<PathBuf>,
-}
-
-/// Writes the workbook of the includable files beside the report (same name,
-/// `.xlsx`); returns its path.
-fn write_workbook(output: &Path, plan: &Plan, texts: &Texts, batch: &Batch) -> Result<PathBuf> {
-    let path = output.with_extension("xlsx");
-    let bytes = api::workbook(plan, texts, batch).with_context(|| path.display().to_string())?;
-    write_atomic(&path, &bytes)?;
-    Ok(path)
 }
 
 /// Prints the run: the summary document (JSON), or the findings, the roster and

@@ -131,8 +131,14 @@ impl TableRows<'_, '_> {
     }
 }
 
-/// The whole `w:body` content, written to `out` as it is laid out.
-pub fn body(p: Prose, texts: &Texts, out: &mut dyn Write) -> std::io::Result<()> {
+/// The whole `w:body` content, written to `out` as it is laid out; the appendix
+/// lines are made as they are written.
+pub fn body(
+    p: Prose,
+    appendix_lines: impl Iterator<Item = AppendixLine>,
+    texts: &Texts,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let mut blocks = Blocks::new(out);
     header_block(&p, texts, &mut blocks);
     title_block(&p, texts, &mut blocks);
@@ -157,7 +163,7 @@ pub fn body(p: Prose, texts: &Texts, out: &mut dyn Write) -> std::io::Result<()>
     blocks.push(Block::Para(
         Para::new(Align::Left, 2).section(portrait_section()),
     ));
-    appendix(texts, p.appendix_subtitle, p.appendix, &mut blocks);
+    appendix(texts, p.appendix_subtitle, appendix_lines, &mut blocks);
     blocks.xml.push_str(&landscape_section());
     blocks.finish()
 }
@@ -325,7 +331,12 @@ fn end_block(t: &Texts, blocks: &mut Blocks<'_>) {
     }));
 }
 
-fn appendix(t: &Texts, subtitle: String, data: Vec<AppendixLine>, blocks: &mut Blocks<'_>) {
+fn appendix(
+    t: &Texts,
+    subtitle: String,
+    data: impl Iterator<Item = AppendixLine>,
+    blocks: &mut Blocks<'_>,
+) {
     let a = &t.appendix;
     blocks.push(Block::Para(styled(styles::APPENDIX_HEADING, &a.label)));
     blocks.push(Block::Para(styled(styles::APPENDIX_TITLE, &a.title)));

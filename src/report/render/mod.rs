@@ -19,6 +19,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::plan::Plan;
 use crate::report::aggregate::ReportData;
+use crate::report::prose::appendix;
 use crate::report::texts::Texts;
 
 pub use crate::report::prose::{date_line, vn_number};
@@ -60,7 +61,7 @@ pub fn report_docx(
         date: NaiveDate::from_ymd_opt(when.year(), when.month(), when.day()).unwrap_or(when),
     };
     package::package(
-        |out| body::body(prose, texts, out),
+        |out| body::body(prose, appendix(data, plan, texts), texts, out),
         &props,
         body::PAGE_NUMBER_SIZE,
     )
@@ -82,7 +83,7 @@ mod tests {
             date,
         };
         let mut xml = Vec::new();
-        body::body(prose, texts, &mut xml).unwrap();
+        body::body(prose, appendix(data, plan, texts), texts, &mut xml).unwrap();
         package::package(|out| out.write_all(&xml), &props, body::PAGE_NUMBER_SIZE).unwrap()
     }
 
