@@ -117,15 +117,20 @@ pub fn compile(
         });
     }
     let data = aggregate(plan, included(), &exclusions(batch, plan));
-    let docx = report_docx(&data, plan, texts, options.date)?;
-    let workbook = if options.workbook {
-        let roster = crate::report::workbook::roster(plan, batch);
-        Some(crate::report::workbook::workbook_xlsx(
-            &data, plan, texts, &roster,
-        )?)
-    } else {
-        None
-    };
+    // The report and the workbook are independent: made side by side.
+    let (docx, workbook) = crate::par::join(
+        || report_docx(&data, plan, texts, options.date),
+        || {
+            options
+                .workbook
+                .then(|| {
+                    let roster = crate::report::workbook::roster(plan, batch);
+                    crate::report::workbook::workbook_xlsx(&data, plan, texts, &roster)
+                })
+                .transpose()
+        },
+    );
+    let (docx, workbook) = (docx?, workbook?);
     Ok(Compiled {
         docx: Some(docx),
         workbook,

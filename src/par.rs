@@ -18,3 +18,25 @@ impl<T> ParIter<T> for [T] {
         self.iter()
     }
 }
+
+/// Runs `a` and `b`, on two threads where there are threads; returns both results.
+#[cfg(feature = "parallel")]
+pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    rayon::join(a, b)
+}
+
+/// Runs `a`, then `b` (no threads).
+#[cfg(not(feature = "parallel"))]
+pub fn join<A, B, RA, RB>(a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA,
+    B: FnOnce() -> RB,
+{
+    (a(), b())
+}
