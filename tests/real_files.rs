@@ -80,6 +80,9 @@ fn files_excel_and_libreoffice_open_are_read() {
         ("moved-workbook.xlsx", ttud_rows, &ttud),
         // Every XML part in UTF-16 (little- and big-endian, with a byte-order mark).
         ("utf16-parts.xlsx", ttud_rows, &ttud),
+        // A sheet listed without its relationship (ExcelDataReader's
+        // `Test_git_issue_68_NullSheetPath.xlsm`): the other sheet is read.
+        ("orphan-sheet.xlsx", ttud_rows, &ttud),
         // An .xlsm with an Excel 4.0 macro sheet beside the data sheet.
         ("macro-sheet.xlsm", ttud_rows, &ttud),
         // Entry paths with backslashes (calamine reads them; LibreOffice 7.4 does not).

@@ -76,6 +76,85 @@ const MACRO_SHEET_TYPES: [&str; 2] = ["/xlMacrosheet", "/xlIntlMacrosheet"];
 const DIALOG_SHEET_TYPE: &str =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/dialogsheet";
 
+/// The workbook part and its relationships, as calamine reads them (lower case).
+const WORKBOOK_PART: &str = "xl/workbook.xml";
+const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
+
+/// The `Id`s of a relationships part's `Relationship` elements.
+fn relationship_ids(rels: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(rels);
+    text.split('<')
+        .filter(|e| e.starts_with("Relationship ") || e.contains(":Relationship "))
+        .filter_map(|e| attribute(e, |name| name == "Id"))
+        .collect()
+}
+
+/// The value of the first attribute of `element` (the text after its `<`) whose
+/// name `wanted` accepts.
+fn attribute(element: &str, wanted: impl Fn(&str) -> bool) -> Option<String> {
+    let body = element.split('>').next()?;
+    let mut rest = body.split_once(char::is_whitespace)?.1;
+    while let Some((name, after)) = rest.split_once('=') {
+        let after = after.trim_start();
+        let quote = after.chars().next()?;
+        if quote != '"' && quote != '\'' {
+            return None;
+        }
+        let (value, tail) = after[1..].split_once(quote)?;
+        if wanted(name.trim()) {
+            return Some(value.to_string());
+        }
+        rest = tail;
+    }
+    None
+}
+
+/// The workbook part without the `<sheet>` entries whose relationship is missing
+/// (Excel and LibreOffice open such a workbook and show its other sheets; calamine
+/// refuses it whole). `None` when every sheet has its relationship, or when none
+/// has (nothing would be left to read: the package stays as it is, damaged).
+fn without_orphan_sheets(workbook: &[u8], rel_ids: &[String]) -> Option<Vec<u8>> {
+    let text = String::from_utf8_lossy(workbook);
+    let is_sheet = |e: &str| e.starts_with("sheet ") || e.contains(":sheet ");
+    let orphan = |e: &str| {
+        let id = attribute(e, |name| name.ends_with(":id"));
+        is_sheet(e) && !id.is_some_and(|id| rel_ids.contains(&id))
+    };
+    let elements: Vec<&str> = text.split('<').collect();
+    let sheets = elements.iter().filter(|e| is_sheet(e)).count();
+    let orphans = elements.iter().filter(|e| orphan(e)).count();
+    if orphans == 0 || orphans == sheets {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    // An orphan written `<sheet …></sheet>`: its closing tag goes too.
+    let mut closing = false;
+    for (i, element) in elements.iter().enumerate() {
+        let dropped = if closing {
+            closing = false;
+            element.starts_with('/')
+        } else if i > 0 && orphan(element) {
+            let tag = element.split('>').next().unwrap_or("");
+            closing = !tag.ends_with('/');
+            true
+        } else {
+            false
+        };
+        if dropped {
+            // Text after the dropped tag (white space in practice) stays.
+            if let Some((_, after)) = element.split_once('>') {
+                out.push_str(after);
+            }
+            continue;
+        }
+        if i > 0 {
+            out.push('<');
+        }
+        out.push_str(element);
+    }
+    Some(out.into_bytes())
+}
+
 /// The byte order of an XML part in UTF-16, by its byte-order mark or by the
 /// NUL beside its first `<`; `None` for UTF-8.
 fn utf16_order(head: &[u8]) -> Option<bool> {
@@ -157,6 +236,10 @@ pub(super) fn normalize(
         .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
     // Entries rewritten, by index; the others are copied as they are.
     let mut changes: Vec<(usize, Vec<u8>)> = Vec::new();
+    // The workbook part (index, text) and its relationships' ids: a sheet listed
+    // without a relationship is left out (below).
+    let mut workbook: Option<(usize, Vec<u8>)> = None;
+    let mut workbook_rel_ids: Option<Vec<String>> = None;
     for i in 0..zip.len() {
         let mut f = zip.by_index(i).map_err(|e| bad(&e))?;
         let name = f.name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
@@ -164,10 +247,11 @@ pub(super) fn normalize(
         if !is_rels && !name.ends_with(".xml") {
             continue;
         }
+        let is_workbook = name == WORKBOOK_PART;
         let mut head = [0u8; 2];
         let n = (&mut f).take(2).read(&mut head).map_err(|e| bad(&e))?;
         let order = utf16_order(&head[..n]);
-        if order.is_none() && !is_rels {
+        if order.is_none() && !is_rels && !is_workbook {
             continue;
         }
         let mut raw = head[..n].to_vec();
@@ -177,6 +261,13 @@ pub(super) fn normalize(
             .map_err(|e| bad(&e))?;
         let utf8 = order.map(|big| utf16_to_utf8(&raw, big));
         let text = utf8.as_deref().unwrap_or(&raw);
+        if is_workbook {
+            workbook = Some((i, text.to_vec()));
+            continue;
+        }
+        if name == WORKBOOK_RELS {
+            workbook_rel_ids = Some(relationship_ids(text));
+        }
         let new = if is_rels {
             hide_macro_sheets(text).or(utf8)
         } else {
@@ -185,6 +276,23 @@ pub(super) fn normalize(
         if let Some(new) = new {
             changes.push((i, new));
         }
+    }
+    if let Some((i, text)) = workbook {
+        let fixed = workbook_rel_ids
+            .as_deref()
+            .and_then(|ids| without_orphan_sheets(&text, ids));
+        let utf16 = {
+            let mut head = [0u8; 2];
+            let mut f = zip.by_index(i).map_err(|e| bad(&e))?;
+            let n = (&mut f).take(2).read(&mut head).map_err(|e| bad(&e))?;
+            utf16_order(&head[..n]).is_some()
+        };
+        match fixed {
+            Some(new) => changes.push((i, new)),
+            None if utf16 => changes.push((i, text)),
+            None => {}
+        }
+        changes.sort_by_key(|(j, _)| *j);
     }
     let moved = main.map(|m| moved_part_names(m, &zip));
     let taken: std::collections::HashSet<String> =
@@ -254,6 +362,27 @@ fn moved_part_names<R: Read + std::io::Seek>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sheets_without_a_relationship_are_left_out() {
+        let ids = relationship_ids(
+            br#"<Relationships xmlns="x"><Relationship Id="rId1" Type="t/worksheet" Target="worksheets/sheet1.xml"/><Relationship Target="styles.xml" Id='rId3' Type="t/styles"/></Relationships>"#,
+        );
+        assert_eq!(ids, ["rId1", "rId3"]);
+        let wb = r#"<workbook xmlns:r="r"><sheets><sheet name="Ghi chú" sheetId="2" r:id="rId9"/><sheet name="Kết quả" sheetId="1" r:id="rId1"/><sheet name="X" sheetId="3" r:id="rId7"></sheet></sheets></workbook>"#;
+        let fixed = without_orphan_sheets(wb.as_bytes(), &ids).unwrap();
+        assert_eq!(
+            String::from_utf8(fixed).unwrap(),
+            r#"<workbook xmlns:r="r"><sheets><sheet name="Kết quả" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        );
+        // Every sheet has its relationship, or none has: left as it is.
+        assert!(without_orphan_sheets(
+            wb.as_bytes(),
+            &["rId1".into(), "rId7".into(), "rId9".into()]
+        )
+        .is_none());
+        assert!(without_orphan_sheets(wb.as_bytes(), &[]).is_none());
+    }
 
     #[test]
     fn utf16_parts_become_utf8_with_their_declaration() {
