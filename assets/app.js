@@ -284,6 +284,7 @@
         .then(function (res) {
           if (res.ok) {
             var rows = res.headers.get("X-Rows-Included");
+            var noReference = res.headers.get("X-Plan-Reference-Missing") === "1";
             var name = (res.headers.get("Content-Disposition") || "").replace(/.*filename="([^"]+)".*/, "$1") || "bao-cao.docx";
             return res.blob().then(function (b) {
               var a = el("a");
@@ -293,6 +294,7 @@
               a.click();
               a.remove();
               out.appendChild(el("p", "ok", w("office.compiled", { rows: rows })));
+              if (noReference) out.appendChild(el("p", "note", w("office.plan_reference_missing")));
             });
           }
           if (res.status === 409) return res.json().then(function (j) { blocked(out, j); });

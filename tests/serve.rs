@@ -510,6 +510,9 @@ fn office_flow_codes_submissions_history_and_compile() {
         .unwrap()
         .contains(".docx"));
     assert_eq!(partial.header("x-rows-included"), Some("4"));
+    // The test plan has no number or date of the Department's plan: the page
+    // is told, to say the opening keeps "…" for the clerk.
+    assert_eq!(partial.header("x-plan-reference-missing"), Some("1"));
     let bad_date = s.office_post("/api/office/compile", &cookie, r#"{"date":"20/11/2024"}"#);
     assert_eq!(bad_date.status, 400);
 

@@ -234,7 +234,7 @@ pub fn wording(k: &Kind) -> Wording {
         ),
         LeadUnitMissing { unit, tasks } => w(
             format!("Unit {} ({}) leads task {} but sent no results file.", unit.code, unit.name, list(tasks)),
-            "Ask the unit for its file before compiling, or compile with --partial.",
+            "Ask the unit for its file before compiling; or compile anyway, and the report says which unit did not report (command line: --partial; web page: “Compile anyway”).",
         ),
         UnitMissing { unit } => w(
             format!("Unit {} ({}) sent no results file.", unit.code, unit.name),

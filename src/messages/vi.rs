@@ -235,7 +235,7 @@ pub fn wording(k: &Kind) -> Wording {
         ),
         LeadUnitMissing { unit, tasks } => w(
             format!("Đơn vị {} ({}) chủ trì nhiệm vụ {} nhưng chưa gửi biểu kết quả.", unit.code, unit.name, list(tasks)),
-            "Hãy đề nghị đơn vị gửi biểu trước khi tổng hợp, hoặc tổng hợp với --partial.",
+            "Hãy đề nghị đơn vị gửi biểu trước khi tổng hợp; hoặc vẫn tổng hợp, báo cáo sẽ ghi rõ đơn vị chưa gửi (dòng lệnh: --partial; trang web: nút “Vẫn tổng hợp”).",
         ),
         UnitMissing { unit } => w(
             format!("Đơn vị {} ({}) chưa gửi biểu kết quả.", unit.code, unit.name),

@@ -92,6 +92,7 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("office.partial", "Vẫn tổng hợp, bỏ qua các tệp và dòng có lỗi", "Compile anyway, leaving out the files and rows in error"),
     ("office.blocked", "Chưa thể tổng hợp vì còn các lỗi sau:", "The report cannot be compiled yet because of:"),
     ("office.compiled", "Đã tổng hợp: {rows} dòng kết quả. Tệp đã được tải về.", "Compiled: {rows} result rows. The file was downloaded."),
+    ("office.plan_reference_missing", "Lưu ý: tệp kế hoạch chưa có số, ký hiệu hoặc ngày ban hành Kế hoạch của Sở; đoạn mở đầu của báo cáo để trống “…” để văn thư điền.", "Note: the plan file lacks the number or the date of the Department's own plan; the report's opening leaves “…” for the clerk to fill in."),
     ("status.missing", "chưa nộp", "not sent"),
     ("status.fixing", "đang sửa lỗi", "fixing errors"),
     ("status.submitted", "đã nộp", "sent"),

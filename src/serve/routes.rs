@@ -737,7 +737,15 @@ fn compile_latest(
             let detail = format!("units={} rows={rows} partial={partial}", chosen.len());
             st.ledger()
                 .add_action(&at, "compile", &detail, Some(&sha), ip)?;
-            Ok(docx_response(docx, st.plan.year, rows, sha))
+            let mut response = docx_response(docx, st.plan.year, rows, sha);
+            if compiled.plan_reference_missing {
+                // The page says the opening keeps "…" for the clerk to fill in.
+                response.headers_mut().insert(
+                    header::HeaderName::from_static("x-plan-reference-missing"),
+                    header::HeaderValue::from_static("1"),
+                );
+            }
+            Ok(response)
         }
         None => Ok(blocked_response(&batch, &chosen, &files_dir, rows, lang)),
     }
