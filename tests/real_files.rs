@@ -44,6 +44,18 @@ fn baocao_within(args: &[&str], secs: u64) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// `compile --partial` of the folder `input` into `out`.
+fn compile_partial(input: &Path, out: &Path) -> Output {
+    baocao(&[
+        "compile",
+        "--partial",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ])
+}
+
 fn codes(file: &Value) -> Vec<String> {
     file["findings"]
         .as_array()
@@ -169,14 +181,7 @@ fn a_mac_central_european_code_page_is_read() {
     let (d, input) = samples_copy(&["TTUD.xlsx"]);
     std::fs::copy(&path, input.join("TTUD.xls")).unwrap();
     let out = d.path().join("r.docx");
-    let o = baocao(&[
-        "compile",
-        "--partial",
-        "--input",
-        input.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = compile_partial(&input, &out);
     assert!(out.exists(), "{}", String::from_utf8_lossy(&o.stderr));
     let xml = common::docx::document_xml(&out);
     assert!(xml.contains("Příliš žluťoučký kůň úpěl ďábelské ódy"));
@@ -425,14 +430,7 @@ fn the_next_run_clears_what_a_killed_run_left() {
     let leftover = out_dir.join(".r.docx.99999999.tmp");
     std::fs::write(&leftover, vec![0u8; 1 << 20]).unwrap();
     let out = out_dir.join("r.docx");
-    let o = baocao(&[
-        "compile",
-        "--partial",
-        "--input",
-        input.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    let o = compile_partial(&input, &out);
     assert!(out.exists(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(!leftover.exists());
     let names: Vec<_> = std::fs::read_dir(&out_dir)
