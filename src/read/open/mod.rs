@@ -5,8 +5,9 @@
 //! * **File size** is checked from the metadata before reading; the file is then
 //!   read through `Read::take`, so a file that grows meanwhile cannot get past it.
 //! * **Zip packages** (.xlsx, .ods): the declared uncompressed sizes are summed
-//!   first, then every entry is actually decompressed into a sink through a shared
-//!   `take` budget (declared sizes can lie), before any parser sees the package.
+//!   against the cap before any parser sees the package; declared sizes can lie,
+//!   but the zip reader refuses an entry at its first byte past its declared size,
+//!   so they bound what any parser reads.
 //! * **.xlsx** is never read with calamine's `worksheet_range` (a sheet with cells
 //!   at A1 and XFD1048576 makes it allocate ~512 GiB and abort): cells are streamed
 //!   with `worksheet_cells_reader` into the sparse [`Grid`], counting as they come.
@@ -47,6 +48,7 @@
 //! | xls with cells at A1 and GR65536 | Limit Area (13.1 M cells) | < 1 ms | 3 MB |
 
 mod cfb;
+mod merges;
 mod ods;
 mod xls;
 mod xlsb;
@@ -419,8 +421,13 @@ pub(super) fn office_document<R: Read + io::Seek>(
     }
 }
 
-/// Sums declared sizes, then decompresses every entry into a sink under one
-/// shared budget, so a package whose declared sizes lie is still caught early.
+/// Sums the entries' declared uncompressed sizes against the cap. Declared sizes
+/// can lie, but they bound what is read: the zip reader (the `zip` crate, which
+/// calamine reads through too) fails an entry at its first byte past the declared
+/// size ("File is larger than its declared uncompressed size"; `tests/hostile.rs`,
+/// `deflate_bomb_with_lying_sizes`). Until December 2026 every entry was also
+/// inflated into a sink here first, which cost a second inflate of the whole
+/// package for nothing the reader did not already refuse.
 fn check_uncompressed<R: Read + io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     limits: &Limits,
@@ -435,21 +442,6 @@ fn check_uncompressed<R: Read + io::Seek>(
     }
     if declared > cap {
         return Err(limit(LimitKind::Uncompressed, cap, declared));
-    }
-    let mut total: u64 = 0;
-    for i in 0..zip.len() {
-        let f = zip
-            .by_index(i)
-            .map_err(|e| corrupt(format!("broken zip entry: {e}")))?;
-        if f.is_dir() {
-            continue;
-        }
-        let n = io::copy(&mut f.take(cap - total + 1), &mut io::sink())
-            .map_err(|e| corrupt(format!("broken zip entry: {e}")))?;
-        total += n;
-        if total > cap {
-            return Err(limit(LimitKind::Uncompressed, cap, total));
-        }
     }
     Ok(())
 }

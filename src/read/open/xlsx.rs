@@ -17,7 +17,10 @@ fn err(e: XlsxError) -> ReadError {
 
 pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
     let bytes = normalize(bytes, limits, None)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(err)?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes.as_slice())).map_err(err)?;
+    // Merged regions without a second parse of each sheet where the package
+    // allows it; calamine's otherwise.
+    let mut parts = super::merges::SheetParts::new(&bytes);
     let sheets = worksheet_names(book.sheets_metadata());
     let mut out = Vec::with_capacity(sheets.len());
     for name in sheets {
@@ -57,7 +60,10 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
                 }
             }
         }
-        let merges = book.merge_cells_by_sheet_name(&name).map_err(err)?;
+        let merges = match parts.as_mut().and_then(|p| p.merges(&name)) {
+            Some(m) => m,
+            None => book.merge_cells_by_sheet_name(&name).map_err(err)?,
+        };
         grid.add_merges(&merges);
         out.push(grid.finish());
     }
