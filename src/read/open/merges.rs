@@ -13,6 +13,14 @@ use calamine::Dimensions;
 
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
+/// The largest sheet part scanned in memory (a sheet of about 100 000 rows);
+/// larger ones are left to calamine's streaming parser.
+const SCAN_LIMIT: u64 = 32 * 1024 * 1024;
+
+/// The largest workbook or relationships part read (a workbook of thousands of
+/// sheets is a few hundred kilobytes).
+const PART_LIMIT: u64 = 4 * 1024 * 1024;
+
 /// The package's sheets: name → the zip entry holding the sheet, for the sheets
 /// this module can resolve as calamine does.
 pub(super) struct SheetParts<'a> {
@@ -74,19 +82,31 @@ impl<'a> SheetParts<'a> {
         Some(SheetParts { zip, parts })
     }
 
-    /// The sheet's merged regions, or `None` when calamine should be asked.
+    /// The sheet's merged regions, or `None` when calamine should be asked —
+    /// also for a sheet part larger than [`SCAN_LIMIT`], which calamine reads as a
+    /// stream rather than this module holding it whole.
     pub(super) fn merges(&mut self, sheet: &str) -> Option<Vec<Dimensions>> {
         let entry = self.parts.get(sheet)?;
-        let mut xml = Vec::new();
-        self.zip.by_name(entry).ok()?.read_to_end(&mut xml).ok()?;
+        let xml = read_at_most(&mut self.zip, entry, SCAN_LIMIT)?;
         merge_regions(&xml)
     }
 }
 
+/// An entry whole, if it declares at most `limit` bytes (the zip reader refuses
+/// an entry past its declared size, so that bounds what is read).
+fn read_at_most(zip: &mut Zip<'_>, name: &str, limit: u64) -> Option<Vec<u8>> {
+    let f = zip.by_name(name).ok()?;
+    if f.size() > limit {
+        return None;
+    }
+    let mut raw = Vec::with_capacity(usize::try_from(f.size()).ok()?);
+    f.take(limit).read_to_end(&mut raw).ok()?;
+    Some(raw)
+}
+
+/// A small part (relationships, the workbook part) as text.
 fn read_text(zip: &mut Zip<'_>, name: &str) -> Option<String> {
-    let mut raw = Vec::new();
-    zip.by_name(name).ok()?.read_to_end(&mut raw).ok()?;
-    String::from_utf8(raw).ok()
+    String::from_utf8(read_at_most(zip, name, PART_LIMIT)?).ok()
 }
 
 struct Relationship {
