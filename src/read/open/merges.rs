@@ -140,21 +140,7 @@ fn local_name(element: &str) -> &str {
 /// The value of the first attribute whose name `wanted` accepts; `None` for a
 /// value with an entity (this scan does not unescape).
 fn attribute(element: &str, wanted: impl Fn(&str) -> bool) -> Option<String> {
-    let tag = element.split('>').next()?;
-    let mut rest = tag.split_once(char::is_whitespace)?.1;
-    while let Some((name, after)) = rest.split_once('=') {
-        let after = after.trim_start();
-        let quote = after.chars().next()?;
-        if quote != '"' && quote != '\'' {
-            return None;
-        }
-        let (value, tail) = after[1..].split_once(quote)?;
-        if wanted(name.trim()) {
-            return (!value.contains('&')).then(|| value.to_string());
-        }
-        rest = tail;
-    }
-    None
+    super::xlsx::attribute(element, wanted).filter(|v| !v.contains('&'))
 }
 
 /// The `ref`s of the `<mergeCell>` elements in the sheet's first `<mergeCells>`,

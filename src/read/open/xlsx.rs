@@ -96,8 +96,8 @@ fn relationship_ids(rels: &[u8]) -> Vec<String> {
 }
 
 /// The value of the first attribute of `element` (the text after its `<`) whose
-/// name `wanted` accepts.
-fn attribute(element: &str, wanted: impl Fn(&str) -> bool) -> Option<String> {
+/// name `wanted` accepts, as written (entities not unescaped).
+pub(super) fn attribute(element: &str, wanted: impl Fn(&str) -> bool) -> Option<String> {
     let body = element.split('>').next()?;
     let mut rest = body.split_once(char::is_whitespace)?.1;
     while let Some((name, after)) = rest.split_once('=') {
