@@ -130,14 +130,38 @@ pub fn strip_enumerator(s: &str) -> &str {
 /// (trimmed, maybe empty) when the text before the first colon is one of `labels`,
 /// or `""` when the whole cell is just the label (with or without a colon).
 pub fn labelled<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
+    // Every cell of a sheet is asked: a text with more letters and digits than
+    // any label is none of them, without folding it.
+    let longest = labels.iter().map(|l| alphanumerics(l)).max().unwrap_or(0);
+    let may_be = |s: &str| key_alphanumerics_at_least(s) <= longest;
     if let Some(i) = text.find(':') {
-        let key = label_key(&text[..i]);
-        if labels.contains(&key.as_str()) {
-            return Some(text[i + 1..].trim());
+        if may_be(&text[..i]) {
+            let key = label_key(&text[..i]);
+            if labels.contains(&key.as_str()) {
+                return Some(text[i + 1..].trim());
+            }
         }
+    }
+    if !may_be(text) {
+        return None;
     }
     let key = label_key(text);
     labels.contains(&key.as_str()).then_some("")
+}
+
+/// How many letters and digits a text has.
+fn alphanumerics(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+/// At least how many letters and digits [`label_key`] keeps of `s`: folding keeps
+/// each one (as one or more), and [`strip_enumerator`] can drop only the leading
+/// run after bullets and spaces.
+fn key_alphanumerics_at_least(s: &str) -> usize {
+    let bullets = ['-', '+', '•', '*', '–', '—'];
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || bullets.contains(&c));
+    let lead = t.chars().take_while(|c| c.is_alphanumeric()).count();
+    alphanumerics(s).saturating_sub(lead)
 }
 
 /// Whether the text starts a signature block (`Người lập biểu`, `KT. GIÁM ĐỐC`).
@@ -199,6 +223,10 @@ pub fn is_row_number(v: &CellValue) -> bool {
     match v {
         CellValue::Number(_) => true,
         CellValue::Text(s) => {
+            // Folding keeps every letter and digit: more than 8 is no row number.
+            if s.chars().filter(|c| c.is_alphanumeric()).nth(8).is_some() {
+                return false;
+            }
             let key = fold(s);
             let key = key.trim_end_matches(['.', ')']).trim_start_matches('(');
             !key.is_empty()
@@ -294,6 +322,15 @@ mod tests {
         assert_eq!(labelled("Đơn vị", UNIT_LABELS), Some(""));
         assert_eq!(labelled("Đơn vị tính", UNIT_LABELS), None);
         assert_eq!(labelled("Đơn vị tính: tin", UNIT_LABELS), None);
+        // An enumerator however long, bullets and spaces before it.
+        assert_eq!(
+            labelled(" – 123456789012. Đơn vị: TTUD", UNIT_LABELS),
+            Some("TTUD")
+        );
+        assert_eq!(
+            labelled("Tổ chức hội nghị tập huấn nghiệp vụ", UNIT_LABELS),
+            None
+        );
         assert_eq!(
             labelled("1. Khó khăn, vướng mắc: abc", DIFFICULTY_LABELS),
             Some("abc")
