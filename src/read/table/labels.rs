@@ -132,7 +132,11 @@ pub fn strip_enumerator(s: &str) -> &str {
 pub fn labelled<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
     // Every cell of a sheet is asked: a text with more letters and digits than
     // any label is none of them, without folding it.
-    let longest = labels.iter().map(|l| alphanumerics(l)).max().unwrap_or(0);
+    let longest = labels
+        .iter()
+        .map(|l| ascii_alphanumerics(l))
+        .max()
+        .unwrap_or(0);
     let may_be = |s: &str| key_alphanumerics_at_least(s) <= longest;
     if let Some(i) = text.find(':') {
         if may_be(&text[..i]) {
@@ -149,19 +153,21 @@ pub fn labelled<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
     labels.contains(&key.as_str()).then_some("")
 }
 
-/// How many letters and digits a text has.
-fn alphanumerics(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).count()
+/// How many ASCII letters and digits a text has (a byte count: cheap).
+fn ascii_alphanumerics(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_alphanumeric).count()
 }
 
-/// At least how many letters and digits [`label_key`] keeps of `s`: folding keeps
-/// each one (as one or more), and [`strip_enumerator`] can drop only the leading
-/// run after bullets and spaces.
+/// At least how many ASCII letters and digits [`label_key`] keeps of `s`:
+/// folding keeps each one, and [`strip_enumerator`] can drop only those of the
+/// leading word after bullets and spaces.
 fn key_alphanumerics_at_least(s: &str) -> usize {
     let bullets = ['-', '+', '•', '*', '–', '—'];
     let t = s.trim_start_matches(|c: char| c.is_whitespace() || bullets.contains(&c));
-    let lead = t.chars().take_while(|c| c.is_alphanumeric()).count();
-    alphanumerics(s).saturating_sub(lead)
+    let word = t
+        .find(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+        .unwrap_or(t.len());
+    ascii_alphanumerics(s).saturating_sub(ascii_alphanumerics(&t[..word]))
 }
 
 /// Whether the text starts a signature block (`Người lập biểu`, `KT. GIÁM ĐỐC`).
@@ -223,8 +229,9 @@ pub fn is_row_number(v: &CellValue) -> bool {
     match v {
         CellValue::Number(_) => true,
         CellValue::Text(s) => {
-            // Folding keeps every letter and digit: more than 8 is no row number.
-            if s.chars().filter(|c| c.is_alphanumeric()).nth(8).is_some() {
+            // Folding keeps every ASCII letter and digit: more than 8 is no row
+            // number.
+            if s.bytes().filter(u8::is_ascii_alphanumeric).nth(8).is_some() {
                 return false;
             }
             let key = fold(s);
