@@ -1,4 +1,4 @@
-//! What the word files (`templates/form.json`, `templates/vocabulary.json`) share
+//! What the data files (`templates/plan.json`, `form.json`, `vocabulary.json`) share
 //! when they are loaded: the error naming a JSON path, strict parsing with that
 //! path, and the checks of one text (NFC, `{placeholder}` names).
 
@@ -38,10 +38,29 @@ impl fmt::Display for DataFileError {
 
 impl std::error::Error for DataFileError {}
 
+/// Why a data file could not be read; `messages::unreadable` words it in either
+/// language (the plan and vocabulary files).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub file: String,
+    pub kind: std::io::ErrorKind,
+    /// The system's own words, shown for the uncommon kinds.
+    pub detail: String,
+}
+
+/// The file's text, or why it cannot be read.
+pub fn read_text(path: &Path) -> Result<String, Unreadable> {
+    std::fs::read_to_string(path).map_err(|e| Unreadable {
+        file: path.display().to_string(),
+        kind: e.kind(),
+        detail: e.to_string(),
+    })
+}
+
 /// The file's text.
 pub fn read(path: &Path) -> Result<String, DataFileError> {
-    std::fs::read_to_string(path)
-        .map_err(|e| DataFileError::new("", format!("cannot read {}: {e}", path.display())))
+    read_text(path)
+        .map_err(|u| DataFileError::new("", format!("cannot read {}: {}", u.file, u.detail)))
 }
 
 /// Parses JSON into `T`; a serde error (unknown field, missing field, wrong type)

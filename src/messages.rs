@@ -198,8 +198,9 @@ fn encoding_name(e: Encoding) -> &'static str {
 }
 
 /// A data file (plan, vocabulary) that cannot be read, in the user's language.
-fn unreadable(lang: Lang, file: &str, kind: std::io::ErrorKind, detail: &str) -> String {
+fn unreadable(lang: Lang, u: &crate::datafile::Unreadable) -> String {
     use std::io::ErrorKind;
+    let (file, kind, detail) = (&u.file, u.kind, u.detail.as_str());
     match lang {
         Lang::Vi => {
             let why = match kind {

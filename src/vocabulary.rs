@@ -12,6 +12,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::datafile::{self, Unreadable};
 use crate::read::table::Column;
 use crate::text::{fold, is_nfc};
 use crate::value::Status;
@@ -36,12 +37,7 @@ pub struct VocabularyError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The file cannot be read.
-    Unreadable {
-        file: String,
-        kind: std::io::ErrorKind,
-        /// The system's own words, shown for the uncommon kinds.
-        detail: String,
-    },
+    Unreadable(Unreadable),
     /// Not the vocabulary's JSON shape (serde's own words).
     Json(String),
     /// A text not in composed Unicode (NFC).
@@ -301,28 +297,15 @@ impl Vocabulary {
 
     /// Reads and validates a vocabulary file.
     pub fn load(path: &Path) -> Result<Vocabulary, VocabularyError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            VocabularyError::new(
-                "",
-                Problem::Unreadable {
-                    file: path.display().to_string(),
-                    kind: e.kind(),
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+        let text = datafile::read_text(path)
+            .map_err(|u| VocabularyError::new("", Problem::Unreadable(u)))?;
         Vocabulary::from_json(&text)
     }
 
     /// Parses and validates vocabulary JSON.
     pub fn from_json(json: &str) -> Result<Vocabulary, VocabularyError> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let file: VocabularyFile = serde_path_to_error::deserialize(de).map_err(|e| {
-            VocabularyError::new(
-                e.path().to_string().trim_start_matches('.'),
-                Problem::Json(e.inner().to_string()),
-            )
-        })?;
+        let file: VocabularyFile = datafile::parse(json)
+            .map_err(|e| VocabularyError::new(e.path, Problem::Json(e.message)))?;
         let header_keys = check_columns(&file.columns)?;
         let status_keys = status_keys(&file.statuses)?;
         let period_keys = period_keys(&file.periods)?;

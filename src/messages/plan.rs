@@ -15,9 +15,7 @@ pub fn plan_problem(p: &Problem, lang: Lang) -> String {
 
 fn vi(p: &Problem) -> String {
     match p {
-        Problem::Unreadable { file, kind, detail } => {
-            super::unreadable(Lang::Vi, file, *kind, detail)
-        }
+        Problem::Unreadable(u) => super::unreadable(Lang::Vi, u),
         Problem::Json(e) => format!("không đúng cấu trúc của tệp kế hoạch: {e}"),
         Problem::ImplausibleYear(y) => format!("{y} không phải là một năm hợp lý"),
         Problem::NotADate(s) => format!("\"{s}\" không phải là một ngày (YYYY-MM-DD)"),
@@ -57,9 +55,7 @@ fn vi(p: &Problem) -> String {
 
 fn en(p: &Problem) -> String {
     match p {
-        Problem::Unreadable { file, kind, detail } => {
-            super::unreadable(Lang::En, file, *kind, detail)
-        }
+        Problem::Unreadable(u) => super::unreadable(Lang::En, u),
         Problem::Json(e) => e.clone(),
         Problem::ImplausibleYear(y) => format!("{y} is not a plausible year"),
         Problem::NotADate(s) => format!("\"{s}\" is not a date (YYYY-MM-DD)"),

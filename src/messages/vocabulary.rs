@@ -17,9 +17,7 @@ pub fn vocabulary_problem(p: &Problem, lang: Lang) -> String {
 
 fn vi(p: &Problem) -> String {
     match p {
-        Problem::Unreadable { file, kind, detail } => {
-            super::unreadable(Lang::Vi, file, *kind, detail)
-        }
+        Problem::Unreadable(u) => super::unreadable(Lang::Vi, u),
         Problem::Json(e) => format!("không đúng cấu trúc của tệp từ ngữ: {e}"),
         Problem::NotNfc(t) => format!(
             "\"{t}\" không ở dạng Unicode dựng sẵn (NFC); hãy lưu tệp ở dạng NFC"
@@ -52,9 +50,7 @@ fn vi(p: &Problem) -> String {
 
 fn en(p: &Problem) -> String {
     match p {
-        Problem::Unreadable { file, kind, detail } => {
-            super::unreadable(Lang::En, file, *kind, detail)
-        }
+        Problem::Unreadable(u) => super::unreadable(Lang::En, u),
         Problem::Json(e) => e.clone(),
         Problem::NotNfc(t) => format!(
             "\"{t}\" is not in Unicode composed form (NFC); save the file as NFC"
@@ -92,11 +88,11 @@ mod tests {
     #[test]
     fn every_problem_is_worded_in_both_languages() {
         let all = [
-            Problem::Unreadable {
+            Problem::Unreadable(crate::datafile::Unreadable {
                 file: "v.json".into(),
                 kind: std::io::ErrorKind::NotFound,
                 detail: String::new(),
-            },
+            }),
             Problem::Json("missing field `columns`".into()),
             Problem::NotNfc("x".into()),
             Problem::Empty,

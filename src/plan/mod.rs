@@ -12,6 +12,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::datafile;
 use crate::text::fold;
 use crate::value::Period;
 
@@ -220,29 +221,14 @@ pub enum UnitMatch<'a> {
 impl Plan {
     /// Reads and validates a plan file.
     pub fn load(path: &Path) -> Result<Plan, PlanError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            err(
-                "",
-                Problem::Unreadable {
-                    file: path.display().to_string(),
-                    kind: e.kind(),
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+        let text = datafile::read_text(path).map_err(|u| err("", Problem::Unreadable(u)))?;
         Plan::from_json(&text)
     }
 
     /// Parses and validates a plan from JSON text.
     pub fn from_json(text: &str) -> Result<Plan, PlanError> {
-        let de = &mut serde_json::Deserializer::from_str(text);
-        let raw: RawPlan = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            err(
-                if path == "." { String::new() } else { path },
-                Problem::Json(e.inner().to_string()),
-            )
-        })?;
+        let raw: RawPlan =
+            datafile::parse(text).map_err(|e| err(e.path, Problem::Json(e.message)))?;
         Plan::validate(raw)
     }
 

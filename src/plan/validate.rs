@@ -10,6 +10,7 @@ use super::{
     err, ContentArea, Coordinating, Deadlines, Plan, PlanError, RawContentArea, RawCoordinating,
     RawDeadlines, RawPlan, RawTask, RawUnit, Task, Unit,
 };
+use crate::datafile::Unreadable;
 use crate::text::{fold, nfc};
 use crate::value::{parse_time_text, TimeError};
 use crate::vocabulary::Vocabulary;
@@ -18,13 +19,7 @@ use crate::vocabulary::Vocabulary;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The file cannot be read.
-    Unreadable {
-        file: String,
-        /// What went wrong, worded per language for the common kinds.
-        kind: std::io::ErrorKind,
-        /// The system's own words, shown for the other kinds.
-        detail: String,
-    },
+    Unreadable(Unreadable),
     /// Not the plan's JSON shape (serde's own words).
     Json(String),
     ImplausibleYear(i64),

@@ -405,22 +405,7 @@ fn task_result<'a>(
 /// sharing most of their words (`Chủ trì tổ chức Hội nghị nhân Ngày KH&CN …` and
 /// `Tổ chức Hội nghị nhân Ngày KH&CN … (phối hợp Phòng HC-TH)`).
 fn repeated_events(rows: &[&ResultRow], leads: &[String]) -> Vec<bool> {
-    let words = |s: &str| -> BTreeSet<String> {
-        crate::text::fold(s)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let lead_words: Vec<Option<BTreeSet<String>>> = rows
-        .iter()
-        .map(|r| {
-            leads
-                .iter()
-                .any(|l| **l == *r.unit)
-                .then(|| words(&r.activity))
-        })
-        .collect();
+    let lead_words = lead_words(rows, leads);
     // Earlier lead rows with a quantity, by what must be equal (measure, quantity,
     // period): each row is compared with those only, not with every row before it.
     type Key<'r> = (Option<&'r str>, Option<u64>, Period);
@@ -439,16 +424,33 @@ fn repeated_events(rows: &[&ResultRow], leads: &[String]) -> Vec<bool> {
             let Some(wi) = &lead_words[i] else {
                 return false;
             };
-            if out[i] || a.unit == b.unit {
-                return false;
-            }
-            let shared = wi.intersection(wj).count();
-            let smaller = wi.len().min(wj.len()).max(1);
-            shared * 10 >= smaller * 7
+            !out[i] && a.unit != b.unit && same_activity(wi, wj)
         });
         candidates.push(j);
     }
     out
+}
+
+/// Per row, the folded words of its activity when a lead unit reports it.
+fn lead_words(rows: &[&ResultRow], leads: &[String]) -> Vec<Option<BTreeSet<String>>> {
+    rows.iter()
+        .map(|r| {
+            leads.iter().any(|l| **l == *r.unit).then(|| {
+                crate::text::fold(&r.activity)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+/// Two activity texts name one event when they share 70 % of the shorter's words.
+fn same_activity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let shared = a.intersection(b).count();
+    let smaller = a.len().min(b.len()).max(1);
+    shared * 10 >= smaller * 7
 }
 
 /// The status rule of `report.md`: never more than the rows show. Done when
@@ -501,22 +503,7 @@ mod tests {
 
     /// `repeated_events` as it was: every lead row against every earlier one.
     fn repeated_by_pairs(rows: &[&ResultRow], leads: &[String]) -> Vec<bool> {
-        let words = |s: &str| -> BTreeSet<String> {
-            crate::text::fold(s)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let lead_words: Vec<Option<BTreeSet<String>>> = rows
-            .iter()
-            .map(|r| {
-                leads
-                    .iter()
-                    .any(|l| **l == *r.unit)
-                    .then(|| words(&r.activity))
-            })
-            .collect();
+        let lead_words = lead_words(rows, leads);
         let mut out = vec![false; rows.len()];
         for j in 0..rows.len() {
             let Some(wj) = &lead_words[j] else { continue };
@@ -533,12 +520,7 @@ mod tests {
                 {
                     return false;
                 }
-                if a.period != b.period {
-                    return false;
-                }
-                let shared = wi.intersection(wj).count();
-                let smaller = wi.len().min(wj.len()).max(1);
-                shared * 10 >= smaller * 7
+                a.period == b.period && same_activity(wi, wj)
             });
         }
         out

@@ -91,3 +91,21 @@ pub fn file_unit(plan: &Plan, f: &CheckedFile) -> Option<String> {
         plan.unit_from_file_stem(&stem).map(|u| u.code.clone())
     })
 }
+
+/// The files of `files` that belong to each unit of the plan ([`file_unit`],
+/// worked out once per file), in the plan's unit order, then those of no unit.
+pub fn files_by_unit<'b>(
+    plan: &Plan,
+    files: &'b [CheckedFile],
+) -> (Vec<Vec<&'b CheckedFile>>, Vec<&'b CheckedFile>) {
+    let mut by_unit = vec![Vec::new(); plan.units.len()];
+    let mut none = Vec::new();
+    for f in files {
+        let unit = file_unit(plan, f);
+        match unit.and_then(|u| plan.units.iter().position(|p| p.code == u)) {
+            Some(i) => by_unit[i].push(f),
+            None => none.push(f),
+        }
+    }
+    (by_unit, none)
+}

@@ -18,7 +18,7 @@ use crate::finding::Finding;
 use crate::messages::Lang;
 use crate::plan::Plan;
 use crate::report::aggregate::{ReportData, TaskResult, TaskStatus};
-use crate::report::exclusion::file_unit;
+use crate::report::exclusion::files_by_unit;
 use crate::report::texts::{Texts, WorkbookTexts};
 
 /// Excel's limit on the characters of one cell.
@@ -74,12 +74,8 @@ pub struct RosterLine {
 /// The roster of a checked batch, in the plan's unit order.
 pub fn roster(plan: &Plan, batch: &Batch) -> Vec<RosterLine> {
     let mut lines = Vec::new();
-    for unit in &plan.units {
-        let files: Vec<&CheckedFile> = batch
-            .files
-            .iter()
-            .filter(|f| file_unit(plan, f).as_deref() == Some(unit.code.as_str()))
-            .collect();
+    let (by_unit, no_unit) = files_by_unit(plan, &batch.files);
+    for (unit, files) in plan.units.iter().zip(by_unit) {
         if files.is_empty() {
             let findings: Vec<&Finding> = batch
                 .findings
@@ -103,7 +99,7 @@ pub fn roster(plan: &Plan, batch: &Batch) -> Vec<RosterLine> {
             lines.push(roster_line(plan, batch, f, &unit.name));
         }
     }
-    for f in batch.files.iter().filter(|f| file_unit(plan, f).is_none()) {
+    for f in no_unit {
         lines.push(roster_line(plan, batch, f, ""));
     }
     lines

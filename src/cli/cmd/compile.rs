@@ -21,7 +21,7 @@ use crate::messages::Lang;
 use crate::messages::{ui, ui_fill};
 use crate::plan::Plan;
 use crate::read::Limits;
-use crate::report::exclusion::file_unit;
+use crate::report::exclusion::files_by_unit;
 
 /// Batches at least this large get a progress bar (on a terminal).
 const PROGRESS_MIN_FILES: usize = 8;
@@ -212,12 +212,8 @@ fn write_roster(
 ) -> std::io::Result<()> {
     writeln!(out, "{}", ui(lang, "compile.roster"))?;
     let width = plan.units.iter().map(|u| u.code.len()).max().unwrap_or(4);
-    for unit in &plan.units {
-        let files: Vec<&CheckedFile> = batch
-            .files
-            .iter()
-            .filter(|f| file_unit(plan, f).as_deref() == Some(unit.code.as_str()))
-            .collect();
+    let (by_unit, _) = files_by_unit(plan, &batch.files);
+    for (unit, files) in plan.units.iter().zip(by_unit) {
         let line = if files.is_empty() {
             // E301 or W302: the batch findings say which.
             let code = batch

@@ -33,34 +33,21 @@ impl<'a> SheetParts<'a> {
     /// not laid out the usual way (calamine is then asked for every sheet).
     pub(super) fn new(package: &'a [u8]) -> Option<SheetParts<'a>> {
         let mut zip = zip::ZipArchive::new(Cursor::new(package)).ok()?;
-        let names: Vec<String> = zip
-            .file_names()
-            .filter_map(|n| n.ok())
-            .map(|n| n.into_owned())
-            .collect();
+        let names = super::entry_names(&zip);
         let entry = |path: &str| {
             names
                 .iter()
                 .find(|n| n.replace('\\', "/").eq_ignore_ascii_case(path))
                 .cloned()
         };
-        let root_rels = read_text(&mut zip, &entry("_rels/.rels")?)?;
-        let main = relationships(&root_rels)
-            .into_iter()
-            .find(|r| r.kind.ends_with("/officeDocument"))?
-            .target;
-        if !main
-            .trim_start_matches('/')
-            .eq_ignore_ascii_case("xl/workbook.xml")
-        {
+        // The main part as Excel finds it (`_rels/.rels`), as when sniffing.
+        let main = super::office_document(&mut zip, &names)?;
+        if !main.eq_ignore_ascii_case("xl/workbook.xml") {
             return None;
         }
         let workbook = read_text(&mut zip, &entry("xl/workbook.xml")?)?;
         let rels = read_text(&mut zip, &entry("xl/_rels/workbook.xml.rels")?)?;
-        let targets: HashMap<String, String> = relationships(&rels)
-            .into_iter()
-            .map(|r| (r.id, r.target))
-            .collect();
+        let targets = relationship_targets(&rels);
         let mut parts = HashMap::new();
         for element in workbook.split('<').filter(|e| local_name(e) == "sheet") {
             let name = attribute(element, |n| n == "name")?;
@@ -109,21 +96,15 @@ fn read_text(zip: &mut Zip<'_>, name: &str) -> Option<String> {
     String::from_utf8(read_at_most(zip, name, PART_LIMIT)?).ok()
 }
 
-struct Relationship {
-    id: String,
-    kind: String,
-    target: String,
-}
-
-fn relationships(rels: &str) -> Vec<Relationship> {
+/// A relationships part's targets by id.
+fn relationship_targets(rels: &str) -> HashMap<String, String> {
     rels.split('<')
         .filter(|e| local_name(e) == "Relationship")
         .filter_map(|e| {
-            Some(Relationship {
-                id: attribute(e, |n| n == "Id")?,
-                kind: attribute(e, |n| n == "Type")?,
-                target: attribute(e, |n| n == "Target")?,
-            })
+            Some((
+                attribute(e, |n| n == "Id")?,
+                attribute(e, |n| n == "Target")?,
+            ))
         })
         .collect()
 }

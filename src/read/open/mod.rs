@@ -278,11 +278,7 @@ fn sniff_other(bytes: &[u8]) -> ReadError {
 fn open_zip(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
         .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
-    let names: Vec<String> = zip
-        .file_names()
-        .filter_map(|n| n.ok())
-        .map(|n| n.into_owned())
-        .collect();
+    let names = entry_names(&zip);
     let kind = zip_kind(&mut zip, &names)?;
     check_uncompressed(&mut zip, limits)?;
     drop(zip);
@@ -291,6 +287,14 @@ fn open_zip(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadError> {
         Format::Xlsb => xlsb::read(bytes, limits),
         _ => ods::read(bytes, limits),
     }
+}
+
+/// The package's entry names as written (names that are not valid text left out).
+pub(super) fn entry_names<R: Read + io::Seek>(zip: &zip::ZipArchive<R>) -> Vec<String> {
+    zip.file_names()
+        .filter_map(|n| n.ok())
+        .map(|n| n.into_owned())
+        .collect()
 }
 
 /// At most this much of a small part (relationships, manifest, the head of the

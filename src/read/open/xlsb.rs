@@ -84,11 +84,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
     let main = {
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes.as_slice()))
             .map_err(|e| corrupt(format!("broken zip package: {e}")))?;
-        let names: Vec<String> = zip
-            .file_names()
-            .filter_map(|n| n.ok())
-            .map(|n| n.into_owned())
-            .collect();
+        let names = super::entry_names(&zip);
         super::office_document(&mut zip, &names)
             .filter(|m| !m.eq_ignore_ascii_case("xl/workbook.bin"))
     };
