@@ -393,7 +393,7 @@ fn read_sheet(wb: &Workbook, index: usize, header: Header, kinds: &columns::Kind
 
 fn is_title_label(v: &CellValue) -> bool {
     v.as_text()
-        .is_some_and(|t| labelled(t, UNIT_LABELS).is_some() || labelled(t, DATE_LABELS).is_some())
+        .is_some_and(|t| labelled(t, &UNIT_LABELS).is_some() || labelled(t, &DATE_LABELS).is_some())
 }
 
 /// Reads the unit and the report date above the header row.
@@ -414,7 +414,7 @@ fn title_block(
                     .filter(|(_, v)| !is_title_label(v))
             };
             if unit.is_none() {
-                if let Some(rest) = labelled(text, UNIT_LABELS) {
+                if let Some(rest) = labelled(text, &UNIT_LABELS) {
                     if !rest.is_empty() {
                         unit = Some(Located {
                             row: r,
@@ -432,7 +432,7 @@ fn title_block(
                 }
             }
             if date.is_none() {
-                if let Some(rest) = labelled(text, DATE_LABELS) {
+                if let Some(rest) = labelled(text, &DATE_LABELS) {
                     if !rest.is_empty() {
                         date = Some(Located {
                             row: r,
@@ -705,10 +705,10 @@ enum Remark {
 
 fn remark_label(v: &CellValue) -> Option<(Remark, &str)> {
     let t = v.as_text()?;
-    if let Some(rest) = labelled(t, DIFFICULTY_LABELS) {
+    if let Some(rest) = labelled(t, &DIFFICULTY_LABELS) {
         return Some((Remark::Difficulty, rest));
     }
-    labelled(t, PROPOSAL_LABELS).map(|rest| (Remark::Proposal, rest))
+    labelled(t, &PROPOSAL_LABELS).map(|rest| (Remark::Proposal, rest))
 }
 
 /// Splits a remark into points: one per line, bullets removed, `Không` dropped.

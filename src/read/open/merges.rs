@@ -11,6 +11,8 @@ use std::io::{Cursor, Read};
 
 use calamine::Dimensions;
 
+use super::xlsx::Parts;
+
 type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 /// The largest sheet part scanned in memory (a sheet of about 100 000 rows);
@@ -29,9 +31,11 @@ pub(super) struct SheetParts<'a> {
 }
 
 impl<'a> SheetParts<'a> {
-    /// Reads the workbook part and its relationships; `None` when the package is
-    /// not laid out the usual way (calamine is then asked for every sheet).
-    pub(super) fn new(package: &'a [u8]) -> Option<SheetParts<'a>> {
+    /// Reads the workbook part and its relationships (or takes them from
+    /// `read`, the parts already read whole from this package); `None` when the
+    /// package is not laid out the usual way (calamine is then asked for every
+    /// sheet).
+    pub(super) fn new(package: &'a [u8], read: Option<&Parts>) -> Option<SheetParts<'a>> {
         let mut zip = zip::ZipArchive::new(Cursor::new(package)).ok()?;
         let names = super::entry_names(&zip);
         let entry = |path: &str| {
@@ -41,12 +45,21 @@ impl<'a> SheetParts<'a> {
                 .cloned()
         };
         // The main part as Excel finds it (`_rels/.rels`), as when sniffing.
-        let main = super::office_document(&mut zip, &names)?;
+        let main = match read.and_then(|r| super::rels_part(&names, r)) {
+            Some(rels) => super::main_part(&rels, &names),
+            None => super::office_document(&mut zip, &names),
+        }?;
         if !main.eq_ignore_ascii_case("xl/workbook.xml") {
             return None;
         }
-        let workbook = read_text(&mut zip, &entry("xl/workbook.xml")?)?;
-        let rels = read_text(&mut zip, &entry("xl/_rels/workbook.xml.rels")?)?;
+        let mut text = |name: &str| match read.and_then(|r| r.get(name)) {
+            Some((size, bytes)) => (size <= PART_LIMIT)
+                .then(|| String::from_utf8(bytes.to_vec()).ok())
+                .flatten(),
+            None => read_text(&mut zip, name),
+        };
+        let workbook = text(&entry("xl/workbook.xml")?)?;
+        let rels = text(&entry("xl/_rels/workbook.xml.rels")?)?;
         let targets = relationship_targets(&rels);
         let mut parts = HashMap::new();
         for element in workbook.split('<').filter(|e| local_name(e) == "sheet") {
@@ -240,20 +253,30 @@ mod tests {
             let Ok(mut book) = calamine::Xlsx::new(Cursor::new(bytes.as_slice())) else {
                 continue;
             };
-            let mut parts = SheetParts::new(&bytes);
+            let mut parts = SheetParts::new(&bytes, None);
+            // And from the parts the reader's normalising pass already read.
+            let normalized =
+                super::super::xlsx::normalize(bytes.clone(), &Default::default(), None).unwrap();
+            let mut given = SheetParts::new(&normalized.bytes, normalized.parts.as_ref());
+            assert_eq!(given.is_some(), parts.is_some(), "{path:?}");
             for name in book.sheet_names() {
                 let Ok(expected) = book.merge_cells_by_sheet_name(&name) else {
                     continue;
                 };
+                let pairs =
+                    |d: &[Dimensions]| -> Vec<_> { d.iter().map(|d| (d.start, d.end)).collect() };
+                let from_given = given.as_mut().and_then(|p| p.merges(&name));
                 match parts.as_mut().and_then(|p| p.merges(&name)) {
                     Some(found) => {
                         fast += 1;
-                        let pairs = |d: &[Dimensions]| -> Vec<_> {
-                            d.iter().map(|d| (d.start, d.end)).collect()
-                        };
                         assert_eq!(pairs(&found), pairs(&expected), "{path:?} {name}");
+                        let from_given = from_given.unwrap_or_default();
+                        assert_eq!(pairs(&from_given), pairs(&expected), "{path:?} {name}");
                     }
-                    None => asked += 1,
+                    None => {
+                        asked += 1;
+                        assert!(from_given.is_none(), "{path:?} {name}");
+                    }
                 }
             }
         }

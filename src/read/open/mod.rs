@@ -321,9 +321,14 @@ fn read_part<R: Read + io::Seek>(
         .take(SNIFF_PART)
         .read_to_end(&mut raw)
         .ok()?;
-    // A part in UTF-16: its ASCII markup survives dropping the NULs.
+    Some(part_text(raw))
+}
+
+/// A small part's text; a part in UTF-16 keeps its ASCII markup once its NULs
+/// are dropped.
+fn part_text(mut raw: Vec<u8>) -> String {
     raw.retain(|&b| b != 0);
-    Some(String::from_utf8_lossy(&raw).into_owned())
+    String::from_utf8_lossy(&raw).into_owned()
 }
 
 /// What a zip package is: an Office Open XML package by the main part its
@@ -396,8 +401,22 @@ pub(super) fn office_document<R: Read + io::Seek>(
     zip: &mut zip::ZipArchive<R>,
     names: &[String],
 ) -> Option<String> {
-    let rels = read_part(zip, names, "_rels/.rels")?;
-    let mut reader = quick_xml::Reader::from_str(&rels);
+    main_part(&read_part(zip, names, "_rels/.rels")?, names)
+}
+
+/// `_rels/.rels` as [`read_part`] gives it, from parts already read whole.
+fn rels_part(names: &[String], read: &xlsx::Parts) -> Option<String> {
+    let real = names.iter().find(|n| part_path(n) == "_rels/.rels")?;
+    let (_, bytes) = read.get(real)?;
+    Some(part_text(
+        bytes[..bytes.len().min(SNIFF_PART as usize)].to_vec(),
+    ))
+}
+
+/// The main part named by the package relationships `rels`, when it exists in
+/// the package.
+fn main_part(rels: &str, names: &[String]) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(rels);
     loop {
         match reader.read_event().ok()? {
             quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e)
@@ -597,7 +616,11 @@ impl<'a> GridBuilder<'a> {
     /// [`crate::read::legacy::repair`], remembered for short texts without a font
     /// hint: a sheet repeats its statuses, units and times on every row.
     fn repair(&mut self, s: &str, font: Option<&str>) -> Option<(String, Encoding)> {
-        if font.is_some() || s.len() > REPAIR_MEMO_TEXT || s.is_ascii() {
+        if font.is_none() && s.is_ascii() {
+            // What `repair` answers for ASCII text without a font hint.
+            return None;
+        }
+        if font.is_some() || s.len() > REPAIR_MEMO_TEXT {
             return crate::read::legacy::repair(s, font);
         }
         if let Some(known) = self.repaired.get(s) {

@@ -88,7 +88,7 @@ pub(super) fn read(bytes: Vec<u8>, limits: &Limits) -> Result<Workbook, ReadErro
         super::office_document(&mut zip, &names)
             .filter(|m| !m.eq_ignore_ascii_case("xl/workbook.bin"))
     };
-    let bytes = super::xlsx::normalize(bytes, limits, main.as_deref())?;
+    let bytes = super::xlsx::normalize(bytes, limits, main.as_deref())?.bytes;
     prescan(&bytes)?;
     let mut book: Xlsb<_> = Xlsb::new(Cursor::new(bytes)).map_err(err)?;
     let sheets = worksheet_names(book.sheets_metadata());

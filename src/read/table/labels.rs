@@ -20,12 +20,46 @@ pub fn labels_of(vocabulary: &Vocabulary, column: Column) -> &[String] {
     vocabulary.columns().of(column)
 }
 
+/// A set of folded labels for [`labelled`], with the most ASCII letters and
+/// digits any of them has (computed at compile time: every cell of a sheet is
+/// asked, and a text with more is none of them).
+pub struct Labels {
+    words: &'static [&'static str],
+    longest: usize,
+}
+
+impl Labels {
+    const fn new(words: &'static [&'static str]) -> Labels {
+        let mut longest = 0;
+        let mut i = 0;
+        while i < words.len() {
+            let bytes = words[i].as_bytes();
+            let (mut n, mut j) = (0, 0);
+            while j < bytes.len() {
+                if bytes[j].is_ascii_alphanumeric() {
+                    n += 1;
+                }
+                j += 1;
+            }
+            if n > longest {
+                longest = n;
+            }
+            i += 1;
+        }
+        Labels { words, longest }
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.words.contains(&key)
+    }
+}
+
 /// Title-block label of the unit (`Đơn vị:`), folded, commas dropped.
-pub static UNIT_LABELS: &[&str] = &["don vi", "ten don vi", "don vi bao cao"];
+pub static UNIT_LABELS: Labels = Labels::new(&["don vi", "ten don vi", "don vi bao cao"]);
 /// Title-block label of the report date (`Ngày báo cáo:`).
-pub static DATE_LABELS: &[&str] = &["ngay bao cao"];
+pub static DATE_LABELS: Labels = Labels::new(&["ngay bao cao"]);
 /// Remarks labels below the table, folded, commas dropped.
-pub static DIFFICULTY_LABELS: &[&str] = &[
+pub static DIFFICULTY_LABELS: Labels = Labels::new(&[
     "kho khan vuong mac",
     "kho khan",
     "vuong mac",
@@ -33,13 +67,13 @@ pub static DIFFICULTY_LABELS: &[&str] = &[
     "ton tai",
     "han che",
     "kho khan vuong mac ton tai han che",
-];
-pub static PROPOSAL_LABELS: &[&str] = &[
+]);
+pub static PROPOSAL_LABELS: Labels = Labels::new(&[
     "de xuat kien nghi",
     "kien nghi de xuat",
     "de xuat",
     "kien nghi",
-];
+]);
 
 /// Signature-block labels: the label must be followed by the end of the line or by
 /// punctuation (`Giám đốc` ends the table, `Giám đốc Sở chủ trì …` does not).
@@ -129,19 +163,15 @@ pub fn strip_enumerator(s: &str) -> &str {
 /// Reads a labelled cell `Label: value`. Returns the value after the colon
 /// (trimmed, maybe empty) when the text before the first colon is one of `labels`,
 /// or `""` when the whole cell is just the label (with or without a colon).
-pub fn labelled<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
+pub fn labelled<'a>(text: &'a str, labels: &Labels) -> Option<&'a str> {
     // Every cell of a sheet is asked: a text with more letters and digits than
     // any label is none of them, without folding it.
-    let longest = labels
-        .iter()
-        .map(|l| ascii_alphanumerics(l))
-        .max()
-        .unwrap_or(0);
-    let may_be = |s: &str| key_alphanumerics_at_least(s) <= longest;
-    if let Some(i) = text.find(':') {
+    let may_be = |s: &str| !key_has_more_alphanumerics(s, labels.longest);
+    let colon = memchr::memchr(b':', text.as_bytes());
+    if let Some(i) = colon {
         if may_be(&text[..i]) {
             let key = label_key(&text[..i]);
-            if labels.contains(&key.as_str()) {
+            if labels.contains(&key) {
                 return Some(text[i + 1..].trim());
             }
         }
@@ -150,24 +180,27 @@ pub fn labelled<'a>(text: &'a str, labels: &[&str]) -> Option<&'a str> {
         return None;
     }
     let key = label_key(text);
-    labels.contains(&key.as_str()).then_some("")
+    labels.contains(&key).then_some("")
 }
 
-/// How many ASCII letters and digits a text has (a byte count: cheap).
-fn ascii_alphanumerics(s: &str) -> usize {
-    s.bytes().filter(u8::is_ascii_alphanumeric).count()
-}
-
-/// At least how many ASCII letters and digits [`label_key`] keeps of `s`:
-/// folding keeps each one, and [`strip_enumerator`] can drop only those of the
-/// leading word after bullets and spaces.
-fn key_alphanumerics_at_least(s: &str) -> usize {
+/// Whether [`label_key`] keeps more than `limit` ASCII letters and digits of
+/// `s`, told without folding: folding keeps each one, and [`strip_enumerator`]
+/// can drop only those of the leading word after bullets and spaces. Counting
+/// stops past the limit (a long cell is told after its first few words).
+fn key_has_more_alphanumerics(s: &str, limit: usize) -> bool {
     let bullets = ['-', '+', '•', '*', '–', '—'];
     let t = s.trim_start_matches(|c: char| c.is_whitespace() || bullets.contains(&c));
+    // The leading word ends at an ASCII character other than a letter or digit
+    // (the bytes of other characters are all non-ASCII).
     let word = t
-        .find(|c: char| c.is_ascii() && !c.is_ascii_alphanumeric())
+        .bytes()
+        .position(|b| b.is_ascii() && !b.is_ascii_alphanumeric())
         .unwrap_or(t.len());
-    ascii_alphanumerics(s).saturating_sub(ascii_alphanumerics(&t[..word]))
+    let skipped = s.len() - t.len();
+    let kept = s.as_bytes()[..skipped].iter().chain(&t.as_bytes()[word..]);
+    kept.filter(|b| b.is_ascii_alphanumeric())
+        .nth(limit)
+        .is_some()
 }
 
 /// Whether the text starts a signature block (`Người lập biểu`, `KT. GIÁM ĐỐC`).
@@ -324,27 +357,74 @@ mod tests {
 
     #[test]
     fn labelled_values() {
-        assert_eq!(labelled("Đơn vị: TTUD", UNIT_LABELS), Some("TTUD"));
-        assert_eq!(labelled("Đơn vị:TTUD", UNIT_LABELS), Some("TTUD"));
-        assert_eq!(labelled("Đơn vị", UNIT_LABELS), Some(""));
-        assert_eq!(labelled("Đơn vị tính", UNIT_LABELS), None);
-        assert_eq!(labelled("Đơn vị tính: tin", UNIT_LABELS), None);
+        assert_eq!(labelled("Đơn vị: TTUD", &UNIT_LABELS), Some("TTUD"));
+        assert_eq!(labelled("Đơn vị:TTUD", &UNIT_LABELS), Some("TTUD"));
+        assert_eq!(labelled("Đơn vị", &UNIT_LABELS), Some(""));
+        assert_eq!(labelled("Đơn vị tính", &UNIT_LABELS), None);
+        assert_eq!(labelled("Đơn vị tính: tin", &UNIT_LABELS), None);
         // An enumerator however long, bullets and spaces before it.
         assert_eq!(
-            labelled(" – 123456789012. Đơn vị: TTUD", UNIT_LABELS),
+            labelled(" – 123456789012. Đơn vị: TTUD", &UNIT_LABELS),
             Some("TTUD")
         );
         assert_eq!(
-            labelled("Tổ chức hội nghị tập huấn nghiệp vụ", UNIT_LABELS),
+            labelled("Tổ chức hội nghị tập huấn nghiệp vụ", &UNIT_LABELS),
             None
         );
         assert_eq!(
-            labelled("1. Khó khăn, vướng mắc: abc", DIFFICULTY_LABELS),
+            labelled("1. Khó khăn, vướng mắc: abc", &DIFFICULTY_LABELS),
             Some("abc")
         );
         assert_eq!(
-            labelled("III. ĐỀ XUẤT, KIẾN NGHỊ", PROPOSAL_LABELS),
+            labelled("III. ĐỀ XUẤT, KIẾN NGHỊ", &PROPOSAL_LABELS),
             Some("")
+        );
+    }
+
+    fn ascii_alphanumerics(s: &str) -> usize {
+        s.bytes().filter(u8::is_ascii_alphanumeric).count()
+    }
+
+    #[test]
+    fn the_quick_reject_never_rejects_a_label() {
+        // `labelled` skips folding when the count says the key has more letters
+        // and digits than any label: the count must never exceed the key's.
+        let texts = [
+            "Đơn vị: TTUD",
+            " – 123456789012. Đơn vị",
+            "•\u{a0}a) Khó khăn, vướng mắc",
+            "-- II.Đề xuất",
+            "ⅳ. Kiến nghị",
+            "1.2.3 Tồn tại, hạn chế:",
+            "Ngày báo cáo: 12/11/2024",
+            "Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính năm 2024",
+            "ĐƠN VỊ TÍNH",
+            "Số lượng (*)",
+            "A1B2 C3",
+            "",
+            ":",
+            "  —  ",
+        ];
+        for t in texts {
+            let key = label_key(t);
+            let kept = ascii_alphanumerics(&key);
+            assert!(!key_has_more_alphanumerics(t, kept), "{t:?} → {key:?}");
+        }
+        // And it does reject: a sentence has more than any label.
+        let sentence = "Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính";
+        assert!(key_has_more_alphanumerics(
+            sentence,
+            DIFFICULTY_LABELS.longest
+        ));
+        assert!(!key_has_more_alphanumerics(
+            "1. Khó khăn",
+            DIFFICULTY_LABELS.longest
+        ));
+        // The bound of each set is its longest label's count.
+        assert_eq!(UNIT_LABELS.longest, "donvibaocao".len());
+        assert_eq!(
+            DIFFICULTY_LABELS.longest,
+            "khokhanvuongmactontaihanche".len()
         );
     }
 
