@@ -316,6 +316,7 @@ mod tests {
         let table_chars = FOLD_RANGES
             .iter()
             .flat_map(|&(a, b)| a..b)
+            .chain(0..0x80)
             .filter_map(char::from_u32);
         for c in table_chars {
             for s in [

@@ -170,9 +170,10 @@ pub fn check_table(
     });
     let mut tasks_reported: BTreeSet<u32> = BTreeSet::new();
     let mut duplicates = row::Duplicates::default();
+    let mut memo = row::Memo::default();
     for raw in &table.rows {
         let before = findings.len();
-        let row = row::check_row(rules, unit.as_deref(), raw, &at, &mut findings);
+        let row = row::check_row(rules, unit.as_deref(), raw, &at, &mut memo, &mut findings);
         tasks_reported.extend(row.task);
         duplicates.check(&row, raw, &at, &mut findings);
         let row_has_error = findings[before..].iter().any(Finding::is_error);

@@ -13,10 +13,10 @@ use crate::read::table::{Column, Located, RawRow};
 use crate::read::CellValue;
 use crate::text::fold;
 use crate::value::{
-    parse_content_areas, parse_quantity, parse_task_ref, parse_time, split_quantity_measure,
-    Period, QuantityError, Status, TimeError,
+    parse_content_areas, parse_quantity, parse_task_ref, parse_time, parse_time_text,
+    split_quantity_measure, Period, QuantityError, Status, TimeError,
 };
-use crate::vocabulary::Vocabulary;
+use crate::vocabulary::{StatusReading, Vocabulary};
 
 /// What the checks of one row made of it; `None` where a value is unusable.
 pub(super) struct CheckedRow {
@@ -35,6 +35,33 @@ pub(super) struct Source {
     pub unit: Arc<str>,
     pub path: Arc<Path>,
     pub sheet: Arc<str>,
+}
+
+/// Readings of the values a sheet repeats row after row (times, statuses,
+/// units of measure), made once per distinct text: each is a function of the
+/// text alone (with the plan and vocabulary of the run), so the answers are the
+/// ones reading every cell gives. At most [`Memo::ENTRIES`] texts of each kind
+/// are kept.
+#[derive(Default)]
+pub(super) struct Memo {
+    times: HashMap<String, Result<Period, TimeError>>,
+    statuses: HashMap<String, Option<StatusReading>>,
+    measures: HashMap<String, Option<String>>,
+}
+
+impl Memo {
+    const ENTRIES: usize = 512;
+
+    fn get<T: Clone>(map: &mut HashMap<String, T>, text: &str, read: impl FnOnce(&str) -> T) -> T {
+        if let Some(known) = map.get(text) {
+            return known.clone();
+        }
+        let found = read(text);
+        if map.len() < Self::ENTRIES {
+            map.insert(text.to_string(), found.clone());
+        }
+        found
+    }
 }
 
 impl CheckedRow {
@@ -71,6 +98,7 @@ pub(super) fn check_row(
     unit: Option<&str>,
     raw: &RawRow,
     at: &At<'_>,
+    memo: &mut Memo,
     findings: &mut Vec<Finding>,
 ) -> CheckedRow {
     let mut c = RowChecks {
@@ -79,6 +107,7 @@ pub(super) fn check_row(
         unit,
         raw,
         at,
+        memo,
         findings,
     };
     // E111 first: a formula error makes that cell unusable for every other check.
@@ -110,6 +139,7 @@ struct RowChecks<'a> {
     unit: Option<&'a str>,
     raw: &'a RawRow,
     at: &'a At<'a>,
+    memo: &'a mut Memo,
     findings: &'a mut Vec<Finding>,
 }
 
@@ -263,16 +293,13 @@ impl<'a> RowChecks<'a> {
     /// another; `None` when the text is not a number and a known unit.
     fn quantity_with_measure(&mut self, value: &str) -> Option<(Option<u64>, Option<String>)> {
         let (n, written) = split_quantity_measure(value)?;
-        let measure = known_measure(self.plan, self.vocabulary, written)?;
+        let measure = self.known_measure(written)?;
         let in_cell = self
             .cell(Column::Measure)
             .filter(|v| !is_error(v))
             .map(clean_text);
         match in_cell {
-            Some(other)
-                if known_measure(self.plan, self.vocabulary, &other).as_deref()
-                    != Some(&measure) =>
-            {
+            Some(other) if self.known_measure(&other).as_deref() != Some(&measure) => {
                 let kind = Kind::QuantityMeasureDiffers {
                     value: value.to_string(),
                     in_quantity: written.to_string(),
@@ -301,7 +328,7 @@ impl<'a> RowChecks<'a> {
             Some(v) if is_error(v) => None,
             Some(v) => {
                 let written = clean_text(v);
-                match known_measure(self.plan, self.vocabulary, &written) {
+                match self.known_measure(&written) {
                     Some(m) => Some(m),
                     None => {
                         let kind = Kind::MeasureUnknown {
@@ -330,7 +357,9 @@ impl<'a> RowChecks<'a> {
             Some(v) => {
                 let vocabulary = self.vocabulary;
                 let reading = match v {
-                    CellValue::Text(t) => vocabulary.read_status(t),
+                    CellValue::Text(t) => {
+                        Memo::get(&mut self.memo.statuses, t, |t| vocabulary.read_status(t))
+                    }
                     _ => None,
                 };
                 match reading {
@@ -383,9 +412,13 @@ impl<'a> RowChecks<'a> {
         }
         let plan = self.plan;
         let text = v.map(clean_text).unwrap_or_default();
+        let vocabulary = self.vocabulary;
         let parsed = match v {
             None => Err(TimeError::Empty),
-            Some(v) => parse_time(v, plan.year, self.vocabulary),
+            Some(CellValue::Text(t)) => Memo::get(&mut self.memo.times, t, |t| {
+                parse_time_text(t, plan.year, vocabulary)
+            }),
+            Some(v) => parse_time(v, plan.year, vocabulary),
         };
         let period = match parsed {
             Ok(p) => p,
@@ -425,6 +458,14 @@ impl<'a> RowChecks<'a> {
             }
         }
         (text, Some(period))
+    }
+
+    /// [`known_measure`], remembered for the sheet.
+    fn known_measure(&mut self, written: &str) -> Option<String> {
+        let (plan, vocabulary) = (self.plan, self.vocabulary);
+        Memo::get(&mut self.memo.measures, written, |w| {
+            known_measure(plan, vocabulary, w)
+        })
     }
 
     /// The content areas of plan section II the row names (W113).
