@@ -38,7 +38,7 @@ pub(super) struct Source {
 }
 
 /// Readings of the values a sheet repeats row after row (times, statuses,
-/// units of measure), made once per distinct text: each is a function of the
+/// units of measure, content areas), made once per distinct text: each is a function of the
 /// text alone (with the plan and vocabulary of the run), so the answers are the
 /// ones reading every cell gives. At most [`Memo::ENTRIES`] texts of each kind
 /// are kept.
@@ -47,6 +47,7 @@ pub(super) struct Memo {
     times: HashMap<String, Result<Period, TimeError>>,
     statuses: HashMap<String, Option<StatusReading>>,
     measures: HashMap<String, Option<String>>,
+    content_areas: HashMap<String, Result<Vec<u32>, String>>,
 }
 
 impl Memo {
@@ -474,7 +475,13 @@ impl<'a> RowChecks<'a> {
             return Vec::new();
         };
         let count = self.plan.content_areas.len();
-        match parse_content_areas(v) {
+        let parsed = match v {
+            CellValue::Text(t) => Memo::get(&mut self.memo.content_areas, t, |_| {
+                parse_content_areas(v)
+            }),
+            v => parse_content_areas(v),
+        };
+        match parsed {
             Ok(list) => {
                 let plan = self.plan;
                 let (known, unknown): (Vec<u32>, Vec<u32>) = list
