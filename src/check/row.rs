@@ -476,9 +476,9 @@ impl<'a> RowChecks<'a> {
         };
         let count = self.plan.content_areas.len();
         let parsed = match v {
-            CellValue::Text(t) => Memo::get(&mut self.memo.content_areas, t, |_| {
-                parse_content_areas(v)
-            }),
+            CellValue::Text(t) => {
+                Memo::get(&mut self.memo.content_areas, t, |_| parse_content_areas(v))
+            }
             v => parse_content_areas(v),
         };
         match parsed {

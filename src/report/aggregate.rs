@@ -5,6 +5,7 @@
 //! same inputs give the same [`ReportData`], whatever the order of the files.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -221,26 +222,41 @@ fn sorted_rows<'a>(
     files: &[&'a CheckedFile],
     unit_rank: &dyn Fn(&str) -> usize,
 ) -> Vec<&'a ResultRow> {
-    let mut rows: Vec<&ResultRow> = files.iter().flat_map(|f| f.rows.iter()).collect();
-    rows.sort_by(|a, b| {
-        (
-            a.task,
-            unit_rank(&a.unit),
-            &a.unit,
-            &a.path,
-            &a.sheet,
-            a.row,
-        )
-            .cmp(&(
-                b.task,
-                unit_rank(&b.unit),
-                &b.unit,
-                &b.path,
-                &b.sheet,
-                b.row,
-            ))
-    });
-    rows
+    let rows: Vec<&ResultRow> = files.iter().flat_map(|f| f.rows.iter()).collect();
+    // The order is (task, unit rank, unit, path, sheet, row). A file's rows share
+    // their unit, path and sheet (one `Arc` each): each run of rows from one
+    // source is ranked once among the sources, and the rows are sorted by
+    // (task, source rank, row) — numbers, where comparing the whole key asked
+    // the unit's rank and compared paths at every step.
+    type Source<'r> = (usize, &'r str, &'r Path, &'r str);
+    let mut sources: Vec<Source<'_>> = Vec::new();
+    let mut source_of: Vec<usize> = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let same = sources.last().is_some_and(|&(_, unit, path, sheet)| {
+            std::ptr::eq(unit, &*r.unit)
+                && std::ptr::eq(path, &*r.path)
+                && std::ptr::eq(sheet, &*r.sheet)
+        });
+        if !same {
+            sources.push((unit_rank(&r.unit), &r.unit, &r.path, &r.sheet));
+        }
+        source_of.push(sources.len() - 1);
+    }
+    let mut by_order: Vec<usize> = (0..sources.len()).collect();
+    by_order.sort_by(|&a, &b| sources[a].cmp(&sources[b]));
+    let mut rank = vec![0; sources.len()];
+    for (i, pair) in by_order.windows(2).enumerate() {
+        let step = usize::from(sources[pair[0]] != sources[pair[1]]);
+        rank[pair[1]] = rank[by_order[i]] + step;
+    }
+    let mut keyed: Vec<((u32, usize, u32), &ResultRow)> = rows
+        .into_iter()
+        .zip(source_of)
+        .map(|(r, s)| ((r.task, rank[s], r.row), r))
+        .collect();
+    // Stable, as the sort by the whole key was: rows equal in it keep their order.
+    keyed.sort_by_key(|(key, _)| *key);
+    keyed.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The plan's task numbers in plan order, then any other number rows name.
@@ -340,6 +356,8 @@ fn task_result<'a>(
 ) -> TaskResult<'a> {
     let task = plan.task(number);
     let mut unit_codes: Vec<&str> = rows.iter().map(|r| &*r.unit).collect();
+    // Already in unit order when the rows come sorted: repeats go first.
+    unit_codes.dedup();
     unit_codes.sort_by_key(|u| (unit_rank(u), *u));
     unit_codes.dedup();
     let leads: Vec<String> = match task {
@@ -405,44 +423,61 @@ fn task_result<'a>(
 /// sharing most of their words (`Chủ trì tổ chức Hội nghị nhân Ngày KH&CN …` and
 /// `Tổ chức Hội nghị nhân Ngày KH&CN … (phối hợp Phòng HC-TH)`).
 fn repeated_events(rows: &[&ResultRow], leads: &[String]) -> Vec<bool> {
-    let lead_words = lead_words(rows, leads);
     // Earlier lead rows with a quantity, by what must be equal (measure, quantity,
     // period): each row is compared with those only, not with every row before it.
     type Key<'r> = (Option<&'r str>, Option<u64>, Period);
     let mut earlier: HashMap<Key<'_>, Vec<usize>> = HashMap::new();
     let mut out = vec![false; rows.len()];
+    // A row's words are made when it is first compared: most rows share their
+    // key with no earlier row of another unit and are never compared.
+    let mut words: Vec<Option<BTreeSet<String>>> = vec![None; rows.len()];
     for j in 0..rows.len() {
-        let Some(wj) = &lead_words[j] else { continue };
         let b = &rows[j];
-        if b.quantity.is_none() {
+        if b.quantity.is_none() || !leads.iter().any(|l| **l == *b.unit) {
             continue;
         }
         let key = (b.measure.as_deref(), b.quantity, b.period);
         let candidates = earlier.entry(key).or_default();
-        out[j] = candidates.iter().any(|&i| {
-            let a = &rows[i];
-            let Some(wi) = &lead_words[i] else {
-                return false;
-            };
-            !out[i] && a.unit != b.unit && same_activity(wi, wj)
-        });
+        for &i in candidates.iter() {
+            if out[i] || rows[i].unit == b.unit {
+                continue;
+            }
+            for k in [i, j] {
+                if words[k].is_none() {
+                    words[k] = Some(activity_words(&rows[k].activity));
+                }
+            }
+            if let (Some(wi), Some(wj)) = (&words[i], &words[j]) {
+                if same_activity(wi, wj) {
+                    out[j] = true;
+                    break;
+                }
+            }
+        }
         candidates.push(j);
     }
     out
 }
 
-/// Per row, the folded words of its activity when a lead unit reports it.
+/// The words of each lead row's activity (folded), `None` for other rows.
+#[cfg(test)]
 fn lead_words(rows: &[&ResultRow], leads: &[String]) -> Vec<Option<BTreeSet<String>>> {
     rows.iter()
         .map(|r| {
-            leads.iter().any(|l| **l == *r.unit).then(|| {
-                crate::text::fold(&r.activity)
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            })
+            leads
+                .iter()
+                .any(|l| **l == *r.unit)
+                .then(|| activity_words(&r.activity))
         })
+        .collect()
+}
+
+/// An activity's words, folded.
+fn activity_words(activity: &str) -> BTreeSet<String> {
+    crate::text::fold(activity)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
         .collect()
 }
 
