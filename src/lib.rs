@@ -10,6 +10,7 @@ pub mod finding;
 pub mod form;
 pub mod fsutil;
 pub mod json;
+mod memo;
 pub mod messages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod page;

@@ -38,30 +38,26 @@ pub(super) struct Source {
 }
 
 /// Readings of the values a sheet repeats row after row (times, statuses,
-/// units of measure, content areas), made once per distinct text: each is a function of the
-/// text alone (with the plan and vocabulary of the run), so the answers are the
-/// ones reading every cell gives. At most [`Memo::ENTRIES`] texts of each kind
-/// are kept.
-#[derive(Default)]
+/// units of measure, content areas), made once per distinct text
+/// ([`crate::memo`]), at most [`MEMO_ENTRIES`] texts of each kind.
 pub(super) struct Memo {
-    times: HashMap<String, Result<Period, TimeError>>,
-    statuses: HashMap<String, Option<StatusReading>>,
-    measures: HashMap<String, Option<String>>,
-    content_areas: HashMap<String, Result<Vec<u32>, String>>,
+    times: crate::memo::Memo<Result<Period, TimeError>>,
+    statuses: crate::memo::Memo<Option<StatusReading>>,
+    measures: crate::memo::Memo<Option<String>>,
+    content_areas: crate::memo::Memo<Result<Vec<u32>, String>>,
 }
 
-impl Memo {
-    const ENTRIES: usize = 512;
+const MEMO_ENTRIES: usize = 512;
 
-    fn get<T: Clone>(map: &mut HashMap<String, T>, text: &str, read: impl FnOnce(&str) -> T) -> T {
-        if let Some(known) = map.get(text) {
-            return known.clone();
+impl Default for Memo {
+    fn default() -> Memo {
+        use crate::memo::Memo as M;
+        Memo {
+            times: M::new(MEMO_ENTRIES),
+            statuses: M::new(MEMO_ENTRIES),
+            measures: M::new(MEMO_ENTRIES),
+            content_areas: M::new(MEMO_ENTRIES),
         }
-        let found = read(text);
-        if map.len() < Self::ENTRIES {
-            map.insert(text.to_string(), found.clone());
-        }
-        found
     }
 }
 
@@ -358,9 +354,7 @@ impl<'a> RowChecks<'a> {
             Some(v) => {
                 let vocabulary = self.vocabulary;
                 let reading = match v {
-                    CellValue::Text(t) => {
-                        Memo::get(&mut self.memo.statuses, t, |t| vocabulary.read_status(t))
-                    }
+                    CellValue::Text(t) => self.memo.statuses.get(t, |t| vocabulary.read_status(t)),
                     _ => None,
                 };
                 match reading {
@@ -416,9 +410,10 @@ impl<'a> RowChecks<'a> {
         let vocabulary = self.vocabulary;
         let parsed = match v {
             None => Err(TimeError::Empty),
-            Some(CellValue::Text(t)) => Memo::get(&mut self.memo.times, t, |t| {
-                parse_time_text(t, plan.year, vocabulary)
-            }),
+            Some(CellValue::Text(t)) => self
+                .memo
+                .times
+                .get(t, |t| parse_time_text(t, plan.year, vocabulary)),
             Some(v) => parse_time(v, plan.year, vocabulary),
         };
         let period = match parsed {
@@ -464,9 +459,9 @@ impl<'a> RowChecks<'a> {
     /// [`known_measure`], remembered for the sheet.
     fn known_measure(&mut self, written: &str) -> Option<String> {
         let (plan, vocabulary) = (self.plan, self.vocabulary);
-        Memo::get(&mut self.memo.measures, written, |w| {
-            known_measure(plan, vocabulary, w)
-        })
+        self.memo
+            .measures
+            .get(written, |w| known_measure(plan, vocabulary, w))
     }
 
     /// The content areas of plan section II the row names (W113).
@@ -476,9 +471,7 @@ impl<'a> RowChecks<'a> {
         };
         let count = self.plan.content_areas.len();
         let parsed = match v {
-            CellValue::Text(t) => {
-                Memo::get(&mut self.memo.content_areas, t, |_| parse_content_areas(v))
-            }
+            CellValue::Text(t) => self.memo.content_areas.get(t, |_| parse_content_areas(v)),
             v => parse_content_areas(v),
         };
         match parsed {

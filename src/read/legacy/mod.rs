@@ -111,7 +111,11 @@ pub fn font_encoding(font: &str) -> Option<FontEncoding> {
 /// without it, detection falls back to the text alone and must not fire on genuine
 /// Unicode text, English, URLs or numbers. See the module documentation for the rule.
 pub fn repair(text: &str, font: Option<&str>) -> Option<(String, Encoding)> {
-    if text.is_empty() || text.chars().any(is_unicode_vietnamese) {
+    // ASCII is only ever repaired on a font's word: told before any scan.
+    if text.is_empty() || (font.is_none() && text.is_ascii()) {
+        return None;
+    }
+    if text.chars().any(is_unicode_vietnamese) {
         return None;
     }
     if let Some(hint) = font.and_then(font_encoding) {

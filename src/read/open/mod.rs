@@ -54,7 +54,7 @@ mod xls;
 mod xlsb;
 mod xlsx;
 
-use std::collections::HashMap;
+use crate::memo::Memo;
 use std::fs::File;
 use std::io::{self, Cursor, Read};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -517,7 +517,7 @@ pub(crate) struct GridBuilder<'a> {
     cells: u64,
     limits: &'a Limits,
     /// Legacy-text verdicts of short texts already seen in this sheet.
-    repaired: HashMap<String, Option<(String, Encoding)>>,
+    repaired: Memo<Option<(String, Encoding)>>,
 }
 
 /// Texts up to this many bytes have their legacy verdict remembered…
@@ -540,7 +540,7 @@ impl<'a> GridBuilder<'a> {
             },
             cells: 0,
             limits,
-            repaired: HashMap::new(),
+            repaired: Memo::new(REPAIR_MEMO_ENTRIES),
         }
     }
 
@@ -616,21 +616,11 @@ impl<'a> GridBuilder<'a> {
     /// [`crate::read::legacy::repair`], remembered for short texts without a font
     /// hint: a sheet repeats its statuses, units and times on every row.
     fn repair(&mut self, s: &str, font: Option<&str>) -> Option<(String, Encoding)> {
-        if font.is_none() && s.is_ascii() {
-            // What `repair` answers for ASCII text without a font hint.
-            return None;
-        }
-        if font.is_some() || s.len() > REPAIR_MEMO_TEXT {
+        if font.is_some() || s.len() > REPAIR_MEMO_TEXT || s.is_ascii() {
             return crate::read::legacy::repair(s, font);
         }
-        if let Some(known) = self.repaired.get(s) {
-            return known.clone();
-        }
-        let found = crate::read::legacy::repair(s, None);
-        if self.repaired.len() < REPAIR_MEMO_ENTRIES {
-            self.repaired.insert(s.to_string(), found.clone());
-        }
-        found
+        self.repaired
+            .get(s, |s| crate::read::legacy::repair(s, None))
     }
 
     /// Adds calamine's merged regions (at most one per allowed cell).
