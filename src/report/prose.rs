@@ -56,24 +56,24 @@ pub struct SummaryRow {
 
 /// One row of the appendix table, cell by cell in the order of its headers.
 #[derive(Debug, Clone, PartialEq)]
-pub struct AppendixRow {
+pub struct AppendixRow<'a> {
     pub number: String,
     /// The unit's short name.
-    pub unit: String,
+    pub unit: &'a str,
     pub task: String,
-    pub activity: String,
+    pub activity: &'a str,
     pub quantity: String,
-    pub measure: String,
+    pub measure: &'a str,
     pub time: String,
-    pub status: String,
-    pub evidence: String,
+    pub status: &'a str,
+    pub evidence: &'a str,
 }
 
 /// A line of the appendix table: a task's group row, or a data row.
 #[derive(Debug, Clone, PartialEq)]
-pub enum AppendixLine {
+pub enum AppendixLine<'a> {
     Group(String),
-    Row(AppendixRow),
+    Row(AppendixRow<'a>),
 }
 
 /// The report's text.
@@ -1105,7 +1105,7 @@ pub fn appendix<'a>(
     data: &'a ReportData<'a>,
     plan: &'a Plan,
     texts: &'a Texts,
-) -> impl Iterator<Item = AppendixLine> + 'a {
+) -> impl Iterator<Item = AppendixLine<'a>> + 'a {
     let cx = std::rc::Rc::new(Ctx::new(data, plan, texts));
     let starts = data
         .tasks
@@ -1140,18 +1140,18 @@ fn appendix_group(cx: &Ctx<'_>, number: u32) -> String {
 }
 
 /// A data row of the appendix, numbered `stt`.
-fn appendix_row(cx: &Ctx<'_>, stt: u64, r: &ResultRow) -> AppendixRow {
-    let t = cx.texts;
+fn appendix_row<'a>(cx: &Ctx<'a>, stt: u64, r: &'a ResultRow) -> AppendixRow<'a> {
+    let (t, plan) = (cx.texts, cx.plan);
     AppendixRow {
         number: vn_number(stt),
-        unit: cx.unit_short(&r.unit),
+        unit: plan.unit(&r.unit).map_or(&r.unit, |u| &u.short_name),
         task: r.task.to_string(),
-        activity: r.activity.clone(),
+        activity: &r.activity,
         quantity: r.quantity.map(vn_number).unwrap_or_default(),
-        measure: r.measure.clone().unwrap_or_default(),
+        measure: r.measure.as_deref().unwrap_or_default(),
         time: appendix_time(&t.appendix.time, &r.time_text, &r.period),
-        status: t.status_word(r.status.into()).to_string(),
-        evidence: r.evidence.clone().unwrap_or_default(),
+        status: t.status_word(r.status.into()),
+        evidence: r.evidence.as_deref().unwrap_or_default(),
     }
 }
 
@@ -1589,7 +1589,7 @@ mod tests {
         for l in appendix(&data, &plan, &texts) {
             match l {
                 AppendixLine::Group(g) => all.push_str(&g),
-                AppendixLine::Row(r) => all.push_str(&r.unit),
+                AppendixLine::Row(r) => all.push_str(r.unit),
             }
         }
         for bad in ["QLKH", "HCTH", "TTUD", "TTRA", ".xlsx", "tệp", "dòng 9"] {

@@ -125,6 +125,12 @@ impl TableRows<'_, '_> {
         self.blocks.flush_if_full();
     }
 
+    /// A row of text cells (see [`Table::write_text_row`]).
+    fn push_text(&mut self, cells: &[(&Para, &str)]) {
+        self.table.write_text_row(cells, &mut self.blocks.xml);
+        self.blocks.flush_if_full();
+    }
+
     fn finish(self) {
         Table::write_tail(&mut self.blocks.xml);
         self.blocks.flush_if_full();
@@ -133,9 +139,9 @@ impl TableRows<'_, '_> {
 
 /// The whole `w:body` content, written to `out` as it is laid out; the appendix
 /// lines are made as they are written.
-pub fn body(
+pub fn body<'a>(
     p: Prose,
-    appendix_lines: impl Iterator<Item = AppendixLine>,
+    appendix_lines: impl Iterator<Item = AppendixLine<'a>>,
     texts: &Texts,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -248,7 +254,12 @@ fn title_block(p: &Prose, texts: &Texts, blocks: &mut Blocks<'_>) {
 
 /// A table cell's paragraph, left-aligned unless `align` says otherwise.
 fn cell_para(text: impl Into<String>, align: Align) -> Para {
-    let p = styled(styles::TABLE_TEXT, text);
+    cell_para_without_text(align).plain(text)
+}
+
+/// [`cell_para`] before its text is added.
+fn cell_para_without_text(align: Align) -> Para {
+    let p = Para::styled(styles::TABLE_TEXT);
     if align == Align::Left {
         p
     } else {
@@ -331,10 +342,10 @@ fn end_block(t: &Texts, blocks: &mut Blocks<'_>) {
     }));
 }
 
-fn appendix(
+fn appendix<'a>(
     t: &Texts,
     subtitle: String,
-    data: impl Iterator<Item = AppendixLine>,
+    data: impl Iterator<Item = AppendixLine<'a>>,
     blocks: &mut Blocks<'_>,
 ) {
     let a = &t.appendix;
@@ -359,6 +370,9 @@ fn appendix(
         rows: Vec::new(),
     });
     rows.push(header_row(&a.headers));
+    // A data cell's paragraph, the text aside (see `cell_para`).
+    let [left_cell, centered_cell, right_cell] =
+        [Align::Left, Align::Center, Align::Right].map(cell_para_without_text);
     for line in data {
         let r = match line {
             AppendixLine::Group(title) => {
@@ -373,22 +387,17 @@ fn appendix(
             }
             AppendixLine::Row(r) => r,
         };
-        let cells = vec![
-            Cell::new(vec![cell_para(r.number, Align::Center)]),
-            Cell::new(vec![cell_para(r.unit, Align::Center)]),
-            Cell::new(vec![cell_para(r.task, Align::Center)]),
-            Cell::new(vec![cell_para(r.activity, Align::Left)]),
-            Cell::new(vec![cell_para(r.quantity, Align::Right)]),
-            Cell::new(vec![cell_para(r.measure, Align::Left)]),
-            Cell::new(vec![cell_para(r.time, Align::Left)]),
-            Cell::new(vec![cell_para(r.status, Align::Left)]),
-            Cell::new(vec![cell_para(r.evidence, Align::Left)]),
-        ];
-        rows.push(Row {
-            cells,
-            header: false,
-            cant_split: true,
-        });
+        rows.push_text(&[
+            (&centered_cell, &r.number),
+            (&centered_cell, r.unit),
+            (&centered_cell, &r.task),
+            (&left_cell, r.activity),
+            (&right_cell, &r.quantity),
+            (&left_cell, r.measure),
+            (&left_cell, &r.time),
+            (&left_cell, r.status),
+            (&left_cell, r.evidence),
+        ]);
     }
     rows.finish();
     // A table may not end the body.

@@ -16,20 +16,42 @@ pub fn escape(s: &str) -> String {
 }
 
 /// [`escape`], appending to `out` (no allocation per run on the appendix's path).
+/// Works on bytes: every character it changes is ASCII, and no byte of a longer
+/// UTF-8 sequence is below 0x80, so the text between them is copied whole.
 fn escape_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
+    let mut start = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
             // Control characters are not allowed in XML 1.0; tabs and line
             // breaks inside a cell value become spaces.
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if (c as u32) < 0x20 => {}
-            c => out.push(c),
-        }
+            b'\t' | b'\n' | b'\r' => " ",
+            0..0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push_str(with);
+        start = i + 1;
     }
+    out.push_str(&s[start..]);
+}
+
+/// Appends the decimal digits of `n` (what `write!(out, "{n}")` writes, without
+/// the formatting machinery: the appendix writes a few per cell).
+fn push_num(out: &mut String, n: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(n));
+}
+
+/// Appends `<name w:val="value"/>`.
+fn push_val(out: &mut String, name: &str, value: &str) {
+    out.push('<');
+    out.push_str(name);
+    out.push_str(r#" w:val=""#);
+    out.push_str(value);
+    out.push_str(r#""/>"#);
 }
 
 /// The `w:rFonts` element naming the report font in every slot.
@@ -80,11 +102,10 @@ impl Font {
         if self.italic {
             out.push_str("<w:i/><w:iCs/>");
         }
-        let _ = write!(
-            out,
-            r#"<w:sz w:val="{0}"/><w:szCs w:val="{0}"/>"#,
-            self.size
-        );
+        let mut digits = itoa::Buffer::new();
+        let size = digits.format(self.size);
+        push_val(out, "w:sz", size);
+        push_val(out, "w:szCs", size);
         out.push_str("</w:rPr>");
     }
 }
@@ -256,9 +277,15 @@ impl Para {
     }
 
     pub fn write(&self, out: &mut String) {
+        self.write_with(None, out);
+    }
+
+    /// The paragraph with, after its own runs, a run of `text` in the style's
+    /// font: how the appendix writes a cell's text without copying it.
+    fn write_with(&self, text: Option<&str>, out: &mut String) {
         out.push_str("<w:p><w:pPr>");
         if let Some(id) = self.style {
-            let _ = write!(out, r#"<w:pStyle w:val="{id}"/>"#);
+            push_val(out, "w:pStyle", id);
         }
         if self.keep_next {
             out.push_str("<w:keepNext/>");
@@ -271,7 +298,11 @@ impl Para {
         if self.spacing.is_some() || self.line.is_some() {
             out.push_str("<w:spacing");
             if let Some((before, after)) = self.spacing {
-                let _ = write!(out, r#" w:before="{before}" w:after="{after}""#);
+                out.push_str(r#" w:before=""#);
+                push_num(out, before);
+                out.push_str(r#"" w:after=""#);
+                push_num(out, after);
+                out.push('"');
             }
             match self.line {
                 Some((v, false)) => {
@@ -298,7 +329,7 @@ impl Para {
             out.push_str("/>");
         }
         if let Some(align) = self.align {
-            let _ = write!(out, r#"<w:jc w:val="{}"/>"#, align.as_str());
+            push_val(out, "w:jc", align.as_str());
         }
         if let Some(mark) = self.mark {
             Font::new(mark).write_rpr(out);
@@ -309,15 +340,7 @@ impl Para {
         out.push_str("</w:pPr>");
         for run in &self.runs {
             match &run.content {
-                RunContent::Text(t) => {
-                    out.push_str("<w:r>");
-                    if let Some(f) = run.font {
-                        f.write_rpr(out);
-                    }
-                    out.push_str(r#"<w:t xml:space="preserve">"#);
-                    escape_into(out, t);
-                    out.push_str("</w:t></w:r>");
-                }
+                RunContent::Text(t) => write_text_run(run.font, t, out),
                 RunContent::PageField => {
                     let mut r = |inner: &str| {
                         out.push_str("<w:r>");
@@ -335,8 +358,22 @@ impl Para {
                 }
             }
         }
+        if let Some(t) = text {
+            write_text_run(None, t, out);
+        }
         out.push_str("</w:p>");
     }
+}
+
+/// A run of text; `font` `None` takes the paragraph style's.
+fn write_text_run(font: Option<Font>, text: &str, out: &mut String) {
+    out.push_str("<w:r>");
+    if let Some(f) = font {
+        f.write_rpr(out);
+    }
+    out.push_str(r#"<w:t xml:space="preserve">"#);
+    escape_into(out, text);
+    out.push_str("</w:t></w:r>");
 }
 
 /// A table cell.
@@ -408,34 +445,12 @@ impl Table {
 
     /// One row, laid on this table's grid (the table's own `rows` are not read).
     pub fn write_row(&self, row: &Row, out: &mut String) {
-        out.push_str("<w:tr>");
-        if row.cant_split || row.header {
-            out.push_str("<w:trPr>");
-            if row.cant_split {
-                out.push_str("<w:cantSplit/>");
-            }
-            if row.header {
-                out.push_str("<w:tblHeader/>");
-            }
-            out.push_str("</w:trPr>");
-        }
+        Table::open_row(row.cant_split, row.header, out);
         let mut col = 0usize;
         for cell in &row.cells {
             let span = cell.span.max(1) as usize;
-            let w: u32 = self.widths
-                [col.min(self.widths.len())..(col + span).min(self.widths.len())]
-                .iter()
-                .sum();
+            self.open_cell(col, span, cell.center_vertically, out);
             col += span;
-            out.push_str("<w:tc><w:tcPr>");
-            let _ = write!(out, r#"<w:tcW w:w="{w}" w:type="dxa"/>"#);
-            if span > 1 {
-                let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
-            }
-            if cell.center_vertically {
-                out.push_str(r#"<w:vAlign w:val="center"/>"#);
-            }
-            out.push_str("</w:tcPr>");
             if cell.paras.is_empty() {
                 Para::new(Align::Left, 24).write(out);
             }
@@ -445,6 +460,52 @@ impl Table {
             out.push_str("</w:tc>");
         }
         out.push_str("</w:tr>");
+    }
+
+    /// A row that is never split, one column per cell, each cell the paragraph
+    /// `para` (its own runs, if any, then `text`): the same XML as
+    /// [`Table::write_row`] of those cells, with the text borrowed, not copied
+    /// into a paragraph of its own (the appendix writes 10^5 rows and more).
+    pub fn write_text_row(&self, cells: &[(&Para, &str)], out: &mut String) {
+        Table::open_row(true, false, out);
+        for (col, (para, text)) in cells.iter().enumerate() {
+            self.open_cell(col, 1, false, out);
+            para.write_with(Some(text), out);
+            out.push_str("</w:tc>");
+        }
+        out.push_str("</w:tr>");
+    }
+
+    fn open_row(cant_split: bool, header: bool, out: &mut String) {
+        out.push_str("<w:tr>");
+        if cant_split || header {
+            out.push_str("<w:trPr>");
+            if cant_split {
+                out.push_str("<w:cantSplit/>");
+            }
+            if header {
+                out.push_str("<w:tblHeader/>");
+            }
+            out.push_str("</w:trPr>");
+        }
+    }
+
+    /// A cell's start and properties: `span` grid columns from `col`.
+    fn open_cell(&self, col: usize, span: usize, center_vertically: bool, out: &mut String) {
+        let w: u32 = self.widths[col.min(self.widths.len())..(col + span).min(self.widths.len())]
+            .iter()
+            .sum();
+        out.push_str("<w:tc><w:tcPr>");
+        out.push_str(r#"<w:tcW w:w=""#);
+        push_num(out, w);
+        out.push_str(r#"" w:type="dxa"/>"#);
+        if span > 1 {
+            let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+        }
+        if center_vertically {
+            out.push_str(r#"<w:vAlign w:val="center"/>"#);
+        }
+        out.push_str("</w:tcPr>");
     }
 
     /// What ends a table.
@@ -553,5 +614,68 @@ mod tests {
     #[test]
     fn control_characters_are_dropped() {
         assert_eq!(escape("a\u{1}b\tc<"), "ab c&lt;");
+    }
+
+    #[test]
+    fn escaping_by_bytes_is_escaping_by_characters() {
+        // What the escape did character by character before it worked on bytes.
+        fn by_chars(s: &str) -> String {
+            let mut out = String::new();
+            for c in s.chars() {
+                match c {
+                    '&' => out.push_str("&amp;"),
+                    '<' => out.push_str("&lt;"),
+                    '>' => out.push_str("&gt;"),
+                    '"' => out.push_str("&quot;"),
+                    '\t' | '\n' | '\r' => out.push(' '),
+                    c if (c as u32) < 0x20 => {}
+                    c => out.push(c),
+                }
+            }
+            out
+        }
+        let all_ascii: String = (0u8..0x80).map(char::from).collect();
+        for s in [
+            "",
+            "Hoàn thành",
+            "Sở KH&CN <Quảng Ngãi> \"đợt 2\"\r\n",
+            "\u{0}\u{1f}\u{7f}\u{80}\u{9f}ạ\u{feff}𝔸&",
+            &all_ascii,
+        ] {
+            assert_eq!(escape(s), by_chars(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_row_is_the_row_of_its_cells() {
+        let table = Table {
+            widths: vec![700, 1900, 950],
+            style: "TableGrid",
+            centered: true,
+            rows: Vec::new(),
+        };
+        let left = Para::styled("TableText");
+        let right = Para::styled("TableText").align(Align::Right);
+        let texts = ["1.234", "Phòng HC-TH & <TT>", ""];
+        let paras = [&right, &left, &left];
+        let row = Row {
+            cells: paras
+                .iter()
+                .zip(texts)
+                .map(|(p, t)| Cell::new(vec![(*p).clone().plain(t)]))
+                .collect(),
+            header: false,
+            cant_split: true,
+        };
+        let (mut by_row, mut by_text) = (String::new(), String::new());
+        table.write_row(&row, &mut by_row);
+        let cells: Vec<(&Para, &str)> = paras.into_iter().zip(texts).collect();
+        table.write_text_row(&cells, &mut by_text);
+        assert_eq!(by_text, by_row);
+        assert!(
+            by_row.contains(r#"<w:tcW w:w="1900" w:type="dxa"/>"#),
+            "{by_row}"
+        );
+        assert!(by_row.contains("Phòng HC-TH &amp; &lt;TT&gt;"), "{by_row}");
     }
 }
