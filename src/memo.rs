@@ -7,15 +7,17 @@ use std::collections::HashMap;
 
 /// Answers by text, at most `capacity` of them (texts past it are read each
 /// time, never forgotten or replaced: the map cannot grow with a hostile sheet).
+/// Hashed with foldhash, seeded per process: a lookup per cell is the hot path,
+/// and the cap bounds what colliding texts could cost.
 pub(crate) struct Memo<T> {
-    known: HashMap<String, T>,
+    known: HashMap<String, T, foldhash::fast::RandomState>,
     capacity: usize,
 }
 
 impl<T: Clone> Memo<T> {
     pub(crate) fn new(capacity: usize) -> Memo<T> {
         Memo {
-            known: HashMap::new(),
+            known: HashMap::default(),
             capacity,
         }
     }

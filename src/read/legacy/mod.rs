@@ -59,6 +59,10 @@ mod syllable;
 mod tables;
 
 use std::collections::HashMap;
+
+/// The fixed conversion tables' maps: keyed by the tables' own characters, never by
+/// a file's, so a fast hasher without HashDoS resistance is safe.
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -190,24 +194,24 @@ fn is_unicode_vietnamese(c: char) -> bool {
 
 struct Maps {
     /// TCVN3 byte → letter.
-    tcvn3: HashMap<char, char>,
+    tcvn3: Map<char, char>,
     /// VNI two-character sequences → letter.
-    vni_pairs: HashMap<(char, char), char>,
+    vni_pairs: Map<(char, char), char>,
     /// VNI one-character codes → letter.
-    vni_single: HashMap<char, char>,
-    enc_tcvn3: HashMap<char, String>,
-    enc_vni: HashMap<char, String>,
+    vni_single: Map<char, char>,
+    enc_tcvn3: Map<char, String>,
+    enc_vni: Map<char, String>,
 }
 
 fn maps() -> &'static Maps {
     static MAPS: OnceLock<Maps> = OnceLock::new();
     MAPS.get_or_init(|| {
         let mut m = Maps {
-            tcvn3: HashMap::new(),
-            vni_pairs: HashMap::new(),
-            vni_single: HashMap::new(),
-            enc_tcvn3: HashMap::new(),
-            enc_vni: HashMap::new(),
+            tcvn3: Map::default(),
+            vni_pairs: Map::default(),
+            vni_single: Map::default(),
+            enc_tcvn3: Map::default(),
+            enc_vni: Map::default(),
         };
         for &(code, letter) in tables::TCVN3 {
             m.tcvn3.insert(code, letter);
@@ -230,7 +234,7 @@ fn maps() -> &'static Maps {
     })
 }
 
-fn encode_map(enc: Encoding) -> &'static HashMap<char, String> {
+fn encode_map(enc: Encoding) -> &'static Map<char, String> {
     match enc {
         Encoding::Tcvn3 => &maps().enc_tcvn3,
         Encoding::Vni => &maps().enc_vni,
