@@ -9,6 +9,7 @@ use crate::finding::{Finding, Severity};
 use crate::json::Summary;
 use crate::messages::Lang;
 use crate::messages::{self, ui, ui_fill};
+use crate::par::*;
 
 /// Whether to colour output written to this stream: a terminal that shows ANSI
 /// colours (not every Windows console does), and no `NO_COLOR`.
@@ -57,46 +58,20 @@ pub fn write_text(
     style: Style,
     lang: Lang,
 ) -> io::Result<()> {
-    for f in files {
-        let unit = match &f.unit {
-            Some(u) => ui_fill(lang, "file.unit", &[("unit", u.clone())]),
-            None => ui(lang, "file.unit_unknown").to_string(),
-        };
-        let mut parts = vec![unit];
-        if let Some(sheet) = &f.sheet {
-            parts.push(ui_fill(lang, "file.sheet", &[("sheet", sheet.clone())]));
-            parts.push(ui_fill(
-                lang,
-                "file.rows",
-                &[("rows", f.rows_total.to_string())],
-            ));
+    // Each file's block is made on its own — in parallel where there are threads,
+    // a few files at a time so that the text held stays small — and written in
+    // order: the same text, less of it left for one thread after the checks.
+    for chunk in files.chunks(TEXT_CHUNK) {
+        let blocks: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|f| {
+                let mut block = Vec::new();
+                write_file(&mut block, f, verbose, style, lang).map(|()| block)
+            })
+            .collect::<io::Result<_>>()?;
+        for block in &blocks {
+            out.write_all(block)?;
         }
-        if f.findings.is_empty() {
-            parts.push(ui(lang, "file.ok").to_string());
-        }
-        writeln!(
-            out,
-            "{} {}",
-            style.bold(&f.path.display().to_string()),
-            style.dim(&format!("({})", parts.join(", ")))
-        )?;
-        if verbose && !f.ignored_sheets.is_empty() {
-            let sheets = f.ignored_sheets.join(", ");
-            writeln!(
-                out,
-                "  {}",
-                style.dim(&ui_fill(lang, "file.ignored", &[("sheets", sheets)]))
-            )?;
-        }
-        let whole = ui(lang, "file.whole");
-        write_findings(
-            out,
-            &f.findings,
-            |x| x.cell_a1().unwrap_or_else(|| whole.to_string()),
-            verbose,
-            style,
-            lang,
-        )?;
     }
     if !batch.is_empty() {
         writeln!(out, "{}", style.bold(ui(lang, "batch")))?;
@@ -111,6 +86,59 @@ pub fn write_text(
     }
     let s = Summary::new(files, batch, rows_included);
     writeln!(out, "{}", summary_line(&s, lang))
+}
+
+/// Files whose text is made at the same time by [`write_text`].
+const TEXT_CHUNK: usize = 32;
+
+/// One file's heading and findings.
+fn write_file(
+    out: &mut impl Write,
+    f: &CheckedFile,
+    verbose: bool,
+    style: Style,
+    lang: Lang,
+) -> io::Result<()> {
+    let unit = match &f.unit {
+        Some(u) => ui_fill(lang, "file.unit", &[("unit", u.clone())]),
+        None => ui(lang, "file.unit_unknown").to_string(),
+    };
+    let mut parts = vec![unit];
+    if let Some(sheet) = &f.sheet {
+        parts.push(ui_fill(lang, "file.sheet", &[("sheet", sheet.clone())]));
+        parts.push(ui_fill(
+            lang,
+            "file.rows",
+            &[("rows", f.rows_total.to_string())],
+        ));
+    }
+    if f.findings.is_empty() {
+        parts.push(ui(lang, "file.ok").to_string());
+    }
+    writeln!(
+        out,
+        "{} {}",
+        style.bold(&f.path.display().to_string()),
+        style.dim(&format!("({})", parts.join(", ")))
+    )?;
+    if verbose && !f.ignored_sheets.is_empty() {
+        let sheets = f.ignored_sheets.join(", ");
+        writeln!(
+            out,
+            "  {}",
+            style.dim(&ui_fill(lang, "file.ignored", &[("sheets", sheets)]))
+        )?;
+    }
+    let whole = ui(lang, "file.whole");
+    write_findings(
+        out,
+        &f.findings,
+        |x| x.cell_a1().unwrap_or_else(|| whole.to_string()),
+        verbose,
+        style,
+        lang,
+    )?;
+    Ok(())
 }
 
 /// Writes findings one per line, their locations aligned in one column.

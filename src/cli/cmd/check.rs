@@ -7,7 +7,7 @@ use std::io::Write;
 use crate::api::{check_files, Rules};
 use crate::check::batch::list_inputs;
 use crate::cli::args::{CheckArgs, Format, GlobalArgs};
-use crate::cli::cmd::{load_plan, load_vocabulary, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::cmd::{leave_to_exit, load_plan, load_vocabulary, EXIT_FINDINGS, EXIT_OK};
 use crate::cli::output::{use_color, write_text, Style};
 use crate::json::{rows_included, Document};
 use crate::messages::ui_fill;
@@ -71,9 +71,11 @@ pub fn check(args: &CheckArgs, global: &GlobalArgs) -> Result<i32> {
         }
     }
     out.flush()?;
-    Ok(if files.iter().any(|f| f.errors() > 0) {
+    let code = if files.iter().any(|f| f.errors() > 0) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    })
+    };
+    leave_to_exit(files);
+    Ok(code)
 }

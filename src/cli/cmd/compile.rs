@@ -13,7 +13,9 @@ use crate::api::{self, CompileOptions};
 use crate::check::batch::{check_batch, list_inputs, Batch};
 use crate::check::CheckedFile;
 use crate::cli::args::{CompileArgs, Format, GlobalArgs};
-use crate::cli::cmd::{load_plan, load_texts, load_vocabulary, EXIT_FINDINGS, EXIT_OK};
+use crate::cli::cmd::{
+    leave_to_exit, load_plan, load_texts, load_vocabulary, EXIT_FINDINGS, EXIT_OK,
+};
 use crate::cli::output::{use_color, write_text, Style};
 use crate::fsutil::{check_output_path, file_name, write_atomic};
 use crate::json::Document;
@@ -80,11 +82,13 @@ pub fn compile(args: &CompileArgs, global: &GlobalArgs) -> Result<i32> {
         workbook,
     };
     print_outcome(args, lang, &plan, &batch, &outcome)?;
-    Ok(if batch.errors() > 0 {
+    let code = if batch.errors() > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_OK
-    })
+    };
+    leave_to_exit(batch);
+    Ok(code)
 }
 
 /// What a run wrote.
