@@ -137,8 +137,7 @@ fn write_file(
         verbose,
         style,
         lang,
-    )?;
-    Ok(())
+    )
 }
 
 /// Writes findings one per line, their locations aligned in one column.

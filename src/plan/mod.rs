@@ -245,6 +245,12 @@ impl Plan {
         self.units.iter().find(|u| u.code == code)
     }
 
+    /// The unit's short name, or the code itself for a unit the plan does not
+    /// list (which only reaches a report as a finding).
+    pub fn short_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.unit(code).map_or(code, |u| &u.short_name)
+    }
+
     pub fn content_area(&self, number: u32) -> Option<&ContentArea> {
         self.content_areas.iter().find(|c| c.number == number)
     }

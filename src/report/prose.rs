@@ -279,12 +279,6 @@ impl<'a> Ctx<'a> {
             .map_or_else(|| code.to_string(), |u| u.name.clone())
     }
 
-    fn unit_short(&self, code: &str) -> String {
-        self.plan
-            .unit(code)
-            .map_or_else(|| code.to_string(), |u| u.short_name.clone())
-    }
-
     fn names(&self, codes: &[&str]) -> String {
         let v: Vec<String> = codes.iter().map(|c| self.unit_name(c)).collect();
         self.texts.join_list(&v)
@@ -636,7 +630,12 @@ fn summary_rows(cx: &Ctx<'_>) -> Vec<SummaryRow> {
             let leads: Vec<String> = cx
                 .plan
                 .task(task.number)
-                .map(|t| t.lead_units.iter().map(|u| cx.unit_short(u)).collect())
+                .map(|t| {
+                    t.lead_units
+                        .iter()
+                        .map(|u| cx.plan.short_name(u).to_string())
+                        .collect()
+                })
                 .unwrap_or_default();
             let mut result = cx.main_outputs(task);
             if result.is_empty() && !task.rows.is_empty() {
@@ -1144,7 +1143,7 @@ fn appendix_row<'a>(cx: &Ctx<'a>, stt: u64, r: &'a ResultRow) -> AppendixRow<'a>
     let (t, plan) = (cx.texts, cx.plan);
     AppendixRow {
         number: vn_number(stt),
-        unit: plan.unit(&r.unit).map_or(&r.unit, |u| &u.short_name),
+        unit: plan.short_name(&r.unit),
         task: r.task.to_string(),
         activity: &r.activity,
         quantity: r.quantity.map(vn_number).unwrap_or_default(),

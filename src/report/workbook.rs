@@ -202,9 +202,7 @@ fn rows_sheet(
             r += 1;
             let lead = task.units.iter().any(|u| u.lead && *u.unit == *row.unit);
             let areas: Vec<String> = row.content_areas.iter().map(u32::to_string).collect();
-            let unit = plan
-                .unit(&row.unit)
-                .map_or(&*row.unit, |u| u.short_name.as_str());
+            let unit = plan.short_name(&row.unit);
             sheet.write_number(r, 0, f64::from(r))?;
             sheet.write_string(r, 1, unit)?;
             sheet.write_number(r, 2, f64::from(row.task))?;

@@ -28,7 +28,6 @@ pub const EXIT_FINDINGS: i32 = 1;
 /// Exit code: the run could not proceed.
 pub const EXIT_FAILURE: i32 = 2;
 
-/// Loads the plan named by `--plan`, with the file and JSON path in the error.
 /// Leaves a command's checked files to the process exit, which follows: the
 /// system takes the memory back at once, where freeing a large batch row by row
 /// would be the last thing the run waits for, on one thread (2 % of `check` over
@@ -37,6 +36,7 @@ pub fn leave_to_exit<T>(value: T) {
     std::mem::forget(value);
 }
 
+/// Loads the plan named by `--plan`, with the file and JSON path in the error.
 pub fn load_plan(global: &GlobalArgs) -> Result<Plan> {
     let path = data_file(&global.plan, crate::plan::DEFAULT_PATH);
     Plan::load(&path)

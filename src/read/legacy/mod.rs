@@ -59,14 +59,14 @@ mod syllable;
 mod tables;
 
 use std::collections::HashMap;
-
-/// The fixed conversion tables' maps: keyed by the tables' own characters, never by
-/// a file's, so a fast hasher without HashDoS resistance is safe.
-type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::text::nfc;
+
+/// The fixed conversion tables' maps: keyed by the tables' own characters, never by
+/// a file's, so a fast hasher without HashDoS resistance is safe.
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A legacy Vietnamese 8-bit encoding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -500,7 +500,7 @@ impl Table {
         push_num(out, w);
         out.push_str(r#"" w:type="dxa"/>"#);
         if span > 1 {
-            let _ = write!(out, r#"<w:gridSpan w:val="{span}"/>"#);
+            push_val(out, "w:gridSpan", itoa::Buffer::new().format(span));
         }
         if center_vertically {
             out.push_str(r#"<w:vAlign w:val="center"/>"#);
